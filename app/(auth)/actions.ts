@@ -1,0 +1,48 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { createAccount, signInSchema, signUpSchema, throttleRetryAt } from "@/lib/accounts";
+import { publicAction } from "@/lib/action";
+import { signIn, signOut } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
+import { safeReturnPath } from "@/lib/paths";
+
+const returnTo = { next: z.string().optional() };
+
+async function signInWithPassword(email: string, password: string, next: string | undefined): Promise<never> {
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeReturnPath(next) });
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "throttled") {
+      const retryAt = await throttleRetryAt(email);
+      const minutes = retryAt ? Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000)) : 15;
+      throw new AppError(
+        "rate_limited",
+        `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      );
+    }
+    if (error instanceof AuthError) throw new AppError("invalid", "Wrong email or password.");
+    throw error; // includes the redirect that signals success
+  }
+  throw new Error("signIn returned without redirecting");
+}
+
+export const signUpAction = publicAction(signUpSchema.extend(returnTo), async (input) => {
+  await createAccount(input);
+  return signInWithPassword(input.email, input.password, input.next);
+});
+
+export const signInAction = publicAction(signInSchema.extend(returnTo), async (input) =>
+  signInWithPassword(input.email, input.password, input.next),
+);
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+export async function oauthSignInAction(formData: FormData): Promise<void> {
+  const provider = formData.get("provider");
+  if (provider !== "github" && provider !== "google") return;
+  await signIn(provider, { redirectTo: safeReturnPath(formData.get("next")?.toString()) });
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth-forms";
+import { OAuthButtons } from "@/components/oauth-buttons";
+import { currentUser } from "@/lib/auth";
+import { safeReturnPath } from "@/lib/paths";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const { next, error } = await searchParams;
+  const returnTo = typeof next === "string" ? next : undefined;
+  if (await currentUser()) redirect(safeReturnPath(returnTo));
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-semibold tracking-tight">Sign in</h1>
+      <p className="text-muted mb-6">Welcome back. Your cards are waiting.</p>
+      {typeof error === "string" && (
+        <p role="alert" className="text-danger mb-4 text-sm">
+          That sign-in didn&apos;t work. Please try again.
+        </p>
+      )}
+      <SignInForm next={returnTo} />
+      <OAuthButtons next={returnTo} />
+    </>
+  );
+}

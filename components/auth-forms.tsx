@@ -1,0 +1,102 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { signInAction, signUpAction } from "@/app/(auth)/actions";
+import { Field, FormError } from "./form";
+
+type AuthState = Awaited<ReturnType<typeof signInAction>>;
+
+function errorsFor(state: AuthState, name: string): string[] | undefined {
+  return state && !state.ok ? state.fieldErrors?.[name] : undefined;
+}
+
+function valueOf(state: AuthState, name: string): string | undefined {
+  return state && !state.ok ? state.values?.[name] : undefined;
+}
+
+function formMessage(state: AuthState): string | null {
+  if (!state || state.ok) return null;
+  // Field problems are shown beside their fields; the banner says what to do.
+  return state.error;
+}
+
+export function SignInForm({ next }: { next?: string }) {
+  const [state, action, pending] = useActionState(signInAction, null);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormError message={formMessage(state)} />
+      <input type="hidden" name="next" value={next ?? ""} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={valueOf(state, "email")}
+        errors={errorsFor(state, "email")}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={errorsFor(state, "password")}
+      />
+      <button type="submit" className="btn btn-primary w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+      <p className="text-muted text-center text-sm">
+        New to Drill?{" "}
+        <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"} className="link">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}
+
+export function SignUpForm({ next }: { next?: string }) {
+  const [state, action, pending] = useActionState(signUpAction, null);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormError message={formMessage(state)} />
+      <input type="hidden" name="next" value={next ?? ""} />
+      <Field
+        label="Name (optional)"
+        name="name"
+        autoComplete="name"
+        defaultValue={valueOf(state, "name")}
+        errors={errorsFor(state, "name")}
+      />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={valueOf(state, "email")}
+        errors={errorsFor(state, "email")}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 8 characters."
+        errors={errorsFor(state, "password")}
+      />
+      <button type="submit" className="btn btn-primary w-full" disabled={pending}>
+        {pending ? "Creating your account…" : "Create account"}
+      </button>
+      <p className="text-muted text-center text-sm">
+        Already have an account?{" "}
+        <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"} className="link">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
+import { currentUser } from "@/lib/auth";
+
+export async function SiteHeader() {
+  const user = await currentUser();
+  return (
+    <header className="border-line bg-surface/80 sticky top-0 z-40 border-b backdrop-blur">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-1 px-4 py-2 sm:gap-4 sm:px-6">
+        <Link href="/" className="mr-auto flex items-center gap-2 py-2 text-lg font-semibold tracking-tight">
+          <span aria-hidden className="bg-accent text-accent-ink grid size-7 place-items-center rounded-md text-sm">
+            D
+          </span>
+          Drill
+        </Link>
+        <Link href="/decks" className="btn btn-ghost px-3">
+          Decks
+        </Link>
+        {user ? (
+          <>
+            <Link href="/account" className="btn btn-ghost hidden px-3 sm:inline-flex" title={user.email}>
+              Account
+            </Link>
+            <form action={signOutAction}>
+              <button type="submit" className="btn px-3">
+                Sign out
+              </button>
+            </form>
+          </>
+        ) : (
+          <>
+            <Link href="/sign-in" className="btn btn-ghost px-3">
+              Sign in
+            </Link>
+            <Link href="/sign-up" className="btn btn-primary px-3">
+              Sign up
+            </Link>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}

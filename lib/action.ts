@@ -1,0 +1,77 @@
+// The one gate every server action goes through: session (when required), input validation with the
+// domain's zod schema, and expected failures turned into a typed state for useActionState.
+// The body receives parsed input and the user; it never touches FormData.
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { currentUser, type SessionUser } from "./auth";
+import { AppError } from "./errors";
+
+export type ActionState<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> }
+  | null;
+
+type Input = FormData | Record<string, unknown>;
+
+function toObject(input: Input): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input;
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of input.entries()) {
+    if (key.startsWith("$ACTION")) continue; // React's own fields
+    object[key] = value;
+  }
+  return object;
+}
+
+/** What the user typed, sent back with a failure so the form keeps it (never passwords). */
+function echoedValues(object: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (typeof value === "string" && !/password/i.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+async function run<S extends z.ZodType, T>(
+  schema: S,
+  input: Input,
+  body: (input: z.infer<S>) => Promise<T>,
+): Promise<ActionState<T>> {
+  const object = toObject(input);
+  const parsed = schema.safeParse(object);
+  if (!parsed.success) {
+    const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+    return {
+      ok: false,
+      error: formErrors[0] ?? "Please correct the highlighted fields.",
+      fieldErrors: fieldErrors as Record<string, string[]>,
+      values: echoedValues(object),
+    };
+  }
+  try {
+    return { ok: true, data: await body(parsed.data) };
+  } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+    if (error instanceof AppError) {
+      return { ok: false, error: error.message, fieldErrors: error.fieldErrors, values: echoedValues(object) };
+    }
+    throw error;
+  }
+}
+
+/** An action that needs a signed-in user. Usable with useActionState (prev, formData) or called directly. */
+export function userAction<S extends z.ZodType, T = undefined>(
+  schema: S,
+  body: (input: z.infer<S>, user: SessionUser) => Promise<T>,
+) {
+  return async (_prev: ActionState<T>, input: Input): Promise<ActionState<T>> => {
+    const user = await currentUser();
+    if (!user) return { ok: false, error: "Your session has ended. Sign in again to continue." };
+    return run(schema, input, (parsed) => body(parsed, user));
+  };
+}
+
+/** An action open to visitors (sign-up, sign-in): still validated the same way. */
+export function publicAction<S extends z.ZodType, T = undefined>(schema: S, body: (input: z.infer<S>) => Promise<T>) {
+  return async (_prev: ActionState<T>, input: Input): Promise<ActionState<T>> => run(schema, input, body);
+}

@@ -1,0 +1,23 @@
+// The Prisma client, created once per process (and kept on globalThis across dev reloads).
+// SQLite by default; PostgreSQL when DATABASE_URL is a postgres:// URL.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/sqlite/client";
+import { databaseConfig } from "./database-url";
+
+function createClient(): PrismaClient {
+  const config = databaseConfig();
+  if (config.provider === "postgresql") {
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: config.url, max: 10 }) });
+  }
+  // WAL is set once by the migration script (it persists in the file); the busy timeout is per
+  // connection, so concurrent writers wait instead of failing with SQLITE_BUSY.
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: config.url, timeout: 5000 }) });
+}
+
+const globalForDb = globalThis as unknown as { drillDb?: PrismaClient };
+
+export const db: PrismaClient = globalForDb.drillDb ?? createClient();
+if (process.env.NODE_ENV !== "production") globalForDb.drillDb = db;
+
+export type Db = PrismaClient;

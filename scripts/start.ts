@@ -1,0 +1,84 @@
+// `npm start`: the one command that takes a fresh clone to a running app. It prepares the local
+// environment (session secret, SQLite file), applies pending migrations, seeds the decks in data/,
+// builds the app when the sources changed since the last build, and serves it on PORT (default 3000).
+// `npm run dev` does the same preparation and runs the development server instead.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { MissingSecretError } from "../lib/env";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const secretFile = path.join(root, "var", "auth-secret");
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+/** AUTH_SECRET from the environment, or in local use a generated one kept in var/ (git-ignored). */
+function sessionSecret(): string {
+  const fromEnv = process.env.AUTH_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  if (process.env.NODE_ENV === "production") fail(new MissingSecretError().message);
+  if (existsSync(secretFile)) return readFileSync(secretFile, "utf8").trim();
+  mkdirSync(path.dirname(secretFile), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
+  console.log("• Generated a development session secret in var/auth-secret");
+  return secret;
+}
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  console.log(`• ${label}`);
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) fail(`${label} failed (see above).`);
+}
+
+/** The newest modification time among the files that go into a build. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return 0;
+  for (const entry of readdirSync(dir)) {
+    if (entry === "node_modules" || entry === "generated" || entry.startsWith(".")) continue;
+    const full = path.join(dir, entry);
+    const stat = statSync(full);
+    newest = Math.max(newest, stat.isDirectory() ? newestSource(full) : stat.mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "public"].map((d) => newestSource(path.join(root, d)));
+  const configs = ["next.config.ts", "package-lock.json", "postcss.config.mjs"]
+    .map((f) => path.join(root, f))
+    .filter(existsSync)
+    .map((f) => statSync(f).mtimeMs);
+  return Math.max(...sources, ...configs) < built;
+}
+
+const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: sessionSecret() };
+const port = process.env.PORT?.trim() || "3000";
+if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) fail(`PORT must be a number from 1 to 65535; got "${port}".`);
+
+run("Applying database migrations", process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], env);
+run("Seeding decks from data/", process.execPath, ["--import", "tsx", "scripts/seed.ts"], env);
+
+const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+if (!dev) {
+  if (buildIsCurrent()) console.log("• Build is up to date");
+  else run("Building the app", process.execPath, [next, "build"], { ...env, NODE_ENV: "production" });
+}
+
+console.log(`• Starting Drill on http://localhost:${port}`);
+const server = spawn(process.execPath, [next, dev ? "dev" : "start", "--port", port], {
+  cwd: root,
+  env: dev ? env : { ...env, NODE_ENV: "production" },
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
