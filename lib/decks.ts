@@ -1,8 +1,11 @@
-// Decks and cards: what a deck holds and who may see it.
+// Decks and cards as people browse them. Access comes from lib/access.ts.
+import { browsableDecks, type Viewer } from "./access";
 import { db } from "./db";
+import type { Tag } from "./deck-schema";
 
 export interface DeckSummary {
   id: string;
+  slug: string | null;
   title: string;
   description: string;
   cardCount: number;
@@ -15,10 +18,133 @@ export async function listPublicDecks(): Promise<DeckSummary[]> {
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
+      slug: true,
       title: true,
       description: true,
       _count: { select: { cards: { where: { retiredAt: null } } } },
     },
   });
   return decks.map(({ _count, ...deck }) => ({ ...deck, cardCount: _count.cards }));
+}
+
+/** A deck's URL key: its slug when it has one (seeded decks), else its id. */
+export function deckKey(deck: { id: string; slug: string | null }): string {
+  return deck.slug ?? deck.id;
+}
+
+export interface DeckDetail extends DeckSummary {
+  source: string;
+  tagCounts: { tag: Tag; count: number }[];
+}
+
+/** A deck by id or slug, if the viewer may browse it. */
+export async function getDeck(key: string, viewer: Viewer | null): Promise<DeckDetail | null> {
+  const deck = await db.deck.findFirst({
+    where: { AND: [{ OR: [{ id: key }, { slug: key }] }, browsableDecks(viewer)] },
+    select: { id: true, slug: true, title: true, description: true, source: true },
+  });
+  if (!deck) return null;
+  const [cardCount, tags] = await Promise.all([
+    db.card.count({ where: { deckId: deck.id, retiredAt: null } }),
+    db.cardTag.groupBy({ by: ["tag"], where: { card: { deckId: deck.id, retiredAt: null } }, _count: { _all: true } }),
+  ]);
+  const tagCounts = tags
+    .map((t) => ({ tag: t.tag as Tag, count: t._count._all }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  return { ...deck, cardCount, tagCounts };
+}
+
+export interface CardListItem {
+  id: string;
+  slug: string;
+  front: string;
+  tags: Tag[];
+  /** A short piece of the answer around the search match, when the match is in the answer. */
+  excerpt: string | null;
+}
+
+function excerptAround(text: string, index: number, length: number): string {
+  const start = Math.max(0, index - 60);
+  const end = Math.min(text.length, index + length + 80);
+  const plain = text.slice(start, end).replace(/[`*_#>]/g, "").replace(/\s+/g, " ").trim();
+  return `${start > 0 ? "…" : ""}${plain}${end < text.length ? "…" : ""}`;
+}
+
+/**
+ * The deck's live cards in order, filtered by tag and by text in question or answer. Text matching
+ * is done here rather than in SQL so it is case-insensitive the same way on SQLite and PostgreSQL.
+ */
+export async function listDeckCards(deckId: string, filter: { q?: string; tag?: string } = {}): Promise<CardListItem[]> {
+  const cards = await db.card.findMany({
+    where: { deckId, retiredAt: null, ...(filter.tag && { tags: { some: { tag: filter.tag } } }) },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true, front: true, back: true, tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
+  });
+  const needle = filter.q?.trim().toLowerCase();
+  const items: CardListItem[] = [];
+  for (const card of cards) {
+    let excerpt: string | null = null;
+    if (needle) {
+      const inFront = card.front.toLowerCase().includes(needle);
+      const backIndex = card.back.toLowerCase().indexOf(needle);
+      if (!inFront && backIndex < 0) continue;
+      if (!inFront) excerpt = excerptAround(card.back, backIndex, needle.length);
+    }
+    items.push({ id: card.id, slug: card.slug, front: card.front, tags: card.tags.map((t) => t.tag as Tag), excerpt });
+  }
+  return items;
+}
+
+export interface CardDetail {
+  id: string;
+  slug: string;
+  front: string;
+  back: string;
+  tags: Tag[];
+  deck: { id: string; slug: string | null; title: string };
+  previous: string | null;
+  next: string | null;
+}
+
+/** One live card of a deck the viewer may browse, with its neighbours for navigation. */
+export async function getCard(deckKeyOrId: string, cardSlug: string, viewer: Viewer | null): Promise<CardDetail | null> {
+  const card = await db.card.findFirst({
+    where: {
+      slug: cardSlug,
+      retiredAt: null,
+      deck: { AND: [{ OR: [{ id: deckKeyOrId }, { slug: deckKeyOrId }] }, browsableDecks(viewer)] },
+    },
+    select: {
+      id: true,
+      slug: true,
+      front: true,
+      back: true,
+      position: true,
+      tags: { select: { tag: true }, orderBy: { tag: "asc" } },
+      deck: { select: { id: true, slug: true, title: true } },
+    },
+  });
+  if (!card) return null;
+  const [previous, next] = await Promise.all([
+    db.card.findFirst({
+      where: { deckId: card.deck.id, retiredAt: null, position: { lt: card.position } },
+      orderBy: { position: "desc" },
+      select: { slug: true },
+    }),
+    db.card.findFirst({
+      where: { deckId: card.deck.id, retiredAt: null, position: { gt: card.position } },
+      orderBy: { position: "asc" },
+      select: { slug: true },
+    }),
+  ]);
+  return {
+    id: card.id,
+    slug: card.slug,
+    front: card.front,
+    back: card.back,
+    tags: card.tags.map((t) => t.tag as Tag),
+    deck: card.deck,
+    previous: previous?.slug ?? null,
+    next: next?.slug ?? null,
+  };
 }

@@ -1,2 +1,14 @@
-// Seeds the decks in data/ (filled in by the deck importer).
-console.log("  nothing to seed yet");
+// Seeds the decks in data/decks/ into the database (run by npm start; safe to run any time).
+import { db } from "../lib/db";
+import { DeckFileError, seedAll } from "../lib/seed";
+
+try {
+  for (const r of await seedAll()) {
+    console.log(`  ${r.deck}: ${r.created} new, ${r.updated} updated, ${r.retired} retired, ${r.unchanged} unchanged`);
+  }
+} catch (error) {
+  console.error(error instanceof DeckFileError ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Markdown } from "@/components/markdown";
+import { TagChip } from "@/components/tag-chip";
+import { currentUser } from "@/lib/auth";
+import { deckKey, getCard } from "@/lib/decks";
+
+export async function generateMetadata({ params }: PageProps<"/decks/[deckKey]/cards/[cardSlug]">): Promise<Metadata> {
+  const { deckKey: key, cardSlug } = await params;
+  const card = await getCard(key, cardSlug, await currentUser());
+  return { title: card?.front ?? "Card not found" };
+}
+
+export default async function CardPage({ params }: PageProps<"/decks/[deckKey]/cards/[cardSlug]">) {
+  const { deckKey: key, cardSlug } = await params;
+  const card = await getCard(key, cardSlug, await currentUser());
+  if (!card) notFound();
+  const base = `/decks/${deckKey(card.deck)}`;
+  return (
+    <article className="mx-auto max-w-3xl space-y-6">
+      <p className="text-muted text-sm">
+        <Link href={base} className="link">
+          {card.deck.title}
+        </Link>
+      </p>
+      <header className="space-y-3">
+        <h1 className="text-2xl font-semibold tracking-tight text-balance">{card.front}</h1>
+        <div className="flex flex-wrap gap-1.5">
+          {card.tags.map((t) => (
+            <TagChip key={t} tag={t} href={`${base}?tag=${t}`} />
+          ))}
+        </div>
+      </header>
+      <section aria-label="Answer" className="card-surface p-5 sm:p-7">
+        {card.back ? <Markdown>{card.back}</Markdown> : <p className="text-muted">This card has no answer yet.</p>}
+      </section>
+      <nav aria-label="Other cards" className="flex justify-between gap-3">
+        {card.previous ? (
+          <Link href={`${base}/cards/${card.previous}`} className="btn" rel="prev">
+            ← Previous
+          </Link>
+        ) : (
+          <span />
+        )}
+        {card.next && (
+          <Link href={`${base}/cards/${card.next}`} className="btn" rel="next">
+            Next →
+          </Link>
+        )}
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TagChip } from "@/components/tag-chip";
+import { currentUser } from "@/lib/auth";
+import { deckKey, getDeck, listDeckCards } from "@/lib/decks";
+
+function text(value: string | string[] | undefined): string {
+  return typeof value === "string" ? value.slice(0, 200) : "";
+}
+
+export async function generateMetadata({ params }: PageProps<"/decks/[deckKey]">): Promise<Metadata> {
+  const deck = await getDeck((await params).deckKey, await currentUser());
+  return { title: deck?.title ?? "Deck not found" };
+}
+
+export default async function DeckPage({ params, searchParams }: PageProps<"/decks/[deckKey]">) {
+  const [{ deckKey: key }, query, user] = await Promise.all([params, searchParams, currentUser()]);
+  const deck = await getDeck(key, user);
+  if (!deck) notFound();
+  const q = text(query.q);
+  const tag = text(query.tag);
+  const cards = await listDeckCards(deck.id, { q, tag });
+  const base = `/decks/${deckKey(deck)}`;
+  const withParams = (next: { q?: string; tag?: string }) => {
+    const params = new URLSearchParams(Object.entries(next).filter(([, v]) => v) as [string, string][]);
+    return params.size ? `${base}?${params}` : base;
+  };
+  const filtered = Boolean(q || tag);
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-muted text-sm">
+          <Link href="/decks" className="link">
+            Decks
+          </Link>{" "}
+          / {deck.cardCount} cards
+        </p>
+        <h1 className="text-3xl font-semibold tracking-tight text-balance">{deck.title}</h1>
+        {deck.description && <p className="text-muted max-w-3xl text-pretty">{deck.description}</p>}
+        {deck.source && <p className="text-muted text-xs">Source: {deck.source}</p>}
+      </header>
+
+      <section aria-label="Find cards" className="space-y-3">
+        <form role="search" action={base} className="flex gap-2">
+          {tag && <input type="hidden" name="tag" value={tag} />}
+          <label htmlFor="card-search" className="sr-only">
+            Search questions and answers
+          </label>
+          <input
+            id="card-search"
+            type="search"
+            name="q"
+            defaultValue={q}
+            placeholder="Search questions and answers"
+            className="input"
+            maxLength={200}
+          />
+          <button type="submit" className="btn">
+            Search
+          </button>
+        </form>
+        <nav aria-label="Filter by tag" className="flex flex-wrap gap-2">
+          <TagChip tag="all" href={withParams({ q })} active={!tag} count={deck.cardCount} />
+          {deck.tagCounts.map((t) => (
+            <TagChip key={t.tag} tag={t.tag} href={withParams({ q, tag: t.tag })} active={t.tag === tag} count={t.count} />
+          ))}
+        </nav>
+      </section>
+
+      <section aria-labelledby="cards-heading" className="space-y-3">
+        <h2 id="cards-heading" className="text-muted text-sm font-medium" aria-live="polite">
+          {filtered ? `${cards.length} of ${deck.cardCount} cards match` : `${cards.length} cards`}
+        </h2>
+        {cards.length === 0 ? (
+          <div className="card-surface p-8 text-center">
+            <p>No cards match{q && <> &ldquo;{q}&rdquo;</>}{tag && <> in {tag}</>}.</p>
+            <Link href={base} className="link mt-2 inline-block">
+              Clear the search
+            </Link>
+          </div>
+        ) : (
+          <ol className="card-surface divide-line divide-y">
+            {cards.map((card) => (
+              <li key={card.id}>
+                <Link href={`${base}/cards/${card.slug}`} className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
+                  <span className="font-medium">{card.front}</span>
+                  {card.excerpt && <span className="text-muted mt-1 block text-sm">{card.excerpt}</span>}
+                  <span className="mt-2 flex flex-wrap gap-1.5">
+                    {card.tags.map((t) => (
+                      <TagChip key={t} tag={t} />
+                    ))}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

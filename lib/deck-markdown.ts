@@ -1,0 +1,225 @@
+// The Markdown deck importer: reads Drill's deck files (data/decks/*.md) and documents shaped like a
+// question list (a title, paragraphs, bulleted questions). Pure: text in, a deck or line-numbered
+// errors out. Anything wrong means nothing is imported.
+//
+// Deck file format:
+//   # Deck title
+//   slug: python-interview-questions      (optional metadata lines right under the title)
+//   visibility: public
+//   source: where the content came from
+//
+//   Description paragraphs.
+//
+//   ## The question, as the card's front
+//   slug: stable-card-slug                (optional: derived from the question when missing)
+//   tags: basics, oop
+//
+//   The answer in Markdown, up to the next "## " heading outside a code block.
+import {
+  CARDS_PER_IMPORT_MAX,
+  cardContentSchema,
+  deckMetaSchema,
+  slugify,
+  type CardContent,
+  type DeckMeta,
+} from "./deck-schema";
+
+export interface ImportError {
+  line: number;
+  message: string;
+}
+
+export interface ImportedCard extends CardContent {
+  /** Line of the card's heading (or bullet), for messages. */
+  line: number;
+}
+
+export interface ImportedDeck extends DeckMeta {
+  cards: ImportedCard[];
+}
+
+export type ImportResult = { ok: true; deck: ImportedDeck } | { ok: false; errors: ImportError[] };
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const META_LINE = /^([a-z]+):\s*(.*)$/;
+const DECK_KEYS = new Set(["slug", "visibility", "source"]);
+const CARD_KEYS = new Set(["slug", "tags"]);
+
+interface Section {
+  heading: string;
+  line: number;
+  meta: Map<string, { value: string; line: number }>;
+  body: string[];
+}
+
+/** Splits on "# " / "## " headings outside fenced code, collecting each section's metadata lines. */
+function sections(lines: string[], errors: ImportError[]): { deck: Section | null; cards: Section[] } {
+  let fence: string | null = null;
+  let deck: Section | null = null;
+  const cards: Section[] = [];
+  let current: Section | null = null;
+  let inMeta = false;
+
+  lines.forEach((text, index) => {
+    const line = index + 1;
+    const fenceMatch = text.match(FENCE);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (fence === null) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker) fence = null;
+    }
+    const outsideCode = fence === null && !fenceMatch;
+    if (outsideCode && /^#\s/.test(text) && !deck && cards.length === 0) {
+      deck = current = { heading: text.slice(2).trim(), line, meta: new Map(), body: [] };
+      inMeta = true;
+      return;
+    }
+    if (outsideCode && /^##(\s|$)/.test(text)) {
+      current = { heading: text.slice(2).trim(), line, meta: new Map(), body: [] };
+      cards.push(current);
+      inMeta = true;
+      return;
+    }
+    if (!current) {
+      if (text.trim()) errors.push({ line, message: 'A deck file starts with its title, like "# Python Interview Questions".' });
+      return;
+    }
+    const keys = current === deck ? DECK_KEYS : CARD_KEYS;
+    const meta = inMeta ? text.match(META_LINE) : null;
+    if (meta && keys.has(meta[1]!)) {
+      if (current.meta.has(meta[1]!)) errors.push({ line, message: `"${meta[1]}:" is given twice.` });
+      current.meta.set(meta[1]!, { value: meta[2]!.trim(), line });
+      return;
+    }
+    inMeta = false;
+    current.body.push(text);
+  });
+  if (fence !== null) errors.push({ line: lines.length, message: "A code block is never closed (missing ``` line)." });
+  return { deck, cards };
+}
+
+function trimBlankLines(body: string[]): string {
+  return body.join("\n").replace(/^\s*\n/, "").trimEnd();
+}
+
+function firstIssue(issues: { message: string; path: PropertyKey[] }[]): { message: string; field: string } {
+  const issue = issues[0]!;
+  return { message: issue.message, field: String(issue.path[0] ?? "") };
+}
+
+/** Parses a Drill deck file. */
+export function parseDeckMarkdown(text: string): ImportResult {
+  const errors: ImportError[] = [];
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const { deck, cards: cardSections } = sections(lines, errors);
+  if (!deck) {
+    return { ok: false, errors: errors.length ? errors : [{ line: 1, message: 'A deck file starts with its title, like "# Python Interview Questions".' }] };
+  }
+  const deckSection: Section = deck;
+
+  const metaValue = (key: string) => deckSection.meta.get(key)?.value;
+  const parsedMeta = deckMetaSchema.safeParse({
+    title: deckSection.heading,
+    slug: metaValue("slug"),
+    visibility: metaValue("visibility"),
+    source: metaValue("source"),
+    description: trimBlankLines(deckSection.body),
+  });
+  if (!parsedMeta.success) {
+    const { message, field } = firstIssue(parsedMeta.error.issues);
+    errors.push({ line: deckSection.meta.get(field)?.line ?? deckSection.line, message });
+  }
+
+  if (cardSections.length > CARDS_PER_IMPORT_MAX) {
+    errors.push({ line: cardSections[CARDS_PER_IMPORT_MAX]!.line, message: `A deck file holds at most ${CARDS_PER_IMPORT_MAX} cards; this one has ${cardSections.length}.` });
+    return { ok: false, errors };
+  }
+
+  const cards: ImportedCard[] = [];
+  const slugLines = new Map<string, number>();
+  for (const section of cardSections) {
+    const slugMeta = section.meta.get("slug");
+    const tagsMeta = section.meta.get("tags");
+    const tags = tagsMeta ? tagsMeta.value.split(",").map((t) => t.trim()).filter(Boolean) : [];
+    const candidate = {
+      slug: slugMeta?.value ?? slugify(section.heading),
+      front: section.heading,
+      back: trimBlankLines(section.body),
+      tags,
+    };
+    const parsed = cardContentSchema.safeParse(candidate);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "");
+        const line = field === "slug" ? (slugMeta?.line ?? section.line) : field === "tags" ? (tagsMeta?.line ?? section.line) : section.line;
+        errors.push({ line, message: field === "front" && !section.heading ? "A card heading has no question." : issue.message });
+      }
+      continue;
+    }
+    const firstLine = slugLines.get(parsed.data.slug);
+    if (firstLine !== undefined) {
+      errors.push({ line: slugMeta?.line ?? section.line, message: `Duplicate slug "${parsed.data.slug}" (first used on line ${firstLine}).` });
+      continue;
+    }
+    slugLines.set(parsed.data.slug, slugMeta?.line ?? section.line);
+    cards.push({ ...parsed.data, tags: [...new Set(parsed.data.tags)], line: section.line });
+  }
+
+  if (errors.length || !parsedMeta.success) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+  return { ok: true, deck: { ...parsedMeta.data, cards } };
+}
+
+const BULLET = /^\s*(?:[-*+•]|\d+[.)])\s+(.*)$/;
+// In a series of question pages, bullets like "Python Interview Questions (Part 2)" link to the other
+// pages; they are navigation, not questions.
+const SERIES_LINK = /\(part \d+\)\s*$/i;
+
+/**
+ * Turns a question list into a deck of question cards with empty answers: either a document shaped
+ * like the source (a title line, paragraphs, then a bulleted list of questions) or plain lines, one
+ * question per line.
+ */
+export function parseQuestionList(text: string, options: { title?: string } = {}): ImportResult {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const hasBullets = lines.some((l) => BULLET.test(l));
+  const errors: ImportError[] = [];
+  const paragraphs: string[] = [];
+  const questions: { text: string; line: number }[] = [];
+  let title = options.title?.trim() ?? "";
+
+  lines.forEach((raw, index) => {
+    const text = raw.trim();
+    if (!text) return;
+    const bullet = raw.match(BULLET);
+    if (bullet) {
+      const question = bullet[1]!.trim();
+      if (!question) errors.push({ line: index + 1, message: "This list item has no question." });
+      else if (!SERIES_LINK.test(question)) questions.push({ text: question, line: index + 1 });
+    } else if (hasBullets) {
+      if (!title) title = text.replace(/^#+\s*/, "");
+      else paragraphs.push(text);
+    } else {
+      questions.push({ text: text.replace(/^#+\s*/, ""), line: index + 1 });
+    }
+  });
+
+  if (questions.length === 0 && errors.length === 0) errors.push({ line: 1, message: "No questions found: put one question per line, or use a bulleted list." });
+  if (questions.length > CARDS_PER_IMPORT_MAX) {
+    return { ok: false, errors: [{ line: questions[CARDS_PER_IMPORT_MAX]!.line, message: `At most ${CARDS_PER_IMPORT_MAX} questions at once; this has ${questions.length}.` }] };
+  }
+  const meta = deckMetaSchema.safeParse({ title: title || "Imported questions", description: paragraphs.join("\n\n").slice(0, 2_000) });
+  if (!meta.success) errors.push({ line: 1, message: firstIssue(meta.error.issues).message });
+
+  const cards: ImportedCard[] = [];
+  const used = new Set<string>();
+  for (const q of questions) {
+    let slug = slugify(q.text);
+    for (let n = 2; used.has(slug); n++) slug = `${slugify(q.text, 55)}-${n}`;
+    used.add(slug);
+    const parsed = cardContentSchema.safeParse({ slug, front: q.text, back: "", tags: [] });
+    if (!parsed.success) errors.push({ line: q.line, message: parsed.error.issues[0]!.message });
+    else cards.push({ ...parsed.data, line: q.line });
+  }
+  if (errors.length || !meta.success) return { ok: false, errors };
+  return { ok: true, deck: { ...meta.data, cards } };
+}
