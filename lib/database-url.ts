@@ -24,3 +24,17 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
     `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${raw.split(":")[0]}:..."`,
   );
 }
+
+export interface PostgresTarget {
+  /** The connection string without its `schema` parameter (node-postgres doesn't know it). */
+  connectionString: string;
+  /** The PostgreSQL schema Drill's tables live in: Prisma's `?schema=` convention, else public. */
+  schema: string;
+}
+
+export function parsePostgresUrl(url: string): PostgresTarget {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") || "public";
+  parsed.searchParams.delete("schema");
+  return { connectionString: parsed.toString(), schema };
+}

@@ -3,12 +3,14 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/sqlite/client";
-import { databaseConfig } from "./database-url";
+import { databaseConfig, parsePostgresUrl } from "./database-url";
 
 function createClient(): PrismaClient {
   const config = databaseConfig();
   if (config.provider === "postgresql") {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: config.url, max: 10 }) });
+    const { connectionString, schema } = parsePostgresUrl(config.url);
+    const options = schema === "public" ? undefined : `-c search_path="${schema.replace(/"/g, '""')}"`;
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, options }, { schema }) });
   }
   // WAL is set once by the migration script (it persists in the file); the busy timeout is per
   // connection, so concurrent writers wait instead of failing with SQLITE_BUSY.

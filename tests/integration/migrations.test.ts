@@ -1,0 +1,78 @@
+// The migration folders must produce exactly the schema in prisma/schema.prisma, on SQLite always and
+// on PostgreSQL when TEST_POSTGRES_URL names a server (each run gets its own scratch schema there).
+// A schema change without `npm run db:create -- <name>` fails here, with the missing SQL in the message.
+import { describe, expect, it } from "vitest";
+
+import type { DatabaseConfig, DatabaseProvider } from "../../lib/database-url";
+import {
+  applyMigrations,
+  EngineSession,
+  freshDatabaseDrift,
+  MIGRATIONS_DIR,
+  POSTGRES_SCHEMA,
+  postgresSchemaInSync,
+  postgresSnapshotDrift,
+  readMigrations,
+  withScratchPostgres,
+  withScratchSqlite,
+} from "../../lib/migrations";
+
+const root = process.cwd();
+const postgresUrl = process.env.TEST_POSTGRES_URL?.trim();
+
+/** Apply the folders twice to a fresh database: what each run applied, and the drift left after. */
+async function migrateTwice(db: DatabaseConfig) {
+  const first = await applyMigrations(db, root);
+  const second = await applyMigrations(db, root);
+  const session = await EngineSession.open(db);
+  try {
+    const status = await session.diagnose(readMigrations(db.provider, root));
+    return { first, second, status };
+  } finally {
+    await session.close();
+  }
+}
+
+function migrationTests(provider: DatabaseProvider, scratch: <T>(fn: (db: DatabaseConfig) => Promise<T>) => Promise<T>) {
+  const folders = readMigrations(provider, root).migrationDirectories.map((d) => d.path);
+
+  it(`has migrations in ${MIGRATIONS_DIR[provider]}`, () => {
+    expect(folders.length).toBeGreaterThan(0);
+  });
+
+  it("a fresh database migrated from the folders has no diff against the schema", async () => {
+    const drift = await freshDatabaseDrift(provider, { root, postgresUrl });
+    expect(drift, "the migrations are missing this SQL: run npm run db:create -- <name>").toBe("");
+  });
+
+  it("applies every migration once, and nothing the second time", async () => {
+    const { first, second, status } = await scratch(migrateTwice);
+    expect(first).toEqual(folders);
+    expect(second).toEqual([]);
+    expect(status.history).toBeNull();
+    expect(status.failedMigrationNames).toEqual([]);
+  });
+}
+
+describe("SQLite migrations", { timeout: 60_000 }, () => {
+  migrationTests("sqlite", withScratchSqlite);
+});
+
+describe.skipIf(!postgresUrl)("PostgreSQL migrations (TEST_POSTGRES_URL)", { timeout: 120_000 }, () => {
+  migrationTests("postgresql", (fn) => withScratchPostgres(postgresUrl!, fn));
+});
+
+describe("derived PostgreSQL files", { timeout: 60_000 }, () => {
+  it(`${POSTGRES_SCHEMA} is what \`db:generate\` derives from prisma/schema.prisma`, () => {
+    expect(postgresSchemaInSync(root), "run npm run db:generate").toBe(true);
+  });
+
+  it("the PostgreSQL history is up to date with the schema (checked without a server)", async () => {
+    expect(await postgresSnapshotDrift(root), "run npm run db:create -- <name>").toBe("");
+  });
+
+  it("both providers have the same migration names", () => {
+    const names = (p: DatabaseProvider) => readMigrations(p, root).migrationDirectories.map((d) => d.path);
+    expect(names("postgresql")).toEqual(names("sqlite"));
+  });
+});

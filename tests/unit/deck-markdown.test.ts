@@ -1,0 +1,147 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseDeckMarkdown, parseQuestionList } from "@/lib/deck-markdown";
+import { TAGS } from "@/lib/deck-schema";
+
+const deckFile = readFileSync("data/decks/python-interview-questions.md", "utf8");
+const sourceDocument = readFileSync("../shared/seeds/python-interview-questions.txt", "utf8");
+
+function errorsOf(text: string) {
+  const result = parseDeckMarkdown(text);
+  if (result.ok) throw new Error("expected the deck to be rejected");
+  return result.errors;
+}
+
+describe("the Python deck in data/", () => {
+  const result = parseDeckMarkdown(deckFile);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  const { deck } = result;
+
+  it("has one card per question of the source list, plus the article card", () => {
+    expect(deck.title).toBe("Python Interview Questions");
+    expect(deck.slug).toBe("python-interview-questions");
+    expect(deck.visibility).toBe("public");
+    expect(deck.cards).toHaveLength(60);
+    const sourceQuestions = sourceDocument
+      .split("\n")
+      .filter((l) => l.startsWith("- ") && !/\(Part \d\)$/.test(l))
+      .map((l) => l.slice(2));
+    expect(sourceQuestions).toHaveLength(59);
+    expect(deck.cards.map((c) => c.front)).toEqual([
+      "Multithreading vs multiprocessing in Python: what is the difference, and when do you use each?",
+      ...sourceQuestions,
+    ]);
+  });
+
+  it("gives every card a unique slug, a real answer and at least one known tag", () => {
+    expect(new Set(deck.cards.map((c) => c.slug)).size).toBe(60);
+    for (const card of deck.cards) {
+      expect(card.back.length, card.slug).toBeGreaterThan(400);
+      expect(card.tags.length, card.slug).toBeGreaterThan(0);
+      for (const tag of card.tags) expect(TAGS).toContain(tag);
+    }
+  });
+
+  it("has no cards for the navigation links", () => {
+    expect(deck.cards.some((c) => /\(Part \d\)/.test(c.front))).toBe(false);
+  });
+});
+
+describe("parseDeckMarkdown", () => {
+  const valid = `# My deck
+slug: my-deck
+
+About it.
+
+## First question?
+slug: first
+tags: basics
+
+An answer.
+
+\`\`\`python
+## not a heading: inside code
+print("hi")
+\`\`\`
+
+## Second question?
+tags: oop, types
+
+Another answer.
+`;
+
+  it("reads the title, metadata, description and cards, ignoring headings inside code", () => {
+    const result = parseDeckMarkdown(valid);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.deck).toMatchObject({ title: "My deck", slug: "my-deck", description: "About it.", visibility: "private" });
+    expect(result.deck.cards.map((c) => [c.slug, c.front, c.tags])).toEqual([
+      ["first", "First question?", ["basics"]],
+      ["second-question", "Second question?", ["oop", "types"]],
+    ]);
+    expect(result.deck.cards[0]!.back).toContain("## not a heading: inside code");
+    expect(result.deck.cards[0]!.line).toBe(6);
+  });
+
+  it("rejects a duplicate slug with both line numbers", () => {
+    const errors = errorsOf(`# D\n\n## One\nslug: same\n\nA\n\n## Two\nslug: same\n\nB\n`);
+    expect(errors).toEqual([{ line: 9, message: 'Duplicate slug "same" (first used on line 4).' }]);
+  });
+
+  it("rejects an empty question", () => {
+    expect(errorsOf(`# D\n\n## \nslug: blank\n\nAnswer\n`)).toEqual([{ line: 3, message: "A card heading has no question." }]);
+  });
+
+  it("rejects an unknown tag on its line", () => {
+    const errors = errorsOf(`# D\n\n## Q?\ntags: basics, javascript\n\nA\n`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.line).toBe(4);
+    expect(errors[0]!.message).toMatch(/Unknown tag "javascript"/);
+  });
+
+  it("reports every problem at once, in line order", () => {
+    const errors = errorsOf(`# D\nvisibility: secret\n\n## Q?\ntags: nope\n\nA\n\n## \n\nB\n`);
+    expect(errors.map((e) => e.line)).toEqual([2, 5, 9]);
+  });
+
+  it("rejects a file without a title, an unclosed code block, and a bad slug", () => {
+    expect(errorsOf(`Just text\n`)[0]!.message).toMatch(/starts with its title/);
+    expect(errorsOf(`# D\n\n## Q?\n\n\`\`\`python\nx = 1\n`)[0]!.message).toMatch(/never closed/);
+    expect(errorsOf(`# D\n\n## Q?\nslug: Not A Slug\n\nA\n`)[0]).toMatchObject({ line: 4 });
+  });
+
+  it("rejects an answer over 20,000 characters", () => {
+    expect(errorsOf(`# D\n\n## Q?\n\n${"x".repeat(20_001)}\n`)[0]!.message).toMatch(/at most 20,000/);
+  });
+});
+
+describe("parseQuestionList", () => {
+  it("turns the source document into question cards, skipping the series links", () => {
+    const result = parseQuestionList(sourceDocument);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.deck.title).toBe("Multithreading vs Multiprocessing | Python");
+    expect(result.deck.description).toMatch(/^Multithreading and multiprocessing are both/);
+    expect(result.deck.cards).toHaveLength(59);
+    expect(result.deck.cards[0]).toMatchObject({ front: "What is python used for?", back: "", slug: "what-is-python-used-for" });
+    expect(new Set(result.deck.cards.map((c) => c.slug)).size).toBe(59);
+  });
+
+  it("reads plain lines as questions and gives repeated questions distinct slugs", () => {
+    const result = parseQuestionList("What is a list?\n\n1. What is a tuple?\nWhat is a list?\n", { title: "Mine" });
+    // numbered lines count as a bulleted list, so the other lines are the title and description
+    expect(result.ok).toBe(true);
+    const plain = parseQuestionList("What is a list?\nWhat is a tuple?\nWhat is a list?\n", { title: "Mine" });
+    if (!plain.ok) throw new Error("expected ok");
+    expect(plain.deck.title).toBe("Mine");
+    expect(plain.deck.cards.map((c) => c.slug)).toEqual(["what-is-a-list", "what-is-a-tuple", "what-is-a-list-2"]);
+  });
+
+  it("refuses an empty paste and a 10,000-line paste", () => {
+    const empty = parseQuestionList("\n\n");
+    expect(empty.ok).toBe(false);
+    const huge = parseQuestionList(Array.from({ length: 10_000 }, (_, i) => `Question ${i}?`).join("\n"));
+    expect(huge.ok).toBe(false);
+    if (!huge.ok) expect(huge.errors[0]!.message).toMatch(/At most 1000 questions/);
+  });
+});

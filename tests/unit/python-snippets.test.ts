@@ -1,0 +1,52 @@
+// Every ```python block in every deck answer runs under python3. Blocks fenced as "python norun"
+// are skipped, and the text right before them must say why.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseDeckMarkdown } from "@/lib/deck-markdown";
+
+const decksDir = "data/decks";
+const blocks: { name: string; code: string }[] = [];
+const skipped: { name: string; before: string }[] = [];
+
+for (const file of readdirSync(decksDir).filter((f) => f.endsWith(".md"))) {
+  const result = parseDeckMarkdown(readFileSync(path.join(decksDir, file), "utf8"));
+  if (!result.ok) throw new Error(`${file} does not parse`);
+  for (const card of result.deck.cards) {
+    const fence = /^```python([^\n]*)\n([\s\S]*?)^```$/gm;
+    let match: RegExpExecArray | null;
+    let index = 0;
+    while ((match = fence.exec(card.back))) {
+      const name = `${file} ${card.slug} #${++index}`;
+      if (match[1]!.trim() === "norun") skipped.push({ name, before: card.back.slice(Math.max(0, match.index - 300), match.index) });
+      else blocks.push({ name, code: match[2]! });
+    }
+  }
+}
+
+describe("Python code in deck answers", () => {
+  it("finds the blocks", () => {
+    expect(blocks.length).toBeGreaterThan(50);
+  });
+
+  it.each(blocks)("$name runs without error", ({ code }) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "drill-snippet-"));
+    try {
+      writeFileSync(path.join(dir, "snippet.py"), code);
+      const run = spawnSync("python3", ["snippet.py"], { cwd: dir, timeout: 10_000, encoding: "utf8", input: "" });
+      expect(run.error, "timed out or could not start python3").toBeUndefined();
+      expect(run.status, run.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(skipped.length ? skipped : [{ name: "(none)", before: "not run" }])(
+    "$name says why it is not run",
+    ({ before }) => {
+      expect(before).toMatch(/not (meant to )?(be )?run|isn't run|not run by/i);
+    },
+  );
+});
