@@ -37,7 +37,7 @@ import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import Database from "better-sqlite3";
 import pg from "pg";
 
-import type { DatabaseConfig, DatabaseProvider } from "./database-url";
+import { type DatabaseConfig, type DatabaseProvider, parsePostgresUrl } from "./database-url";
 
 // ---------- paths and schema files ----------
 
@@ -156,21 +156,6 @@ class CharAsTextClient extends pg.Client {
       return undefined;
     };
   }
-}
-
-export interface PostgresTarget {
-  /** The connection string without its `schema` parameter. */
-  connectionString: string;
-  /** The PostgreSQL schema (namespace) Drill's tables live in: `?schema=` of the URL, or public. */
-  schema: string;
-}
-
-/** Split Prisma's `?schema=` convention off a postgres:// URL (node-postgres doesn't know it). */
-export function parsePostgresUrl(url: string): PostgresTarget {
-  const parsed = new URL(url);
-  const schema = parsed.searchParams.get("schema") || "public";
-  parsed.searchParams.delete("schema");
-  return { connectionString: parsed.toString(), schema };
 }
 
 function quoteIdent(name: string): string {
