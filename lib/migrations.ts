@@ -105,7 +105,28 @@ function stripHeader(text: string): string {
 
 // ---------- the WebAssembly engine ----------
 
-let engineReady = false;
+// Process-wide state, kept on globalThis: a test runner may load this module more than once (e.g.
+// Vitest's global setup for two projects at the same time) while Node shares one copy of the
+// engine's bindings. Giving those bindings a second wasm instance while an engine runs on the
+// first corrupts it, so each bindings module gets its instance exactly once.
+const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for("drill.schemaEngineWasm")] ??= {
+  instantiated: new WeakSet<object>(),
+  lastPanic: null as string | null,
+}) as { instantiated: WeakSet<object>; lastPanic: string | null };
+
+/**
+ * When the engine panics, its Rust panic hook hands the message to this global (Prisma's CLI
+ * defines it) just before the wasm traps. Without it the hook itself throws a TypeError outside
+ * any promise, which kills the process.
+ */
+function installPanicRegistry(): void {
+  const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
+  g.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message(message: string) {
+      shared.lastPanic = message;
+    },
+  };
+}
 
 /**
  * Instantiate the engine's .wasm ourselves. The package's entry point does
@@ -113,7 +134,8 @@ let engineReady = false;
  * its `_bg.js` half has the same bindings without that import, so we hand it the instance.
  */
 function wasmEngine(): typeof engineBindings.SchemaEngine {
-  if (!engineReady) {
+  installPanicRegistry();
+  if (!shared.instantiated.has(engineBindings)) {
     const require = createRequire(import.meta.url);
     const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = readFileSync(bindingsPath.replace(/\.js$/, ".wasm"));
@@ -122,7 +144,7 @@ function wasmEngine(): typeof engineBindings.SchemaEngine {
     });
     engineBindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
-    engineReady = true;
+    shared.instantiated.add(engineBindings);
   }
   return engineBindings.SchemaEngine;
 }
@@ -247,6 +269,10 @@ type ErrorRegistry = { consumeError(id: number): { error: unknown } | undefined 
  */
 function engineError(error: unknown, registry: ErrorRegistry | undefined, action: string): Error {
   let message = error instanceof Error ? error.message : String(error);
+  if (error instanceof WebAssembly.RuntimeError && shared.lastPanic) {
+    message = `the schema engine crashed: ${shared.lastPanic}`;
+    shared.lastPanic = null;
+  }
   const external = /External error id#(\d+)/.exec(message);
   const cause = external ? registry?.consumeError(Number(external[1]))?.error : undefined;
   if (cause) message = describeDriverError(cause);
