@@ -13,12 +13,12 @@ export interface DatabaseConfig {
 /** The embedded default: a SQLite file under var/ (git-ignored), created on first start. */
 export const DEFAULT_DATABASE_URL = "file:./var/drill.db";
 
-export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function databaseConfig(env: Readonly<Record<string, string | undefined>> = process.env): DatabaseConfig {
   const raw = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   if (/^postgres(ql)?:\/\//.test(raw)) return { provider: "postgresql", url: raw };
   if (raw.startsWith("file:")) {
     const file = raw.slice("file:".length);
-    return { provider: "sqlite", url: path.resolve(process.cwd(), file) };
+    return { provider: "sqlite", url: path.resolve(/*turbopackIgnore: true*/ process.cwd(), file) };
   }
   throw new Error(
     `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${raw.split(":")[0]}:..."`,

@@ -14,7 +14,7 @@ export class MissingSecretError extends Error {
  * The session-signing secret. `npm start` and `npm run dev` put a generated development secret in
  * AUTH_SECRET (scripts/local-env.ts); in production it must come from the environment.
  */
-export function authSecret(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function authSecret(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
   const secret = env.AUTH_SECRET?.trim();
   if (!secret && env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build") {
     throw new MissingSecretError();
@@ -23,7 +23,7 @@ export function authSecret(env: NodeJS.ProcessEnv = process.env): string | undef
 }
 
 /** OAuth sign-in appears only for providers whose id and secret are both set. */
-export function oauthProviders(env: NodeJS.ProcessEnv = process.env): { github: boolean; google: boolean } {
+export function oauthProviders(env: Readonly<Record<string, string | undefined>> = process.env): { github: boolean; google: boolean } {
   return {
     github: Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET),
     google: Boolean(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET),

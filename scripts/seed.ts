@@ -2,13 +2,17 @@
 import { db } from "../lib/db";
 import { DeckFileError, seedAll } from "../lib/seed";
 
-try {
-  for (const r of await seedAll()) {
-    console.log(`  ${r.deck}: ${r.created} new, ${r.updated} updated, ${r.retired} retired, ${r.unchanged} unchanged`);
+async function main(): Promise<void> {
+  try {
+    for (const r of await seedAll()) {
+      console.log(`  ${r.deck}: ${r.created} new, ${r.updated} updated, ${r.retired} retired, ${r.unchanged} unchanged`);
+    }
+  } catch (error) {
+    console.error(error instanceof DeckFileError ? error.message : error);
+    process.exitCode = 1;
+  } finally {
+    await db.$disconnect();
   }
-} catch (error) {
-  console.error(error instanceof DeckFileError ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
 }
+
+void main();

@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { newEmail, PASSWORD, signIn, signOut, signUp } from "./fixtures";
+
+test("a visitor signs up, signs out, signs in again, and a wrong password gets a clear message", async ({ page }) => {
+  const email = newEmail("learner");
+  await signUp(page, email, "Ada");
+  await page.goto("/account");
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+
+  await signOut(page);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount/);
+
+  await signIn(page, email, "not the password");
+  // (Next's route announcer is also role=alert, so pick ours by its text.)
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email); // the form keeps what was typed
+
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+});
+
+test("bad sign-up input gets a message beside each field and creates nothing", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address, like name@example.com.")).toBeVisible();
+  await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+
+  const email = newEmail("dupe");
+  await signUp(page, email);
+  await signOut(page);
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText(/An account with this email already exists/).first()).toBeVisible();
+});
+
+test("a second user sees only their own account", async ({ browser }) => {
+  const first = await browser.newPage();
+  const firstEmail = newEmail("first");
+  await signUp(first, firstEmail);
+
+  const second = await (await browser.newContext()).newPage();
+  const secondEmail = newEmail("second");
+  await signUp(second, secondEmail);
+  await second.goto("/account");
+  await expect(second.getByTestId("account-email")).toHaveText(secondEmail);
+  await expect(second.getByText(firstEmail)).toHaveCount(0);
+});
+
+test("responses carry the security headers and a httpOnly, SameSite=Lax, Secure session cookie", async ({ page, context }) => {
+  const response = await page.goto("/");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+
+  await signUp(page, newEmail("cookie"));
+  const session = (await context.cookies()).find((c) => c.name.includes("session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
+});
+
+test("unknown pages get a real 404 page", async ({ page }) => {
+  const response = await page.goto("/no/such/page");
+  expect(response!.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
+});

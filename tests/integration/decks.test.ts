@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { getCard, getDeck, listDeckCards, listPublicDecks } from "@/lib/decks";
+import { makeDeck, makeUser } from "./helpers";
+
+describe("who can browse a deck", () => {
+  it("shows public decks to everyone, signed in or not", async () => {
+    const deck = await makeDeck(null, { visibility: "public" });
+    const someone = await makeUser();
+    expect(await getDeck(deck.id, null)).toMatchObject({ id: deck.id, cardCount: 2 });
+    expect(await getDeck(deck.id, someone)).toMatchObject({ id: deck.id });
+    expect((await listPublicDecks()).map((d) => d.id)).toContain(deck.id);
+    expect(await getCard(deck.id, "card-0", null)).toMatchObject({ front: "Question 0?", next: "card-1", previous: null });
+  });
+
+  it("shows a private deck and its cards only to its owner: to others it does not exist", async () => {
+    const owner = await makeUser("owner");
+    const other = await makeUser("other");
+    const deck = await makeDeck(owner.id);
+    expect(await getDeck(deck.id, owner)).toMatchObject({ id: deck.id });
+    expect(await getDeck(deck.id, other)).toBeNull();
+    expect(await getDeck(deck.id, null)).toBeNull();
+    expect(await getCard(deck.id, "card-0", other)).toBeNull();
+    expect(await getCard(deck.id, "card-0", null)).toBeNull();
+    expect((await listPublicDecks()).map((d) => d.id)).not.toContain(deck.id);
+  });
+});
+
+describe("finding cards in a deck", () => {
+  it("searches question and answer text case-insensitively and filters by tag", async () => {
+    const deck = await makeDeck(null, { visibility: "public", cards: 3 });
+    expect((await listDeckCards(deck.id, { q: "QUESTION 1" })).map((c) => c.slug)).toEqual(["card-1"]);
+    const inAnswer = await listDeckCards(deck.id, { q: "answer 2" });
+    expect(inAnswer.map((c) => c.slug)).toEqual(["card-2"]);
+    expect(inAnswer[0]!.excerpt).toContain("Answer 2");
+    expect(await listDeckCards(deck.id, { tag: "basics" })).toHaveLength(3);
+    expect(await listDeckCards(deck.id, { tag: "oop" })).toHaveLength(0);
+    expect(await listDeckCards(deck.id, { q: "no such text" })).toHaveLength(0);
+  });
+});

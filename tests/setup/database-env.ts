@@ -1,0 +1,4 @@
+// Runs in each test worker before the test file: points lib/db at the database global setup made.
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
