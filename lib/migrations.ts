@@ -185,6 +185,20 @@ function quoteIdent(name: string): string {
 }
 
 /**
+ * adapter-pg 7.10 runs a script by splitting it at every ";", so a migration with a semicolon in a
+ * string (`DEFAULT 'a;b'`) or a function body breaks, and a failing statement leaves the ones
+ * before it applied. Send the whole script as one simple-protocol query instead, as the native
+ * engine does: PostgreSQL runs it as a single implicit transaction.
+ */
+function wholeScriptExecution(adapter: SqlDriverAdapter): void {
+  const driver = (adapter as { underlyingDriver?: () => pg.Pool }).underlyingDriver?.();
+  if (!driver) throw new Error("@prisma/adapter-pg no longer exposes its pool; review wholeScriptExecution()");
+  adapter.executeScript = async (script: string) => {
+    await driver.query(script);
+  };
+}
+
+/**
  * A migration-aware adapter factory for one database, that never opens a shadow database. The
  * engine would create one for the "migrations" diff source, and adapter-pg 7.10 then runs the
  * migrations on the *main* database (it adds `database` to a config whose connectionString wins).
@@ -210,6 +224,7 @@ function adapterFactory(db: DatabaseConfig): {
     connect: async () => {
       const adapter = await inner.connect();
       opened.push(adapter);
+      if (db.provider === "postgresql") wholeScriptExecution(adapter);
       return adapter;
     },
     connectToShadowDb: () => Promise.reject(new Error("drill's migration tooling never uses a shadow database")),
@@ -277,8 +292,18 @@ function engineError(error: unknown, registry: ErrorRegistry | undefined, action
   const cause = external ? registry?.consumeError(Number(external[1]))?.error : undefined;
   if (cause) message = describeDriverError(cause);
   const code = (error as { code?: string })?.code;
-  const firstLine = message.split("\n").find((l) => l.trim()) ?? message;
-  const result = new MigrationError(`${action}: ${firstLine.trim()}${code ? ` (${code})` : ""}`);
+  // The engine's message: a summary, maybe a detail line, then a Rust span trace ("   0: ...").
+  const lines: string[] = [];
+  for (const line of message.split("\n")) {
+    if (/^\s*\d+: /.test(line)) break;
+    if (line.trim() && !/^external connector error$/i.test(line.trim())) lines.push(line.trim());
+  }
+  // A schema validation error (P1012) quotes the source around "--> file:line"; keep the place only.
+  const location = /-->\s*(\S+:\d+)/.exec(message)?.[1];
+  const summary = location
+    ? `${lines[0]?.replace(/^error:\s*/, "")} (${location})`
+    : lines.join(": ") || message.split("\n")[0]?.trim() || "unknown error";
+  const result = new MigrationError(`${action}: ${summary}${code ? ` (${code})` : ""}`);
   result.cause = cause ?? error;
   return result;
 }
@@ -345,8 +370,8 @@ export class EngineSession {
   }
 
   /** The SQL that brings the connected database to `schema`, or "" if it already matches. */
-  diffDatabaseTo(schema: string): Promise<string> {
-    const files = [{ path: "schema.prisma", content: schema }];
+  diffDatabaseTo(schema: string, file = "schema.prisma"): Promise<string> {
+    const files = [{ path: file, content: schema }];
     return this.diff({ tag: "schemaDatasource", files, configDir: os.tmpdir() }, { tag: "schemaDatamodel", files });
   }
 
@@ -360,6 +385,18 @@ export class EngineSession {
   diagnose(migrationsList: MigrationList) {
     return this.run("reading the migration history failed", () =>
       this.engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTERS }),
+    );
+  }
+
+  async markApplied(migrationName: string, migrationsList: MigrationList): Promise<void> {
+    await this.run(`marking ${migrationName} applied failed`, () =>
+      this.engine.markMigrationApplied({ migrationName, migrationsList }),
+    );
+  }
+
+  async markRolledBack(migrationName: string): Promise<void> {
+    await this.run(`marking ${migrationName} rolled back failed`, () =>
+      this.engine.markMigrationRolledBack({ migrationName }),
     );
   }
 
@@ -498,6 +535,23 @@ export async function applyMigrations(db: DatabaseConfig, root = process.cwd()):
   return withSession(db, (s) => s.applyMigrations(list));
 }
 
+/**
+ * `prisma migrate resolve`: after fixing a failed migration by hand, record it as applied (the
+ * fix did what it meant to do) or rolled back (so `migrate` runs it again).
+ */
+export async function resolveMigration(
+  db: DatabaseConfig,
+  name: string,
+  as: "applied" | "rolled-back",
+  root = process.cwd(),
+): Promise<void> {
+  const list = readMigrations(db.provider, root);
+  if (!migrationNames(list).includes(name)) {
+    throw new MigrationError(`no migration ${name} in ${MIGRATIONS_DIR[db.provider]}`);
+  }
+  await withSession(db, (s) => (as === "applied" ? s.markApplied(name, list) : s.markRolledBack(name)));
+}
+
 export interface MigrationStatus {
   applied: string[];
   pending: string[];
@@ -551,7 +605,7 @@ export async function freshDatabaseDrift(
   const run = (db: DatabaseConfig) =>
     withSession(db, async (s) => {
       if (list.migrationDirectories.length > 0) await s.applyMigrations(list);
-      return s.diffDatabaseTo(schema);
+      return s.diffDatabaseTo(schema, provider === "sqlite" ? SOURCE_SCHEMA : POSTGRES_SCHEMA);
     });
   if (provider === "sqlite") return withScratchSqlite(run);
   if (!options.postgresUrl) throw new MigrationError("a PostgreSQL server is needed for a fresh-database check");
@@ -581,12 +635,13 @@ export async function postgresSnapshotDrift(root = process.cwd()): Promise<strin
   const snapshot = readSnapshot(root);
   const current = derivePostgresSchema(readText(root, SOURCE_SCHEMA));
   return withSession({ provider: "postgresql", offline: true }, (s) =>
-    s.diff(datamodel(snapshot ?? emptyDatamodel("postgresql")), datamodel(current)),
+    s.diff(datamodel(snapshot ?? emptyDatamodel("postgresql"), POSTGRES_SNAPSHOT), datamodel(current, POSTGRES_SCHEMA)),
   );
 }
 
-function datamodel(content: string): DiffTarget {
-  return { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content }] };
+/** A datamodel diff source; `file` only names it in the engine's error messages. */
+function datamodel(content: string, file = "schema.prisma"): DiffTarget {
+  return { tag: "schemaDatamodel", files: [{ path: file, content }] };
 }
 
 function readSnapshot(root: string): string | null {
@@ -660,12 +715,15 @@ export async function createMigration(
           );
         }
       }
-      return s.diffDatabaseTo(source);
+      return s.diffDatabaseTo(source, SOURCE_SCHEMA);
     }),
   );
   const postgresSchema = derivePostgresSchema(source);
   const postgresSql = await withSession({ provider: "postgresql", offline: true }, (s) =>
-    s.diff(datamodel(snapshot ?? emptyDatamodel("postgresql")), datamodel(postgresSchema)),
+    s.diff(
+      datamodel(snapshot ?? emptyDatamodel("postgresql"), POSTGRES_SNAPSHOT),
+      datamodel(postgresSchema, POSTGRES_SCHEMA),
+    ),
   );
   if (!sqliteSql && !postgresSql) return { created: false };
 

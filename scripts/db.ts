@@ -5,6 +5,8 @@
 //   migrate        apply pending migrations to DATABASE_URL's database (alias: deploy)
 //   status         list applied and pending migrations of DATABASE_URL's database
 //   check          fail if the migration folders don't produce the schema (drift)
+//   resolve --applied|--rolled-back <name>
+//                  record a failed migration, fixed by hand, as applied or as rolled back
 //
 // These replace `prisma migrate` / `prisma db push`, whose native engine can't be downloaded on our
 // machines: lib/migrations.ts drives Prisma's WebAssembly schema engine instead. Failures print one
@@ -23,6 +25,7 @@ import {
   MigrationError,
   POSTGRES_SCHEMA,
   postgresSchemaInSync,
+  resolveMigration,
   postgresSnapshotDrift,
   SOURCE_SCHEMA,
   writePostgresSchema,
@@ -33,7 +36,8 @@ const require = createRequire(import.meta.url);
 
 function usage(): never {
   console.error(
-    "usage: npx tsx scripts/db.ts <generate | create <name> | migrate | deploy | status | check>",
+    "usage: npx tsx scripts/db.ts <generate | create <name> | migrate | deploy | status | check |\n" +
+      "                               resolve --applied <name> | resolve --rolled-back <name>>",
   );
   process.exit(1);
 }
@@ -113,7 +117,7 @@ async function status(): Promise<void> {
   };
   section("applied", s.applied);
   section("pending", s.pending);
-  section("FAILED (fix the database, then mark it rolled back or applied)", s.failed);
+  section("FAILED (fix the database by hand, then: db.ts resolve --rolled-back|--applied <name>)", s.failed);
   section("EDITED after being applied", s.edited);
   section("in the database but not in the folder", s.unknown);
   const trouble = s.failed.length + s.edited.length + s.unknown.length;
@@ -170,6 +174,14 @@ async function check(): Promise<void> {
   } else console.log("no drift");
 }
 
+async function resolve(args: string[]): Promise<void> {
+  const [flag, name] = args;
+  if ((flag !== "--applied" && flag !== "--rolled-back") || !name) usage();
+  const db = databaseConfig();
+  await resolveMigration(db, name, flag === "--applied" ? "applied" : "rolled-back", root);
+  console.log(`marked ${name} ${flag === "--applied" ? "applied" : "rolled back"} in ${describeTarget(db.url, db.provider)}`);
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   switch (command) {
@@ -184,6 +196,8 @@ async function main(): Promise<void> {
       return status();
     case "check":
       return check();
+    case "resolve":
+      return resolve(args);
     default:
       usage();
   }
