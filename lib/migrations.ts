@@ -666,6 +666,31 @@ export function migrationSlug(name: string): string {
   return slug;
 }
 
+/**
+ * What `prisma migrate dev` would warn about in a new migration, read from its PostgreSQL SQL (the
+ * engine's data-loss check needs a database with the real rows, which we don't have).
+ */
+export function migrationWarnings(postgresSql: string): string[] {
+  const warnings: string[] = [];
+  for (const statement of postgresSql.split(/;\s*\n/)) {
+    const dropTable = /DROP TABLE "([^"]+)"/.exec(statement);
+    if (dropTable) warnings.push(`drops table ${dropTable[1]} and all its rows`);
+    const table = /ALTER TABLE "([^"]+)"/.exec(statement)?.[1];
+    if (!table) continue;
+    for (const clause of statement.split(/,\s*\n/)) {
+      const column = /COLUMN\s+"([^"]+)"/.exec(clause)?.[1];
+      if (!column) continue;
+      const at = `${table}.${column}`;
+      if (/ADD COLUMN/.test(clause) && /NOT NULL/.test(clause) && !/DEFAULT/.test(clause)) {
+        warnings.push(`adds required column ${at} without a default: fails if ${table} has rows`);
+      } else if (/DROP COLUMN/.test(clause)) warnings.push(`drops column ${at} and its data`);
+      else if (/SET NOT NULL/.test(clause)) warnings.push(`makes ${at} required: fails if any row has NULL`);
+      else if (/SET DATA TYPE/.test(clause)) warnings.push(`changes the type of ${at}: may fail or lose data`);
+    }
+  }
+  return warnings;
+}
+
 export type CreateResult =
   | { created: false }
   | { created: true; name: string; folders: string[]; sqlite: string; postgres: string };

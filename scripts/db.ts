@@ -23,6 +23,7 @@ import {
   MIGRATIONS_DIR,
   migrationStatus,
   MigrationError,
+  migrationWarnings,
   POSTGRES_SCHEMA,
   postgresSchemaInSync,
   resolveMigration,
@@ -90,6 +91,11 @@ async function create(name: string | undefined): Promise<void> {
   for (const file of result.folders) console.log(`  ${file}`);
   if (!result.sqlite || !result.postgres) {
     console.log(`  (the ${result.sqlite ? "PostgreSQL" : "SQLite"} one is empty: the change doesn't show there)`);
+  }
+  const warnings = migrationWarnings(result.postgres);
+  if (warnings.length > 0) {
+    console.log("review before committing (edit both migration.sql files if needed):");
+    for (const w of warnings) console.log(`  ! ${w}`);
   }
   if (writePostgresSchema(root)) console.log(`updated ${POSTGRES_SCHEMA}; run npm run db:generate for the clients`);
 }
