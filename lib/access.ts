@@ -12,3 +12,8 @@ export function browsableDecks(viewer: Viewer | null): Prisma.DeckWhereInput {
   if (!viewer) return { visibility: "public" };
   return { OR: [{ visibility: "public" }, { ownerId: viewer.id }] };
 }
+
+/** Decks the user studies and may still see: the only decks whose cards they can rate or bury. */
+export function studiedDecks(viewer: Viewer): Prisma.DeckWhereInput {
+  return { AND: [browsableDecks(viewer), { studies: { some: { userId: viewer.id } } }] };
+}

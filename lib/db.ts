@@ -1,7 +1,10 @@
 // The Prisma client, created once per process (and kept on globalThis across dev reloads).
-// SQLite by default; PostgreSQL when DATABASE_URL is a postgres:// URL.
+// SQLite by default; PostgreSQL when DATABASE_URL is a postgres:// URL. Prisma 7 generates a client
+// per provider and refuses the other provider's adapter, so both clients are generated (npm run
+// db:generate) and the PostgreSQL one is typed as the SQLite one: their query APIs are the same.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient } from "./generated/sqlite/client";
 import { databaseConfig, parsePostgresUrl } from "./database-url";
 
@@ -10,7 +13,8 @@ function createClient(): PrismaClient {
   if (config.provider === "postgresql") {
     const { connectionString, schema } = parsePostgresUrl(config.url);
     const options = schema === "public" ? undefined : `-c search_path="${schema.replace(/"/g, '""')}"`;
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, options }, { schema }) });
+    const adapter = new PrismaPg({ connectionString, max: 10, options }, { schema });
+    return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
   // WAL is set once by the migration script (it persists in the file); the busy timeout is per
   // connection, so concurrent writers wait instead of failing with SQLITE_BUSY.
@@ -21,5 +25,3 @@ const globalForDb = globalThis as unknown as { drillDb?: PrismaClient };
 
 export const db: PrismaClient = globalForDb.drillDb ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForDb.drillDb = db;
-
-export type Db = PrismaClient;

@@ -35,9 +35,9 @@ describe("re-seeding an edited deck file", () => {
     const card = await db.card.findFirstOrThrow({ where: { slug: "a", deck: { slug } } });
     const user = await makeUser("learner");
     const state = { due: new Date("2026-12-01T00:00:00Z"), stability: 3.2, difficulty: 5.1, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, state: 2, lastReview: new Date("2026-11-28T00:00:00Z") };
-    await db.cardState.create({ data: { userId: user.id, cardId: card.id, ...state } });
+    await db.cardState.create({ data: { userId: user.id, cardId: card.id, deckId: card.deckId, ...state } });
     await db.reviewLog.create({
-      data: { userId: user.id, cardId: card.id, clientId: "r1", rating: 3, reviewedAt: new Date("2026-11-28T00:00:00Z"), durationMs: 4000, ...state, state: 1 },
+      data: { userId: user.id, cardId: card.id, clientId: "r1", rating: 3, reviewedAt: new Date("2026-11-28T00:00:00Z"), nextDue: state.due, durationMs: 4000, ...state, state: 1 },
     });
 
     const report = await syncSeedDeck(
@@ -59,7 +59,7 @@ describe("re-seeding an edited deck file", () => {
     const dropped = await db.card.findFirstOrThrow({ where: { slug: "drop", deck: { slug } } });
     const user = await makeUser("learner");
     await db.reviewLog.create({
-      data: { userId: user.id, cardId: dropped.id, clientId: "r1", rating: 1, reviewedAt: new Date(), durationMs: 1000, due: new Date(), stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0 },
+      data: { userId: user.id, cardId: dropped.id, clientId: "r1", rating: 1, reviewedAt: new Date(), nextDue: new Date(), durationMs: 1000, due: new Date(), stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0 },
     });
 
     const retiredAt = new Date("2026-11-25T10:00:00Z");

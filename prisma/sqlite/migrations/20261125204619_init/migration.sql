@@ -73,9 +73,36 @@ CREATE TABLE "CardTag" (
 );
 
 -- CreateTable
+CREATE TABLE "DeckStudy" (
+    "userId" TEXT NOT NULL,
+    "deckId" TEXT NOT NULL,
+    "addedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("userId", "deckId"),
+    CONSTRAINT "DeckStudy_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "DeckStudy_deckId_fkey" FOREIGN KEY ("deckId") REFERENCES "Deck" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "StudySettings" (
+    "userId" TEXT NOT NULL PRIMARY KEY,
+    "desiredRetention" REAL NOT NULL DEFAULT 0.9,
+    "maximumInterval" INTEGER NOT NULL DEFAULT 36500,
+    "newPerDay" INTEGER NOT NULL DEFAULT 10,
+    "reviewsPerDay" INTEGER NOT NULL DEFAULT 200,
+    "learningSteps" TEXT NOT NULL DEFAULT '1m 10m',
+    "relearningSteps" TEXT NOT NULL DEFAULT '10m',
+    "enableFuzz" BOOLEAN NOT NULL DEFAULT true,
+    "dayStartHour" INTEGER NOT NULL DEFAULT 4,
+    "timeZone" TEXT NOT NULL DEFAULT 'UTC',
+    CONSTRAINT "StudySettings_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "CardState" (
     "userId" TEXT NOT NULL,
     "cardId" TEXT NOT NULL,
+    "deckId" TEXT NOT NULL,
     "due" DATETIME NOT NULL,
     "stability" REAL NOT NULL,
     "difficulty" REAL NOT NULL,
@@ -85,12 +112,16 @@ CREATE TABLE "CardState" (
     "lapses" INTEGER NOT NULL,
     "state" INTEGER NOT NULL,
     "lastReview" DATETIME,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "buriedUntil" DATETIME,
+    "suspended" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
 
     PRIMARY KEY ("userId", "cardId"),
     CONSTRAINT "CardState_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "CardState_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "Card" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "CardState_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "Card" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "CardState_deckId_fkey" FOREIGN KEY ("deckId") REFERENCES "Deck" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -102,6 +133,7 @@ CREATE TABLE "ReviewLog" (
     "rating" INTEGER NOT NULL,
     "reviewedAt" DATETIME NOT NULL,
     "durationMs" INTEGER NOT NULL,
+    "nextDue" DATETIME NOT NULL,
     "state" INTEGER NOT NULL,
     "due" DATETIME NOT NULL,
     "stability" REAL NOT NULL,
@@ -143,7 +175,13 @@ CREATE UNIQUE INDEX "Card_deckId_slug_key" ON "Card"("deckId", "slug");
 CREATE INDEX "CardTag_tag_idx" ON "CardTag"("tag");
 
 -- CreateIndex
+CREATE INDEX "DeckStudy_deckId_idx" ON "DeckStudy"("deckId");
+
+-- CreateIndex
 CREATE INDEX "CardState_userId_due_idx" ON "CardState"("userId", "due");
+
+-- CreateIndex
+CREATE INDEX "CardState_userId_deckId_due_idx" ON "CardState"("userId", "deckId", "due");
 
 -- CreateIndex
 CREATE INDEX "ReviewLog_userId_reviewedAt_idx" ON "ReviewLog"("userId", "reviewedAt");

@@ -79,9 +79,35 @@ CREATE TABLE "CardTag" (
 );
 
 -- CreateTable
+CREATE TABLE "DeckStudy" (
+    "userId" TEXT NOT NULL,
+    "deckId" TEXT NOT NULL,
+    "addedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DeckStudy_pkey" PRIMARY KEY ("userId","deckId")
+);
+
+-- CreateTable
+CREATE TABLE "StudySettings" (
+    "userId" TEXT NOT NULL,
+    "desiredRetention" DOUBLE PRECISION NOT NULL DEFAULT 0.9,
+    "maximumInterval" INTEGER NOT NULL DEFAULT 36500,
+    "newPerDay" INTEGER NOT NULL DEFAULT 10,
+    "reviewsPerDay" INTEGER NOT NULL DEFAULT 200,
+    "learningSteps" TEXT NOT NULL DEFAULT '1m 10m',
+    "relearningSteps" TEXT NOT NULL DEFAULT '10m',
+    "enableFuzz" BOOLEAN NOT NULL DEFAULT true,
+    "dayStartHour" INTEGER NOT NULL DEFAULT 4,
+    "timeZone" TEXT NOT NULL DEFAULT 'UTC',
+
+    CONSTRAINT "StudySettings_pkey" PRIMARY KEY ("userId")
+);
+
+-- CreateTable
 CREATE TABLE "CardState" (
     "userId" TEXT NOT NULL,
     "cardId" TEXT NOT NULL,
+    "deckId" TEXT NOT NULL,
     "due" TIMESTAMP(3) NOT NULL,
     "stability" DOUBLE PRECISION NOT NULL,
     "difficulty" DOUBLE PRECISION NOT NULL,
@@ -91,6 +117,9 @@ CREATE TABLE "CardState" (
     "lapses" INTEGER NOT NULL,
     "state" INTEGER NOT NULL,
     "lastReview" TIMESTAMP(3),
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "buriedUntil" TIMESTAMP(3),
+    "suspended" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -106,6 +135,7 @@ CREATE TABLE "ReviewLog" (
     "rating" INTEGER NOT NULL,
     "reviewedAt" TIMESTAMP(3) NOT NULL,
     "durationMs" INTEGER NOT NULL,
+    "nextDue" TIMESTAMP(3) NOT NULL,
     "state" INTEGER NOT NULL,
     "due" TIMESTAMP(3) NOT NULL,
     "stability" DOUBLE PRECISION NOT NULL,
@@ -147,7 +177,13 @@ CREATE UNIQUE INDEX "Card_deckId_slug_key" ON "Card"("deckId", "slug");
 CREATE INDEX "CardTag_tag_idx" ON "CardTag"("tag");
 
 -- CreateIndex
+CREATE INDEX "DeckStudy_deckId_idx" ON "DeckStudy"("deckId");
+
+-- CreateIndex
 CREATE INDEX "CardState_userId_due_idx" ON "CardState"("userId", "due");
+
+-- CreateIndex
+CREATE INDEX "CardState_userId_deckId_due_idx" ON "CardState"("userId", "deckId", "due");
 
 -- CreateIndex
 CREATE INDEX "ReviewLog_userId_reviewedAt_idx" ON "ReviewLog"("userId", "reviewedAt");
@@ -171,10 +207,22 @@ ALTER TABLE "Card" ADD CONSTRAINT "Card_deckId_fkey" FOREIGN KEY ("deckId") REFE
 ALTER TABLE "CardTag" ADD CONSTRAINT "CardTag_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "Card"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "DeckStudy" ADD CONSTRAINT "DeckStudy_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DeckStudy" ADD CONSTRAINT "DeckStudy_deckId_fkey" FOREIGN KEY ("deckId") REFERENCES "Deck"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StudySettings" ADD CONSTRAINT "StudySettings_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "CardState" ADD CONSTRAINT "CardState_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "CardState" ADD CONSTRAINT "CardState_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "Card"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CardState" ADD CONSTRAINT "CardState_deckId_fkey" FOREIGN KEY ("deckId") REFERENCES "Deck"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ReviewLog" ADD CONSTRAINT "ReviewLog_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,133 @@
+// Scheduling: Drill's only door to ts-fsrs. Pure (no database, no Next): a memory state and a rating
+// in, the next memory state out, with `now` always passed in. The browser uses the same module for
+// the interval preview on the grade buttons, so what the button says is what the server stores.
+import { createEmptyCard, fsrs, type Card, type FSRS, type Grade, type StepUnit } from "ts-fsrs";
+
+/** ts-fsrs State and Rating, stored as these integers. */
+export const State = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
+export type StateValue = (typeof State)[keyof typeof State];
+export const Rating = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const;
+export type RatingValue = (typeof Rating)[keyof typeof Rating];
+export const RATINGS: readonly RatingValue[] = [1, 2, 3, 4];
+export const RATING_LABELS: Record<RatingValue, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+
+/** A user's memory of one card: the CardState columns (ts-fsrs Card without deprecated fields). */
+export interface MemoryState {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: StateValue;
+  lastReview: Date | null;
+}
+
+export interface SchedulerSettings {
+  desiredRetention: number;
+  maximumInterval: number;
+  learningSteps: StepUnit[];
+  relearningSteps: StepUnit[];
+  enableFuzz: boolean;
+}
+
+export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = {
+  desiredRetention: 0.9,
+  maximumInterval: 36500,
+  learningSteps: ["1m", "10m"],
+  relearningSteps: ["10m"],
+  enableFuzz: true,
+};
+
+const schedulers = new Map<string, FSRS>();
+
+function schedulerFor(settings: SchedulerSettings): FSRS {
+  const key = JSON.stringify(settings);
+  let scheduler = schedulers.get(key);
+  if (!scheduler) {
+    scheduler = fsrs({
+      request_retention: settings.desiredRetention,
+      maximum_interval: settings.maximumInterval,
+      learning_steps: settings.learningSteps,
+      relearning_steps: settings.relearningSteps,
+      enable_fuzz: settings.enableFuzz,
+      enable_short_term: true,
+    });
+    schedulers.set(key, scheduler);
+  }
+  return scheduler;
+}
+
+export function newMemory(now: Date): MemoryState {
+  return fromCard(createEmptyCard(now));
+}
+
+function toCard(memory: MemoryState): Card {
+  return {
+    due: memory.due,
+    stability: memory.stability,
+    difficulty: memory.difficulty,
+    elapsed_days: 0, // deprecated in ts-fsrs 5: it derives elapsed time from last_review
+    scheduled_days: memory.scheduledDays,
+    learning_steps: memory.learningSteps,
+    reps: memory.reps,
+    lapses: memory.lapses,
+    state: memory.state,
+    last_review: memory.lastReview ?? undefined,
+  };
+}
+
+function fromCard(card: Card): MemoryState {
+  return {
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state as StateValue,
+    lastReview: card.last_review ?? null,
+  };
+}
+
+/** The memory state after rating the card at `now`. */
+export function rate(memory: MemoryState, rating: RatingValue, now: Date, settings: SchedulerSettings): MemoryState {
+  return fromCard(schedulerFor(settings).next(toCard(memory), now, rating as Grade).card);
+}
+
+/** What each grade would do to the card now: its next due time, for the labels on the buttons. */
+export function preview(memory: MemoryState, now: Date, settings: SchedulerSettings): Record<RatingValue, Date> {
+  const all = schedulerFor(settings).repeat(toCard(memory), now);
+  return { 1: all[1].card.due, 2: all[2].card.due, 3: all[3].card.due, 4: all[4].card.due };
+}
+
+/** Rebuilds a card's memory from its rating history (oldest first), starting from a new card. */
+export function replay(
+  ratings: { rating: RatingValue; reviewedAt: Date }[],
+  settings: SchedulerSettings,
+): MemoryState | null {
+  if (ratings.length === 0) return null;
+  let memory = newMemory(ratings[0]!.reviewedAt);
+  for (const r of ratings) memory = rate(memory, r.rating, r.reviewedAt, settings);
+  return memory;
+}
+
+/** "45s", "10m", "3h", "2d", "1.5mo", "1.2y": a compact interval like Anki's buttons show. */
+export function formatInterval(ms: number): string {
+  const minutes = ms / 60_000;
+  if (minutes < 1) return `${Math.max(1, Math.round(ms / 1000))}s`;
+  if (minutes < 60) return `${Math.round(minutes)}m`;
+  const hours = minutes / 60;
+  if (hours < 24) return `${Math.round(hours)}h`;
+  const days = hours / 24;
+  if (days < 30) return `${Math.round(days)}d`;
+  const months = days / 30;
+  if (months < 12) return `${trim(months)}mo`;
+  return `${trim(days / 365)}y`;
+}
+
+function trim(value: number): string {
+  return value < 10 ? value.toFixed(1).replace(/\.0$/, "") : String(Math.round(value));
+}

@@ -1,0 +1,60 @@
+// The study day: like Anki, a day starts at a fixed hour (default 04:00) in the learner's own time
+// zone, so a late-night session still counts as "today". All of Drill's "today" logic calls this.
+
+function wallClock(instant: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+}
+
+/** The instant when the wall clock in `timeZone` shows the given date at `hour`:00. */
+function instantAt(year: number, month: number, day: number, hour: number, timeZone: string): Date {
+  const target = Date.UTC(year, month - 1, day, hour);
+  let guess = target;
+  // Two rounds settle the zone offset, also across a DST change between guess and target.
+  for (let i = 0; i < 2; i++) {
+    const seen = wallClock(new Date(guess), timeZone);
+    const seenAsUtc = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute, seen.second);
+    guess += target - seenAsUtc;
+  }
+  return new Date(guess);
+}
+
+export interface StudyDay {
+  /** When the current study day began. */
+  start: Date;
+  /** When the next one begins (23, 24 or 25 hours later, depending on DST). */
+  end: Date;
+  /** The study day's calendar date, "2026-11-25". */
+  date: string;
+}
+
+export function studyDay(now: Date, timeZone: string, dayStartHour: number): StudyDay {
+  const local = wallClock(now, timeZone);
+  // Before the start hour, it is still the previous study day.
+  const base = new Date(Date.UTC(local.year, local.month - 1, local.day));
+  if (local.hour < dayStartHour) base.setUTCDate(base.getUTCDate() - 1);
+  const next = new Date(base);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const start = instantAt(base.getUTCFullYear(), base.getUTCMonth() + 1, base.getUTCDate(), dayStartHour, timeZone);
+  const end = instantAt(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), dayStartHour, timeZone);
+  return { start, end, date: base.toISOString().slice(0, 10) };
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

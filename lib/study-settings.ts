@@ -1,0 +1,104 @@
+// A learner's study settings: the form's schema, defaults, and conversion to scheduler settings.
+import type { StepUnit } from "ts-fsrs";
+import { z } from "zod";
+import { db } from "./db";
+import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "./fsrs";
+import type { QueueLimits } from "./queue";
+import { isValidTimeZone } from "./study-day";
+
+export interface StudySettings extends QueueLimits {
+  scheduler: SchedulerSettings;
+  dayStartHour: number;
+  timeZone: string;
+}
+
+export const DEFAULT_STUDY_SETTINGS: StudySettings = {
+  scheduler: DEFAULT_SCHEDULER_SETTINGS,
+  newPerDay: 10,
+  reviewsPerDay: 200,
+  dayStartHour: 4,
+  timeZone: "UTC",
+};
+
+const STEP = /^(\d+(?:\.\d+)?)(m|h|d)$/;
+
+/** "1m 10m" -> ["1m", "10m"]; each step a positive number of minutes, hours or days. */
+const stepsSchema = z
+  .string()
+  .trim()
+  .max(100, "Keep the steps under 100 characters.")
+  .transform((text, ctx) => {
+    const steps = text.split(/[\s,]+/).filter(Boolean);
+    if (steps.length > 10) ctx.addIssue({ code: "custom", message: "Use at most 10 steps." });
+    for (const step of steps) {
+      const match = step.match(STEP);
+      if (!match || Number(match[1]) <= 0) {
+        ctx.addIssue({ code: "custom", message: `"${step}" is not a step: use numbers with m, h or d, like "1m 10m".` });
+      }
+    }
+    return steps as StepUnit[];
+  });
+
+export const studySettingsSchema = z.object({
+  desiredRetention: z.coerce
+    .number({ error: "Enter a number between 0.70 and 0.99." })
+    .min(0.7, "Desired retention is at least 0.70.")
+    .max(0.99, "Desired retention is at most 0.99."),
+  maximumInterval: z.coerce
+    .number({ error: "Enter a whole number of days." })
+    .int("Enter a whole number of days.")
+    .min(1, "The maximum interval is at least 1 day.")
+    .max(36500, "The maximum interval is at most 36,500 days (100 years)."),
+  newPerDay: z.coerce.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Use 0 or more.").max(1000, "Use at most 1,000."),
+  reviewsPerDay: z.coerce.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Use 0 or more.").max(10000, "Use at most 10,000."),
+  learningSteps: stepsSchema,
+  relearningSteps: stepsSchema,
+  enableFuzz: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+  dayStartHour: z.coerce.number({ error: "Choose an hour." }).int().min(0, "Choose an hour from 0 to 23.").max(23, "Choose an hour from 0 to 23."),
+  timeZone: z.string().trim().refine(isValidTimeZone, "That is not a time zone we know, like Europe/Berlin."),
+});
+export type StudySettingsInput = z.infer<typeof studySettingsSchema>;
+
+function fromRow(row: {
+  desiredRetention: number;
+  maximumInterval: number;
+  newPerDay: number;
+  reviewsPerDay: number;
+  learningSteps: string;
+  relearningSteps: string;
+  enableFuzz: boolean;
+  dayStartHour: number;
+  timeZone: string;
+}): StudySettings {
+  const steps = (text: string) => text.split(" ").filter(Boolean) as StepUnit[];
+  return {
+    scheduler: {
+      desiredRetention: row.desiredRetention,
+      maximumInterval: row.maximumInterval,
+      learningSteps: steps(row.learningSteps),
+      relearningSteps: steps(row.relearningSteps),
+      enableFuzz: row.enableFuzz,
+    },
+    newPerDay: row.newPerDay,
+    reviewsPerDay: row.reviewsPerDay,
+    dayStartHour: row.dayStartHour,
+    timeZone: row.timeZone,
+  };
+}
+
+export async function getStudySettings(userId: string): Promise<StudySettings> {
+  const row = await db.studySettings.findUnique({ where: { userId } });
+  return row ? fromRow(row) : DEFAULT_STUDY_SETTINGS;
+}
+
+export async function saveStudySettings(userId: string, input: StudySettingsInput): Promise<StudySettings> {
+  const data = { ...input, learningSteps: input.learningSteps.join(" "), relearningSteps: input.relearningSteps.join(" ") };
+  const row = await db.studySettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  return fromRow(row);
+}
+
+/** Follows the browser's time zone, so "today" is the learner's own day wherever they are. */
+export async function saveTimeZone(userId: string, timeZone: string): Promise<void> {
+  if (!isValidTimeZone(timeZone)) return;
+  await db.studySettings.upsert({ where: { userId }, create: { userId, timeZone }, update: { timeZone } });
+}
