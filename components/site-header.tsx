@@ -18,6 +18,15 @@ export async function SiteHeader() {
         </Link>
         {user ? (
           <>
+            <Link href="/study" className="btn btn-ghost px-3">
+              Study
+            </Link>
+            <Link href="/history" className="btn btn-ghost hidden px-3 md:inline-flex">
+              History
+            </Link>
+            <Link href="/settings" className="btn btn-ghost hidden px-3 md:inline-flex">
+              Settings
+            </Link>
             <Link href="/account" className="btn btn-ghost hidden px-3 sm:inline-flex" title={user.email}>
               Account
             </Link>

@@ -29,11 +29,12 @@ export interface QueueInput {
   limits: QueueLimits;
 }
 
-export interface Queue {
+/** Generic over the card type so the browser's cards keep their content as they move through. */
+export interface Queue<C extends QueueCard = QueueCard> {
   /** Cards to show now, in order: due learning and review cards, earliest first, then new cards. */
-  ready: QueueCard[];
+  ready: C[];
   /** Learning cards due later today, earliest first: they join `ready` when their step is due. */
-  waiting: QueueCard[];
+  waiting: C[];
 }
 
 export function kindOf(memory: MemoryState): QueueKind {
@@ -41,7 +42,7 @@ export function kindOf(memory: MemoryState): QueueKind {
   return memory.state === State.Review ? "review" : "learning";
 }
 
-const byDue = (a: QueueCard, b: QueueCard) => a.memory.due.getTime() - b.memory.due.getTime();
+const byDue = <C extends QueueCard>(a: C, b: C) => a.memory.due.getTime() - b.memory.due.getTime();
 
 export function buildQueue(input: QueueInput): Queue {
   const { now, day, limits } = input;
@@ -65,14 +66,14 @@ export interface QueueCounts {
   review: number;
 }
 
-export function countQueue(queue: Queue): QueueCounts {
+export function countQueue<C extends QueueCard>(queue: Queue<C>): QueueCounts {
   const counts: QueueCounts = { new: 0, learning: 0, review: 0 };
   for (const card of [...queue.ready, ...queue.waiting]) counts[kindOf(card.memory)]++;
   return counts;
 }
 
 /** Moves learning cards whose step is now due to the front of `ready`. */
-export function promoteDue(queue: Queue, now: Date): Queue {
+export function promoteDue<C extends QueueCard>(queue: Queue<C>, now: Date): Queue<C> {
   const due = queue.waiting.filter((c) => c.memory.due <= now);
   if (due.length === 0) return queue;
   return { ready: [...due, ...queue.ready], waiting: queue.waiting.filter((c) => c.memory.due > now) };
@@ -82,7 +83,7 @@ export function promoteDue(queue: Queue, now: Date): Queue {
  * The queue after the card at the front was rated: it leaves `ready`, and comes back (in `waiting`)
  * if its new state is a learning step due before the study day ends.
  */
-export function afterRating(queue: Queue, rated: QueueCard, day: StudyDay): Queue {
+export function afterRating<C extends QueueCard>(queue: Queue<C>, rated: C, day: Pick<StudyDay, "end">): Queue<C> {
   const ready = queue.ready.filter((c) => c.cardId !== rated.cardId);
   const waiting = queue.waiting.filter((c) => c.cardId !== rated.cardId);
   if (kindOf(rated.memory) === "learning" && rated.memory.due < day.end) waiting.push(rated);
@@ -90,7 +91,7 @@ export function afterRating(queue: Queue, rated: QueueCard, day: StudyDay): Queu
 }
 
 /** The queue after undoing a rating: the card goes back to the front with its previous state. */
-export function afterUndo(queue: Queue, restored: QueueCard): Queue {
+export function afterUndo<C extends QueueCard>(queue: Queue<C>, restored: C): Queue<C> {
   return {
     ready: [restored, ...queue.ready.filter((c) => c.cardId !== restored.cardId)],
     waiting: queue.waiting.filter((c) => c.cardId !== restored.cardId),

@@ -74,6 +74,7 @@ function memoryOf(row: MemoryRow): MemoryState {
 
 export interface StudyCard extends QueueCard {
   deckId: string;
+  slug: string;
   front: string;
   back: string;
 }
@@ -159,7 +160,7 @@ export async function loadStudySession(viewer: Viewer, options: { deckId?: strin
 
   const ids = [...queue.ready, ...queue.waiting].map((c) => c.cardId);
   const [contents, next] = await Promise.all([
-    db.card.findMany({ where: { id: { in: ids } }, select: { id: true, deckId: true, front: true, back: true } }),
+    db.card.findMany({ where: { id: { in: ids } }, select: { id: true, deckId: true, slug: true, front: true, back: true } }),
     db.cardState.findFirst({
       where: { userId: viewer.id, deckId: { in: deckIds }, suspended: false, state: { not: State.New }, due: { gte: day.end } },
       orderBy: { due: "asc" },
@@ -170,7 +171,7 @@ export async function loadStudySession(viewer: Viewer, options: { deckId?: strin
   const withContent = (cards: QueueCard[]): StudyCard[] =>
     cards.flatMap((c) => {
       const content = byId.get(c.cardId);
-      return content ? [{ ...c, deckId: content.deckId, front: content.front, back: content.back }] : [];
+      return content ? [{ ...c, deckId: content.deckId, slug: content.slug, front: content.front, back: content.back }] : [];
     });
   return { queue: { ready: withContent(queue.ready), waiting: withContent(queue.waiting) }, day, settings, nextDue: next?.due ?? null };
 }

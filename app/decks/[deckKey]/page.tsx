@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { StudyToggle } from "@/components/study-toggle";
 import { TagChip } from "@/components/tag-chip";
 import { currentUser } from "@/lib/auth";
 import { deckKey, getDeck, listDeckCards } from "@/lib/decks";
+import { isStudying } from "@/lib/review";
 
 function text(value: string | string[] | undefined): string {
   return typeof value === "string" ? value.slice(0, 200) : "";
@@ -20,7 +22,7 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
   if (!deck) notFound();
   const q = text(query.q);
   const tag = text(query.tag);
-  const cards = await listDeckCards(deck.id, { q, tag });
+  const [cards, studying] = await Promise.all([listDeckCards(deck.id, { q, tag }), user ? isStudying(user, deck.id) : false]);
   const base = `/decks/${deckKey(deck)}`;
   const withParams = (next: { q?: string; tag?: string }) => {
     const params = new URLSearchParams(Object.entries(next).filter(([, v]) => v) as [string, string][]);
@@ -40,6 +42,13 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
         <h1 className="text-3xl font-semibold tracking-tight text-balance">{deck.title}</h1>
         {deck.description && <p className="text-muted max-w-3xl text-pretty">{deck.description}</p>}
         {deck.source && <p className="text-muted text-xs">Source: {deck.source}</p>}
+        {user ? (
+          <StudyToggle deckId={deck.id} deckKey={deckKey(deck)} studying={studying} />
+        ) : (
+          <Link href={`/sign-up?next=${encodeURIComponent(base)}`} className="btn btn-primary">
+            Sign up to study this deck
+          </Link>
+        )}
       </header>
 
       <section aria-label="Find cards" className="space-y-3">

@@ -1,0 +1,46 @@
+// POST /api/reviews: record ratings. A JSON endpoint rather than a server action because the browser's
+// offline outbox replays ratings after reloads and deploys (server action ids change with each build),
+// and outside clients can use it too. Body: { ratings: RatingInput[] } (1-100), applied in order.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { currentUser } from "@/lib/auth";
+import { AppError, statusOf } from "@/lib/errors";
+import { ratingSchema, recordRating, type RatingResult } from "@/lib/review";
+
+const bodySchema = z.object({ ratings: z.array(ratingSchema).min(1, "Send at least one rating.").max(100, "Send at most 100 ratings at once.") });
+
+export type ReviewsResponse = { results: (RatingResult | { status: "not_found"; clientId: string; message: string })[] };
+
+function problem(status: number, error: string, details?: unknown) {
+  return NextResponse.json({ error, details }, { status });
+}
+
+export async function POST(request: Request) {
+  const user = await currentUser();
+  if (!user) return problem(401, "Sign in to save ratings.");
+  if (!request.headers.get("content-type")?.includes("application/json")) return problem(415, "Send JSON.");
+
+  let json: unknown;
+  try {
+    json = await request.json();
+  } catch {
+    return problem(400, "The body is not valid JSON.");
+  }
+  const parsed = bodySchema.safeParse(json);
+  if (!parsed.success) return problem(400, "Some ratings are invalid.", z.flattenError(parsed.error));
+
+  const results: ReviewsResponse["results"] = [];
+  for (const rating of parsed.data.ratings) {
+    try {
+      results.push(await recordRating(user, rating));
+    } catch (error) {
+      // One rating for a card the user can't study doesn't sink the others in the batch.
+      if (error instanceof AppError && error.code === "not_found") {
+        results.push({ status: "not_found", clientId: rating.clientId, message: error.message });
+      } else if (error instanceof AppError) {
+        return problem(statusOf[error.code], error.message);
+      } else throw error;
+    }
+  }
+  return NextResponse.json({ results } satisfies ReviewsResponse);
+}

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth";
+import { deckKey } from "@/lib/decks";
+import { formatInterval, RATING_LABELS } from "@/lib/fsrs";
+import { listHistory } from "@/lib/review";
+
+export const metadata: Metadata = { title: "Review history" };
+
+const GRADE_STYLE = { 1: "text-danger", 2: "text-warn", 3: "text-success", 4: "text-accent" } as const;
+
+export default async function HistoryPage({ searchParams }: PageProps<"/history">) {
+  const user = await requireUser("/history");
+  const { page: pageParam } = await searchParams;
+  const requested = Number(typeof pageParam === "string" ? pageParam : 1);
+  const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
+  const { entries, total, pages } = await listHistory(user, page);
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Review history</h1>
+        <p className="text-muted">
+          {total === 0 ? "No reviews yet." : `${total.toLocaleString()} review${total === 1 ? "" : "s"}, newest first.`}
+        </p>
+      </header>
+      {total === 0 ? (
+        <div className="card-surface p-8 text-center">
+          <p>Every rating you give is kept here.</p>
+          <Link href="/study" className="btn btn-primary mt-4">
+            Start a session
+          </Link>
+        </div>
+      ) : (
+        <div className="card-surface overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-muted border-line border-b">
+              <tr>
+                <th scope="col" className="p-3 font-medium">When</th>
+                <th scope="col" className="p-3 font-medium">Card</th>
+                <th scope="col" className="p-3 font-medium">Grade</th>
+                <th scope="col" className="p-3 text-right font-medium">Next in</th>
+                <th scope="col" className="p-3 text-right font-medium">Answer time</th>
+              </tr>
+            </thead>
+            <tbody className="divide-line divide-y" data-testid="history-rows">
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td className="p-3 whitespace-nowrap tabular-nums">
+                    <time dateTime={e.reviewedAt.toISOString()}>
+                      {e.reviewedAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC
+                    </time>
+                  </td>
+                  <td className="max-w-md p-3">
+                    <Link href={`/decks/${deckKey(e.card.deck)}/cards/${e.card.slug}`} className="hover:underline">
+                      {e.card.front}
+                    </Link>
+                  </td>
+                  <td className={`p-3 font-medium ${GRADE_STYLE[e.rating]}`}>{RATING_LABELS[e.rating]}</td>
+                  <td className="p-3 text-right tabular-nums">{formatInterval(e.intervalMs)}</td>
+                  <td className="p-3 text-right tabular-nums">{(e.durationMs / 1000).toFixed(1)}s</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex items-center justify-between">
+          {page > 1 ? (
+            <Link href={`/history?page=${page - 1}`} className="btn" rel="prev">
+              ← Newer
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-muted text-sm">
+            Page {page} of {pages}
+          </span>
+          {page < pages ? (
+            <Link href={`/history?page=${page + 1}`} className="btn" rel="next">
+              Older →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { userAction } from "@/lib/action";
+import { buryCard, setSuspended, startStudying, stopStudying, undoRating } from "@/lib/review";
+import { saveStudySettings, saveTimeZone, studySettingsSchema } from "@/lib/study-settings";
+
+const deckInput = z.object({ deckId: z.string().min(1).max(64) });
+const cardInput = z.object({ cardId: z.string().min(1).max(64) });
+
+export const startStudyingAction = userAction(deckInput, async ({ deckId }, user) => {
+  await startStudying(user, deckId);
+  revalidatePath("/", "layout");
+});
+
+export const stopStudyingAction = userAction(deckInput, async ({ deckId }, user) => {
+  await stopStudying(user, deckId);
+  revalidatePath("/", "layout");
+});
+
+export const undoRatingAction = userAction(z.object({ clientId: z.string().min(8).max(64) }), (input, user) =>
+  undoRating(user, input.clientId),
+);
+
+export const buryCardAction = userAction(cardInput, (input, user) => buryCard(user, input.cardId));
+
+export const suspendCardAction = userAction(cardInput.extend({ suspended: z.boolean() }), async (input, user) => {
+  await setSuspended(user, input.cardId, input.suspended);
+  revalidatePath("/decks", "layout");
+});
+
+export const saveSettingsAction = userAction(studySettingsSchema, async (input, user) => {
+  await saveStudySettings(user.id, input);
+  revalidatePath("/", "layout");
+});
+
+export const syncTimeZoneAction = userAction(z.object({ timeZone: z.string().min(1).max(64) }), (input, user) =>
+  saveTimeZone(user.id, input.timeZone),
+);

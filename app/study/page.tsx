@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Markdown } from "@/components/markdown";
+import { ReviewSession, type SessionCard } from "@/components/review/review-session";
+import { requireUser } from "@/lib/auth";
+import { deckKey, getDeck } from "@/lib/decks";
+import { listStudiedDecks, loadStudySession, type StudyCard } from "@/lib/review";
+
+export const metadata: Metadata = { title: "Study" };
+
+export default async function StudyPage({ searchParams }: PageProps<"/study">) {
+  const { deck: deckParam } = await searchParams;
+  const user = await requireUser(`/study${typeof deckParam === "string" ? `?deck=${encodeURIComponent(deckParam)}` : ""}`);
+  const [studied, deck] = await Promise.all([
+    listStudiedDecks(user),
+    typeof deckParam === "string" ? getDeck(deckParam, user) : Promise.resolve(null),
+  ]);
+
+  if (studied.length === 0) {
+    return (
+      <div className="mx-auto max-w-xl space-y-3 py-10 text-center">
+        <h1 className="text-2xl font-semibold tracking-tight">You aren&apos;t studying any decks yet</h1>
+        <p className="text-muted">Pick a deck and press &ldquo;Start studying&rdquo;: its cards will show up here every day.</p>
+        <Link href="/decks" className="btn btn-primary">
+          Browse decks
+        </Link>
+      </div>
+    );
+  }
+  const studiedDeck = deck && studied.find((d) => d.id === deck.id);
+  const session = await loadStudySession(user, { deckId: studiedDeck ? studiedDeck.id : undefined });
+  const deckKeys = new Map(studied.map((d) => [d.id, deckKey(d)]));
+
+  const toSessionCard = (card: StudyCard): SessionCard => ({
+    cardId: card.cardId,
+    deckId: card.deckId,
+    version: card.version,
+    memory: card.memory,
+    front: card.front,
+    back: <Markdown>{card.back || "_This card has no answer yet._"}</Markdown>,
+    cardHref: `/decks/${deckKeys.get(card.deckId)}/cards/${card.slug}`,
+  });
+
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Decks to study" className="flex flex-wrap items-center gap-2 text-sm">
+        <h1 className="mr-2 text-lg font-semibold tracking-tight">{studiedDeck ? studiedDeck.title : "Today"}</h1>
+        {studied.length > 1 && (
+          <>
+            <Link href="/study" className={`chip min-h-8 ${!studiedDeck ? "border-accent text-accent" : ""}`} aria-current={!studiedDeck ? "page" : undefined}>
+              All decks
+            </Link>
+            {studied.map((d) => (
+              <Link
+                key={d.id}
+                href={`/study?deck=${deckKey(d)}`}
+                className={`chip min-h-8 ${studiedDeck?.id === d.id ? "border-accent text-accent" : ""}`}
+                aria-current={studiedDeck?.id === d.id ? "page" : undefined}
+              >
+                {d.title}
+              </Link>
+            ))}
+          </>
+        )}
+      </nav>
+      {deck && !studiedDeck && (
+        <p role="status" className="card-surface px-4 py-2 text-sm">
+          You aren&apos;t studying &ldquo;{deck.title}&rdquo;, so this is your queue for all decks.{" "}
+          <Link href={`/decks/${deckKey(deck)}`} className="link">
+            Open the deck
+          </Link>
+        </p>
+      )}
+      <ReviewSession
+        key={studiedDeck?.id ?? "all"}
+        userId={user.id}
+        initial={{ ready: session.queue.ready.map(toSessionCard), waiting: session.queue.waiting.map(toSessionCard) }}
+        dayEnd={session.day.end}
+        scheduler={session.settings.scheduler}
+        timeZone={session.settings.timeZone}
+        nextDue={session.nextDue}
+      />
+    </div>
+  );
+}

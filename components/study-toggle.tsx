@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { startStudyingAction, stopStudyingAction } from "@/app/study/actions";
+
+/** Start/stop studying a deck, and the way into today's session for it. */
+export function StudyToggle({ deckId, deckKey, studying }: { deckId: string; deckKey: string; studying: boolean }) {
+  const [startState, start, starting] = useActionState(startStudyingAction, null);
+  const [stopState, stop, stopping] = useActionState(stopStudyingAction, null);
+  const error = (startState && !startState.ok && startState.error) || (stopState && !stopState.ok && stopState.error);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {studying ? (
+        <>
+          <Link href={`/study?deck=${deckKey}`} className="btn btn-primary">
+            Study now
+          </Link>
+          <form action={stop}>
+            <input type="hidden" name="deckId" value={deckId} />
+            <button type="submit" className="btn" disabled={stopping} title="Your progress is kept if you come back">
+              {stopping ? "Stopping…" : "Stop studying"}
+            </button>
+          </form>
+        </>
+      ) : (
+        <form action={start}>
+          <input type="hidden" name="deckId" value={deckId} />
+          <button type="submit" className="btn btn-primary" disabled={starting}>
+            {starting ? "Adding…" : "Start studying"}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="text-danger text-sm">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
