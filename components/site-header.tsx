@@ -27,10 +27,10 @@ export async function SiteHeader() {
             <Link href="/settings" className="btn btn-ghost hidden px-3 md:inline-flex">
               Settings
             </Link>
-            <Link href="/account" className="btn btn-ghost hidden px-3 sm:inline-flex" title={user.email}>
+            <Link href="/account" className="btn btn-ghost px-3" title={user.email}>
               Account
             </Link>
-            <form action={signOutAction}>
+            <form action={signOutAction} className="hidden sm:block">
               <button type="submit" className="btn px-3">
                 Sign out
               </button>

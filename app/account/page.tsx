@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
 import { requireUser } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Account" };
@@ -18,6 +20,19 @@ export default async function AccountPage() {
           <dd data-testid="account-email">{user.email}</dd>
         </div>
       </dl>
+      <nav aria-label="Your study" className="card-surface divide-line divide-y">
+        <Link href="/history" className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
+          Review history
+        </Link>
+        <Link href="/settings" className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
+          Study settings
+        </Link>
+      </nav>
+      <form action={signOutAction}>
+        <button type="submit" className="btn">
+          Sign out
+        </button>
+      </form>
     </div>
   );
 }

@@ -42,7 +42,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
   });
 
   return (
-    <div className="space-y-4">
+    <div className="mx-auto max-w-3xl space-y-4">
       <nav aria-label="Decks to study" className="flex flex-wrap items-center gap-2 text-sm">
         <h1 className="mr-2 text-lg font-semibold tracking-tight">{studiedDeck ? studiedDeck.title : "Today"}</h1>
         {studied.length > 1 && (

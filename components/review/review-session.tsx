@@ -366,7 +366,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, ne
       )}
 
       {current ? (
-        <section aria-label="Card" className="card-surface overflow-hidden">
+        <section aria-label="Card" className="card-surface">
           <div className="p-5 sm:p-8">
             <div className="text-muted mb-3 flex items-center justify-between text-xs font-medium tracking-wide uppercase">
               <span>{kindOf(current.memory)}</span>
@@ -383,7 +383,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, ne
               </div>
             )}
           </div>
-          <div className="border-line bg-canvas/60 sticky bottom-0 border-t p-3 sm:p-4">
+          <div className="border-line bg-surface/95 sticky bottom-0 rounded-b-xl border-t p-3 backdrop-blur sm:p-4">
             {revealed ? (
               <div className="grid grid-cols-4 gap-2" role="group" aria-label="How well did you know it?">
                 {RATINGS.map((r) => (

@@ -41,10 +41,18 @@ test("bad sign-up input gets a message beside each field and creates nothing", a
   await expect(page.getByText(/An account with this email already exists/).first()).toBeVisible();
 });
 
-test("a second user sees only their own account", async ({ browser }) => {
+test("a second user sees none of the first user's account, decks or reviews", async ({ browser }) => {
   const first = await browser.newPage();
   const firstEmail = newEmail("first");
   await signUp(first, firstEmail);
+  await first.goto("/decks/python-interview-questions");
+  await first.getByRole("button", { name: "Start studying" }).click();
+  await first.getByRole("link", { name: "Study now" }).click();
+  await first.getByRole("button", { name: /Show answer/ }).click();
+  await first.getByRole("button", { name: /^Good, next in/ }).click();
+  await expect(first.getByTestId("save-status")).toHaveText("All ratings saved");
+  await first.goto("/history");
+  await expect(first.getByTestId("history-rows").locator("tr")).toHaveCount(1);
 
   const second = await (await browser.newContext()).newPage();
   const secondEmail = newEmail("second");
@@ -52,6 +60,10 @@ test("a second user sees only their own account", async ({ browser }) => {
   await second.goto("/account");
   await expect(second.getByTestId("account-email")).toHaveText(secondEmail);
   await expect(second.getByText(firstEmail)).toHaveCount(0);
+  await second.goto("/history");
+  await expect(second.getByText("No reviews yet.")).toBeVisible();
+  await second.goto("/study");
+  await expect(second.getByRole("heading", { name: "You aren't studying any decks yet" })).toBeVisible();
 });
 
 test("responses carry the security headers and a httpOnly, SameSite=Lax, Secure session cookie", async ({ page, context }) => {

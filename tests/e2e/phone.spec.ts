@@ -1,0 +1,23 @@
+import { devices, expect, test } from "@playwright/test";
+import { newEmail, PASSWORD } from "./fixtures";
+
+test.use({ ...devices["Pixel 7"], channel: undefined });
+
+test("on a phone, a learner signs up, taps through a card, and finds history from the account page", async ({ page }) => {
+  await page.goto("/sign-up?next=%2Fdecks%2Fpython-interview-questions");
+  await page.getByLabel("Email").fill(newEmail("phone"));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).tap();
+  await page.getByRole("button", { name: "Start studying" }).tap();
+  await page.getByRole("link", { name: "Study now" }).tap();
+
+  await page.getByRole("button", { name: /Show answer/ }).tap();
+  const good = page.getByRole("button", { name: /^Good, next in/ });
+  await expect(good).toBeInViewport(); // the grade bar stays on screen under a long answer
+  await good.tap();
+  await expect(page.getByLabel("Cards left")).toContainText("9 new");
+
+  await page.getByRole("link", { name: "Account" }).tap();
+  await page.getByRole("link", { name: "Review history" }).tap();
+  await expect(page.getByTestId("history-rows").locator("tr")).toHaveCount(1);
+});
