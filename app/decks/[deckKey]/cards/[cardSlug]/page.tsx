@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CardStudyStatus } from "@/components/card-study-status";
 import { Markdown } from "@/components/markdown";
 import { TagChip } from "@/components/tag-chip";
 import { currentUser } from "@/lib/auth";
 import { deckKey, getCard } from "@/lib/decks";
+import { cardStudyStatus } from "@/lib/review";
 
 export async function generateMetadata({ params }: PageProps<"/decks/[deckKey]/cards/[cardSlug]">): Promise<Metadata> {
   const { deckKey: key, cardSlug } = await params;
@@ -14,8 +16,10 @@ export async function generateMetadata({ params }: PageProps<"/decks/[deckKey]/c
 
 export default async function CardPage({ params }: PageProps<"/decks/[deckKey]/cards/[cardSlug]">) {
   const { deckKey: key, cardSlug } = await params;
-  const card = await getCard(key, cardSlug, await currentUser());
+  const user = await currentUser();
+  const card = await getCard(key, cardSlug, user);
   if (!card) notFound();
+  const status = user ? await cardStudyStatus(user, card.id) : null;
   const base = `/decks/${deckKey(card.deck)}`;
   return (
     <article className="mx-auto max-w-3xl space-y-6">
@@ -32,6 +36,7 @@ export default async function CardPage({ params }: PageProps<"/decks/[deckKey]/c
           ))}
         </div>
       </header>
+      {status && <CardStudyStatus cardId={card.id} status={status} />}
       <section aria-label="Answer" className="card-surface p-5 sm:p-7">
         {card.back ? <Markdown>{card.back}</Markdown> : <p className="text-muted">This card has no answer yet.</p>}
       </section>

@@ -1,0 +1,34 @@
+"use client";
+
+import { startTransition, useActionState } from "react";
+import { suspendCardAction } from "@/app/study/actions";
+
+const STATE_NAMES = ["New", "Learning", "Review", "Relearning"];
+
+export function CardStudyStatus({
+  cardId,
+  status,
+}: {
+  cardId: string;
+  status: { due: Date; state: number; reps: number; lapses: number; suspended: boolean };
+}) {
+  const [result, unsuspend, pending] = useActionState(suspendCardAction, null);
+  const suspended = status.suspended && !result?.ok;
+  return (
+    <div className="card-surface text-muted flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm" data-testid="card-status">
+      <span>
+        Your status: <strong className="text-ink">{suspended ? "Suspended" : STATE_NAMES[status.state]}</strong>
+      </span>
+      {!suspended && status.state !== 0 && <span>Due {status.due.toLocaleDateString("en", { dateStyle: "medium" })}</span>}
+      <span>
+        {status.reps} review{status.reps === 1 ? "" : "s"}, {status.lapses} lapse{status.lapses === 1 ? "" : "s"}
+      </span>
+      {suspended && (
+        <button type="button" className="btn ml-auto" disabled={pending} onClick={() => startTransition(() => unsuspend({ cardId, suspended: false }))}>
+          {pending ? "Unsuspending…" : "Unsuspend"}
+        </button>
+      )}
+      {result && !result.ok && <span className="text-danger">{result.error}</span>}
+    </div>
+  );
+}
