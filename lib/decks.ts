@@ -14,7 +14,7 @@ export interface DeckSummary {
 /** Decks anyone may browse, signed in or not. */
 export async function listPublicDecks(): Promise<DeckSummary[]> {
   const decks = await db.deck.findMany({
-    where: { visibility: "public" },
+    where: { visibility: "public", deletedAt: null },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
