@@ -285,7 +285,9 @@ export async function undoRating(viewer: Viewer, clientId: string): Promise<Card
     if (!log) throw notFound("That rating");
     const latest = await tx.reviewLog.findFirst({ where: { userId, cardId: log.cardId }, orderBy: { reviewedAt: "desc" }, select: { id: true } });
     if (latest?.id !== log.id) throw new AppError("conflict", "Only the card's latest rating can be undone.");
-    const state = await tx.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId: log.cardId } }, select: { version: true } });
+    const state = await tx.cardState.findUnique({ where: { userId_cardId: { userId, cardId: log.cardId } }, select: { version: true } });
+    // The deck's editor marked the card as a new question since: its old ratings can't be undone.
+    if (!state) throw new AppError("conflict", "This card was changed into a new question since, so that rating can't be undone.");
     const before: MemoryState = {
       due: log.due,
       stability: log.stability,
