@@ -1,0 +1,188 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { deckKey, getDeck } from "@/lib/decks";
+import { formatLastActive, getMentorDashboard, RETENTION_DAYS, type CardDifficulty, type MenteeProgress } from "@/lib/mentoring";
+
+export const metadata: Metadata = { title: "Mentees" };
+
+/** How many of the hardest cards the page lists. */
+const HARDEST_SHOWN = 10;
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 100);
+}
+
+/** A thin horizontal bar, filled to `value` percent. The number beside it is what screen readers get. */
+function Bar({ value, tone = "bg-accent", className = "w-24" }: { value: number; tone?: string; className?: string }) {
+  return (
+    <div aria-hidden="true" className={`bg-line h-1.5 overflow-hidden rounded-full ${className}`}>
+      <div className={`h-full rounded-full ${tone}`} style={{ width: `${Math.min(100, Math.max(0, value))}%` }} />
+    </div>
+  );
+}
+
+function retentionTone(retention: number): string {
+  if (retention >= 0.85) return "bg-success";
+  if (retention >= 0.7) return "bg-warn";
+  return "bg-danger";
+}
+
+function MenteeRow({ mentee, now }: { mentee: MenteeProgress; now: Date }) {
+  const retention = mentee.retention30d;
+  return (
+    <tr>
+      <th scope="row" className="p-3 text-left font-medium">
+        {mentee.name}
+      </th>
+      <td className="p-3">
+        <span className="tabular-nums">
+          {mentee.started}/{mentee.totalCards}
+        </span>
+        <Bar value={percent(mentee.started, mentee.totalCards)} className="mt-1 w-24" />
+      </td>
+      <td className="p-3 text-right tabular-nums">{mentee.reviews7d}</td>
+      <td className="p-3">
+        {retention === null ? (
+          <span className="text-muted">—</span>
+        ) : (
+          <>
+            <span className="tabular-nums">{Math.round(retention * 100)}%</span>
+            <Bar value={retention * 100} tone={retentionTone(retention)} className="mt-1 w-20" />
+          </>
+        )}
+      </td>
+      <td className={`p-3 text-right tabular-nums ${mentee.overdue > 0 ? "text-warn font-medium" : "text-muted"}`}>
+        {mentee.overdue}
+      </td>
+      <td className="p-3 whitespace-nowrap">
+        {mentee.lastActive ? (
+          <time dateTime={mentee.lastActive.toISOString()} title={`${mentee.lastActive.toISOString().slice(0, 16).replace("T", " ")} UTC`}>
+            {formatLastActive(mentee.lastActive, now)}
+          </time>
+        ) : (
+          <span className="text-muted">never</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function HardCard({ card, menteeCount, base }: { card: CardDifficulty; menteeCount: number; base: string }) {
+  return (
+    <li className="space-y-2 p-4">
+      <Link href={`${base}/cards/${card.slug}`} className="font-medium hover:underline">
+        {card.front}
+      </Link>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <Bar value={percent(card.menteesFailed, menteeCount)} tone="bg-danger" className="w-32" />
+        <span>
+          {card.menteesFailed} of {menteeCount} mentee{menteeCount === 1 ? "" : "s"} missed it recently
+        </span>
+        <span className="text-muted tabular-nums">
+          {card.againCount} Again in {card.reviews} review{card.reviews === 1 ? "" : "s"}
+        </span>
+      </div>
+    </li>
+  );
+}
+
+export default async function MentorDashboardPage({ params }: PageProps<"/decks/[deckKey]/dashboard">) {
+  const { deckKey: key } = await params;
+  const user = await requireUser(`/decks/${encodeURIComponent(key)}/dashboard`);
+  const deck = await getDeck(key, user);
+  if (!deck) notFound();
+  const now = new Date();
+  const dashboard = await getMentorDashboard(user, deck.id, now);
+  if (!dashboard) notFound();
+  const base = `/decks/${deckKey(deck)}`;
+  const { mentees } = dashboard;
+  const hardest = dashboard.cards.filter((c) => c.againCount > 0).slice(0, HARDEST_SHOWN);
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-muted text-sm">
+          <Link href="/decks" className="link">
+            Decks
+          </Link>{" "}
+          /{" "}
+          <Link href={base} className="link">
+            {deck.title}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">Your mentees</h1>
+        <p className="text-muted">
+          {mentees.length === 0
+            ? "Progress of the people who join this deck through your invites shows up here."
+            : `${mentees.length} mentee${mentees.length === 1 ? "" : "s"} joined through your invites.`}
+        </p>
+      </header>
+
+      {mentees.length === 0 ? (
+        <div className="card-surface p-8 text-center">
+          <p>No mentees yet.</p>
+          <Link href={`${base}/sharing`} className="btn btn-primary mt-4">
+            Invite mentees from the Sharing page
+          </Link>
+        </div>
+      ) : (
+        <>
+          <section aria-labelledby="mentees-heading" className="space-y-3">
+            <h2 id="mentees-heading" className="text-lg font-semibold">
+              Progress
+            </h2>
+            <div className="card-surface overflow-x-auto">
+              <table className="w-full min-w-[36rem] text-sm">
+                <thead className="text-muted border-line border-b text-left">
+                  <tr>
+                    <th scope="col" className="p-3 font-medium">Mentee</th>
+                    <th scope="col" className="p-3 font-medium">Started</th>
+                    <th scope="col" className="p-3 text-right font-medium">Reviews (7 days)</th>
+                    <th scope="col" className="p-3 font-medium">Retention ({RETENTION_DAYS} days)</th>
+                    <th scope="col" className="p-3 text-right font-medium">Overdue</th>
+                    <th scope="col" className="p-3 font-medium">Last active</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-line divide-y" data-testid="mentee-rows">
+                  {mentees.map((m) => (
+                    <MenteeRow key={m.userId} mentee={m} now={now} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="text-muted text-xs">
+              Retention is the share of reviews not graded Again. Overdue counts started cards past their due date.
+            </p>
+          </section>
+
+          <section aria-labelledby="hardest-heading" className="space-y-3">
+            <div>
+              <h2 id="hardest-heading" className="text-lg font-semibold">
+                Cards your mentees find hardest
+              </h2>
+              <p className="text-muted text-sm">From the last {RETENTION_DAYS} days of reviews.</p>
+            </div>
+            {!dashboard.hasReviews ? (
+              <div className="card-surface p-8 text-center">
+                <p>No reviews yet.</p>
+                <p className="text-muted mt-1 text-sm">When your mentees start studying, the cards they miss show up here.</p>
+              </div>
+            ) : hardest.length === 0 ? (
+              <div className="card-surface p-8 text-center">
+                <p>No misses in the last {RETENTION_DAYS} days.</p>
+              </div>
+            ) : (
+              <ol className="card-surface divide-line divide-y" data-testid="hardest-cards">
+                {hardest.map((card) => (
+                  <HardCard key={card.cardId} card={card} menteeCount={mentees.length} base={base} />
+                ))}
+              </ol>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
