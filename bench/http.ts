@@ -1,0 +1,310 @@
+// Benchmark: ratings per second over HTTP, 50 learners at once, against the production server, and a
+// check that no rating is lost or stored twice.
+//
+// Starts `npm start`'s own path (scripts/start.ts: migrate, seed, build when stale, `next start`) on
+// 127.0.0.1:3200 with a fresh var/bench/http.db, creates 51 accounts directly in the database (argon2
+// hash), signs each in over HTTP (GET /api/auth/csrf, POST /api/auth/callback/credentials), makes each
+// study the seeded "python-interview-questions" deck. Then one learner rates alone for 5 s (the
+// server's own time per request), then 50 concurrent learner loops POST one rating at a time to
+// /api/reviews for 20 s (or until 20,000 ratings), each naming the card version it last saw, like the
+// browser's outbox. Deliberate duplicates: every 10th rating is sent again after
+// it was saved (a retry after a lost response), every 25th is sent twice at once (a double send);
+// both must come back "duplicate". A request that fails (network error or 5xx) is retried with the same
+// client id, as the outbox does.
+// Afterwards, from the database: review logs == distinct client ids acknowledged as saved, none missing,
+// none extra, none twice, and each card state's version == its number of logs (no lost update).
+// Reports ratings/s (saved ratings per second of wall time) and request latency percentiles.
+//
+//   node --import tsx bench/http.ts [--seconds 20] [--learners 50]
+//
+// Note: the build goes to this checkout's .next (scripts/start.ts rebuilds when sources changed). The
+// load generator runs on the same machine as the server, so both share its cores.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { createWriteStream, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { hash } from "@node-rs/argon2";
+import {
+  BENCH_DIR, elapsedMs, formatSummary, insertRows, ms, newId, openSqlite, ROOT, saveResult, sqlDate, STUDY_COLUMNS, summarize,
+  USER_COLUMNS, verdict,
+} from "./common";
+
+const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || 0) || fallback;
+const SECONDS = arg("seconds", 20);
+const LEARNERS = arg("learners", 50);
+const MAX_RATINGS = 20_000;
+const PORT = 3200;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DB_FILE = path.join(BENCH_DIR, "http.db");
+const DECK_SLUG = "python-interview-questions";
+const PASSWORD = "bench-password-1";
+const SOLO_SECONDS = 5;
+const RETRY_EVERY = 10;
+const DOUBLE_SEND_EVERY = 25;
+
+// ---------- the server ----------
+
+function startServer(): ChildProcess {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
+  const log = createWriteStream(path.join(BENCH_DIR, "http-server.log"));
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATABASE_URL: `file:./${path.relative(ROOT, DB_FILE)}`,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+    },
+    detached: true, // its own process group, so stopping it also stops `next start` under it
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.pipe(log);
+  server.stderr!.pipe(log);
+  return server;
+}
+
+async function waitForServer(server: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}); see var/bench/http-server.log`);
+    try {
+      const res = await fetch(`${BASE}/api/auth/csrf`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not come up in time; see var/bench/http-server.log");
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || !server.pid) return;
+  const exited = new Promise((r) => server.once("exit", r));
+  process.kill(-server.pid, "SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (server.exitCode === null) process.kill(-server.pid, "SIGKILL");
+}
+
+// ---------- accounts and sessions ----------
+
+/** The cookies a response sets, merged into a name -> value jar. */
+function keepCookies(jar: Map<string, string>, res: Response): void {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const eq = pair!.indexOf("=");
+    jar.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1));
+  }
+}
+
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+/** Signs in through Auth.js's credentials flow; returns the cookie header of the session. */
+async function signIn(email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  keepCookies(jar, csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: `${BASE}/` }),
+  });
+  keepCookies(jar, res);
+  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) {
+    throw new Error(`sign-in failed for ${email}: ${res.status} ${res.headers.get("location")}`);
+  }
+  return cookieHeader(jar);
+}
+
+// ---------- learners ----------
+
+interface RatingBody {
+  clientId: string;
+  cardId: string;
+  rating: number;
+  expectedVersion: number;
+  durationMs: number;
+}
+
+type Result = { status: "saved" | "duplicate" | "stale" | "not_found"; card?: { version: number } };
+
+const stats = {
+  requests: 0,
+  latencies: [] as number[],
+  saved: new Set<string>(),
+  /** userId + clientId of every distinct rating sent. */
+  sent: new Set<string>(),
+  duplicatesExpected: 0,
+  duplicatesReturned: 0,
+  unexpectedDuplicate: 0,
+  stale: 0,
+  notFound: 0,
+  retriesAfterError: 0,
+  errors: new Map<string, number>(),
+  /** Ratings whose every attempt failed (the client knows: it would keep them in its outbox). */
+  failed: 0,
+};
+
+function countError(what: string): void {
+  stats.errors.set(what, (stats.errors.get(what) ?? 0) + 1);
+}
+
+/** POSTs one rating; retries a failed request with the same body, as the outbox does. */
+async function post(cookie: string, body: RatingBody): Promise<Result | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (attempt > 0) {
+      stats.retriesAfterError++;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+    const start = process.hrtime.bigint();
+    try {
+      const res = await fetch(`${BASE}/api/reviews`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({ ratings: [body] }),
+      });
+      const text = await res.text();
+      stats.requests++;
+      stats.latencies.push(elapsedMs(start));
+      if (res.ok) return (JSON.parse(text) as { results: Result[] }).results[0]!;
+      countError(`HTTP ${res.status}: ${text.slice(0, 160)}`);
+    } catch (error) {
+      countError(`network: ${(error as Error).message}`);
+    }
+  }
+  return null;
+}
+
+async function learner(userId: string, cookie: string, cardIds: string[], deadline: number): Promise<void> {
+  const versions = new Map(cardIds.map((id) => [id, 0]));
+  // Each learner goes through the deck in its own order, again and again.
+  const order = [...cardIds].sort(() => Math.random() - 0.5);
+  for (let n = 0; Date.now() < deadline && stats.sent.size < MAX_RATINGS; n++) {
+    const cardId = order[n % order.length]!;
+    const body: RatingBody = {
+      clientId: randomUUID(),
+      cardId,
+      rating: [1, 2, 3, 3, 3, 4][n % 6]!,
+      expectedVersion: versions.get(cardId)!,
+      durationMs: 3000 + ((n * 977) % 6000),
+    };
+    stats.sent.add(`${userId} ${body.clientId}`);
+    const doubleSend = n % DOUBLE_SEND_EVERY === DOUBLE_SEND_EVERY - 1;
+    const results = await Promise.all(doubleSend ? [post(cookie, body), post(cookie, body)] : [post(cookie, body)]);
+    if (doubleSend) stats.duplicatesExpected++;
+    for (const result of results) {
+      if (!result) continue;
+      if (result.status === "saved") stats.saved.add(`${userId} ${body.clientId}`);
+      else if (result.status === "duplicate") stats.duplicatesReturned++;
+      else if (result.status === "stale") stats.stale++;
+      else stats.notFound++;
+      if (result.card) versions.set(cardId, result.card.version);
+    }
+    if (results.every((r) => r === null)) stats.failed++;
+    if (n % RETRY_EVERY === RETRY_EVERY - 1 && results.some((r) => r?.status === "saved")) {
+      // The response "got lost": the outbox sends the same rating again.
+      stats.duplicatesExpected++;
+      const again = await post(cookie, body);
+      if (again?.status === "duplicate") stats.duplicatesReturned++;
+      else if (again) stats.unexpectedDuplicate++;
+    }
+  }
+}
+
+// ---------- the run ----------
+
+async function main(): Promise<void> {
+  console.log(`http: starting the production server on ${BASE} (build if stale; log in var/bench/http-server.log)`);
+  const bootStart = process.hrtime.bigint();
+  const server = startServer();
+  try {
+    await waitForServer(server, 15 * 60_000);
+    console.log(`  server up in ${ms(elapsedMs(bootStart))}`);
+
+    const sqlite = openSqlite(DB_FILE);
+    const deck = sqlite.prepare(`SELECT "id" FROM "Deck" WHERE "slug" = ?`).get(DECK_SLUG) as { id: string } | undefined;
+    if (!deck) throw new Error(`the seeded deck ${DECK_SLUG} is missing`);
+    const cardIds = (sqlite.prepare(`SELECT "id" FROM "Card" WHERE "deckId" = ? AND "retiredAt" IS NULL ORDER BY "position"`).all(deck.id) as { id: string }[]).map((c) => c.id);
+    const passwordHash = await hash(PASSWORD);
+    const at = sqlDate(new Date());
+    // LEARNERS learners for the concurrent run, plus one for the solo run before it.
+    const users = Array.from({ length: LEARNERS + 1 }, (_, i) => ({ id: newId(), email: `learner${i}@bench.test` }));
+    insertRows(sqlite, "User", USER_COLUMNS, users.map((u, i) => [u.id, u.email, `Learner ${i}`, passwordHash, at, at]));
+    insertRows(sqlite, "DeckStudy", STUDY_COLUMNS, users.map((u) => [u.id, deck.id, at]));
+
+    const signInStart = process.hrtime.bigint();
+    const cookies: string[] = [];
+    for (let i = 0; i < users.length; i += 5) cookies.push(...(await Promise.all(users.slice(i, i + 5).map((u) => signIn(u.email)))));
+    console.log(`  ${users.length} learners signed in over HTTP in ${ms(elapsedMs(signInStart))}; deck has ${cardIds.length} cards`);
+
+    // One warm-up rating each (first requests load route code and fill caches), not counted.
+    await Promise.all(users.map((u, i) => post(cookies[i]!, { clientId: randomUUID(), cardId: cardIds[0]!, rating: 3, expectedVersion: 0, durationMs: 4000 })));
+    const warmupLogs = (sqlite.prepare(`SELECT COUNT(*) AS n FROM "ReviewLog"`).get() as { n: number }).n;
+    Object.assign(stats, { requests: 0, latencies: [], saved: new Set(), sent: new Set(), errors: new Map() });
+
+    // Solo: one learner alone, so the latency is the server's own time per request (plus loopback).
+    const soloUser = users[LEARNERS]!;
+    await learner(soloUser.id, cookies[LEARNERS]!, cardIds.slice(1), Date.now() + SOLO_SECONDS * 1000);
+    const solo = { requests: stats.requests, latency: summarize(stats.latencies) };
+    stats.requests = 0;
+    stats.latencies = [];
+
+    const loadBefore = os.loadavg()[0]!;
+    const runStart = process.hrtime.bigint();
+    const deadline = Date.now() + SECONDS * 1000;
+    // The warm-up rated card 0 once (version 1); the learners go through the other cards.
+    await Promise.all(users.slice(0, LEARNERS).map((u, i) => learner(u.id, cookies[i]!, cardIds.slice(1), deadline)));
+    const seconds = elapsedMs(runStart) / 1000;
+    const concurrentSaved = [...stats.saved].filter((k) => !k.startsWith(`${soloUser.id} `)).length;
+
+    // ---------- the database's account of what happened ----------
+    const userIds = users.map((u) => u.id);
+    const marks = userIds.map(() => "?").join(",");
+    const logs = sqlite.prepare(`SELECT "userId", "clientId" FROM "ReviewLog" WHERE "userId" IN (${marks})`).all(...userIds) as { userId: string; clientId: string }[];
+    const stored = new Set(logs.map((l) => `${l.userId} ${l.clientId}`));
+    const storedTwice = (sqlite.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "ReviewLog" GROUP BY "userId", "clientId" HAVING COUNT(*) > 1)`).get() as { n: number }).n;
+    const missing = [...stats.saved].filter((k) => !stored.has(k)).length;
+    const benchLogs = logs.length - warmupLogs;
+    const extra = logs.filter((l) => !stats.saved.has(`${l.userId} ${l.clientId}`)).length - warmupLogs;
+    const versionMismatch = (
+      sqlite
+        .prepare(
+          `SELECT COUNT(*) AS n FROM "CardState" s WHERE s."userId" IN (${marks}) AND s."version" <> (SELECT COUNT(*) FROM "ReviewLog" l WHERE l."userId" = s."userId" AND l."cardId" = s."cardId")`,
+        )
+        .get(...userIds) as { n: number }
+    ).n;
+    sqlite.close();
+
+    const latency = summarize(stats.latencies);
+    const saved = stats.saved.size;
+    const correct =
+      benchLogs === saved && missing === 0 && extra === 0 && storedTwice === 0 && versionMismatch === 0 && stats.failed === 0 && stats.unexpectedDuplicate === 0;
+    console.log(`\nhttp: one learner alone for ${SOLO_SECONDS} s: ${solo.requests} requests, latency ${formatSummary(solo.latency)}`);
+    console.log(`http: ${LEARNERS} concurrent learners for ${seconds.toFixed(1)} s (load average before ${loadBefore.toFixed(2)})`);
+    console.log(`  ratings/s (saved) ${(concurrentSaved / seconds).toFixed(1)}; requests/s ${(stats.requests / seconds).toFixed(1)} (${stats.requests} requests)`);
+    console.log(`  request latency ${formatSummary(latency)}`);
+    console.log(`  both runs: ratings sent (distinct client ids) ${stats.sent.size}; saved ${saved}; stale ${stats.stale}; not found ${stats.notFound}; failed after 5 tries ${stats.failed}`);
+    console.log(`  deliberate duplicates ${stats.duplicatesExpected}: answered "duplicate" ${stats.duplicatesReturned}, otherwise ${stats.unexpectedDuplicate}`);
+    console.log(`  requests retried after an error ${stats.retriesAfterError}`);
+    for (const [what, count] of stats.errors) console.log(`  error ×${count}: ${what}`);
+    console.log(`  database: review logs ${benchLogs} (+${warmupLogs} warm-up) for ${saved} saved client ids; missing ${missing}, extra ${extra}, stored twice ${storedTwice}, card versions != log count ${versionMismatch}`);
+    console.log(`  no rating lost or doubled: ${verdict(correct)}`);
+    await saveResult("http", {
+      learners: LEARNERS, seconds, loadAverage: loadBefore, solo, sent: stats.sent.size, saved, ratingsPerSecond: concurrentSaved / seconds,
+      requests: stats.requests, requestsPerSecond: stats.requests / seconds, latency, stale: stats.stale, notFound: stats.notFound,
+      failed: stats.failed, duplicatesExpected: stats.duplicatesExpected, duplicatesReturned: stats.duplicatesReturned,
+      unexpectedDuplicate: stats.unexpectedDuplicate, retriesAfterError: stats.retriesAfterError, errors: Object.fromEntries(stats.errors),
+      db: { logs: benchLogs, missing, extra, storedTwice, versionMismatch }, correct,
+    });
+  } finally {
+    await stopServer(server);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
