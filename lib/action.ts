@@ -18,7 +18,9 @@ function toObject(input: Input): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const [key, value] of input.entries()) {
     if (key.startsWith("$ACTION")) continue; // React's own fields
-    object[key] = value;
+    // A repeated name (checkboxes) becomes a list.
+    const seen = object[key];
+    object[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }
   return object;
 }

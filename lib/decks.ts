@@ -1,5 +1,5 @@
 // Decks and cards as people browse them. Access comes from lib/access.ts.
-import { browsableDecks, type Viewer } from "./access";
+import { browsableDecks, roleOf, type DeckRole, type Viewer } from "./access";
 import { db } from "./db";
 import type { Tag } from "./deck-schema";
 
@@ -34,16 +34,32 @@ export function deckKey(deck: { id: string; slug: string | null }): string {
 
 export interface DeckDetail extends DeckSummary {
   source: string;
+  visibility: string;
+  /** The viewer's role, for showing the controls they may use (every write re-checks access). */
+  role: DeckRole;
+  ownerName: string | null;
   tagCounts: { tag: Tag; count: number }[];
 }
 
 /** A deck by id or slug, if the viewer may browse it. */
 export async function getDeck(key: string, viewer: Viewer | null): Promise<DeckDetail | null> {
-  const deck = await db.deck.findFirst({
+  const found = await db.deck.findFirst({
     where: { AND: [{ OR: [{ id: key }, { slug: key }] }, browsableDecks(viewer)] },
-    select: { id: true, slug: true, title: true, description: true, source: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      source: true,
+      visibility: true,
+      ownerId: true,
+      owner: { select: { name: true } },
+      members: { where: { userId: viewer?.id ?? "" }, select: { role: true } },
+    },
   });
-  if (!deck) return null;
+  if (!found) return null;
+  const { ownerId, owner, members, ...deck } = found;
+  const role = roleOf({ ownerId, visibility: deck.visibility }, viewer, members[0] ?? null);
   const [cardCount, tags] = await Promise.all([
     db.card.count({ where: { deckId: deck.id, retiredAt: null } }),
     db.cardTag.groupBy({ by: ["tag"], where: { card: { deckId: deck.id, retiredAt: null } }, _count: { _all: true } }),
@@ -51,7 +67,7 @@ export async function getDeck(key: string, viewer: Viewer | null): Promise<DeckD
   const tagCounts = tags
     .map((t) => ({ tag: t.tag as Tag, count: t._count._all }))
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
-  return { ...deck, cardCount, tagCounts };
+  return { ...deck, role, ownerName: owner?.name ?? null, cardCount, tagCounts };
 }
 
 export interface CardListItem {
@@ -71,12 +87,17 @@ function excerptAround(text: string, index: number, length: number): string {
 }
 
 /**
- * The deck's live cards in order, filtered by tag and by text in question or answer. Text matching
- * is done here rather than in SQL so it is case-insensitive the same way on SQLite and PostgreSQL.
+ * The deck's live cards in order, filtered by tag and by text in question or answer, if the viewer
+ * may browse the deck (else none, as for a deck that does not exist). Text matching is done here
+ * rather than in SQL so it is case-insensitive the same way on SQLite and PostgreSQL.
  */
-export async function listDeckCards(deckId: string, filter: { q?: string; tag?: string } = {}): Promise<CardListItem[]> {
+export async function listDeckCards(
+  deckId: string,
+  filter: { q?: string; tag?: string } = {},
+  viewer: Viewer | null = null,
+): Promise<CardListItem[]> {
   const cards = await db.card.findMany({
-    where: { deckId, retiredAt: null, ...(filter.tag && { tags: { some: { tag: filter.tag } } }) },
+    where: { deckId, retiredAt: null, deck: browsableDecks(viewer), ...(filter.tag && { tags: { some: { tag: filter.tag } } }) },
     orderBy: { position: "asc" },
     select: { id: true, slug: true, front: true, back: true, tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
   });

@@ -1,15 +1,84 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DeckList } from "@/components/deck-list";
+import { listEditableDecks } from "@/lib/authoring";
+import { currentUser } from "@/lib/auth";
 import { listPublicDecks } from "@/lib/decks";
+import { listStudiedDecks } from "@/lib/review";
 
 export const metadata: Metadata = { title: "Decks" };
 
+const VISIBILITY_LABEL: Record<string, string> = { private: "Private", link: "Invite link", public: "Public" };
+
 export default async function DecksPage() {
-  const decks = await listPublicDecks();
+  const user = await currentUser();
+  const [publicDecks, ownDecks, studied] = await Promise.all([
+    listPublicDecks(),
+    user ? listEditableDecks(user) : Promise.resolve([]),
+    user ? listStudiedDecks(user) : Promise.resolve([]),
+  ]);
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Decks</h1>
-      <DeckList decks={decks} empty="No public decks yet." />
+    <div className="space-y-12">
+      {user && (
+        <section aria-labelledby="your-decks" className="space-y-4">
+          <div className="flex items-center justify-between gap-3">
+            <h1 id="your-decks" className="text-2xl font-semibold tracking-tight">
+              Your decks
+            </h1>
+            <Link href="/decks/new" className="btn btn-primary">
+              New deck
+            </Link>
+          </div>
+          {ownDecks.length === 0 ? (
+            <p className="text-muted card-surface p-6 text-center">
+              Decks you write or co-edit appear here. Create one, or copy a public deck to adapt it.
+            </p>
+          ) : (
+            <ul className="grid gap-4 sm:grid-cols-2">
+              {ownDecks.map((d) => (
+                <li key={d.id} className="card-surface flex flex-col gap-2 p-5">
+                  <Link href={`/decks/${d.slug ?? d.id}`} className="font-semibold hover:underline">
+                    {d.title}
+                  </Link>
+                  <p className="text-muted text-xs font-medium tracking-wide uppercase">
+                    {d.cardCount} cards · {VISIBILITY_LABEL[d.visibility] ?? d.visibility} · {d.role === "owner" ? "Owner" : "Co-editor"}
+                  </p>
+                  <div className="mt-auto flex gap-2 pt-2">
+                    <Link href={`/decks/${d.slug ?? d.id}/edit`} className="btn">
+                      Edit
+                    </Link>
+                    {d.role === "owner" && (
+                      <Link href={`/decks/${d.slug ?? d.id}/dashboard`} className="btn btn-ghost">
+                        Mentees
+                      </Link>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {user && studied.length > 0 && (
+        <section aria-labelledby="studying" className="space-y-4">
+          <h2 id="studying" className="text-xl font-semibold tracking-tight">
+            Studying
+          </h2>
+          <DeckList decks={studied.map((d) => ({ ...d, description: "" }))} empty="" />
+        </section>
+      )}
+      <section aria-labelledby="library" className="space-y-4">
+        {user ? (
+          <h2 id="library" className="text-xl font-semibold tracking-tight">
+            Deck library
+          </h2>
+        ) : (
+          <h1 id="library" className="text-2xl font-semibold tracking-tight">
+            Deck library
+          </h1>
+        )}
+        <DeckList decks={publicDecks} empty="No public decks yet." />
+      </section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CopyDeckButton, LeaveDeckButton } from "@/components/deck-forms";
 import { StudyToggle } from "@/components/study-toggle";
 import { TagChip } from "@/components/tag-chip";
 import { currentUser } from "@/lib/auth";
@@ -22,7 +23,7 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
   if (!deck) notFound();
   const q = text(query.q);
   const tag = text(query.tag);
-  const [cards, studying] = await Promise.all([listDeckCards(deck.id, { q, tag }), user ? isStudying(user, deck.id) : false]);
+  const [cards, studying] = await Promise.all([listDeckCards(deck.id, { q, tag }, user), user ? isStudying(user, deck.id) : false]);
   const base = `/decks/${deckKey(deck)}`;
   const withParams = (next: { q?: string; tag?: string }) => {
     const params = new URLSearchParams(Object.entries(next).filter(([, v]) => v) as [string, string][]);
@@ -42,8 +43,28 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
         <h1 className="text-3xl font-semibold tracking-tight text-balance">{deck.title}</h1>
         {deck.description && <p className="text-muted max-w-3xl text-pretty">{deck.description}</p>}
         {deck.source && <p className="text-muted text-xs">Source: {deck.source}</p>}
+        {deck.ownerName && deck.role !== "owner" && <p className="text-muted text-sm">By {deck.ownerName}</p>}
         {user ? (
-          <StudyToggle deckId={deck.id} deckKey={deckKey(deck)} studying={studying} />
+          <div className="flex flex-wrap items-center gap-2">
+            <StudyToggle deckId={deck.id} deckKey={deckKey(deck)} studying={studying} />
+            {(deck.role === "owner" || deck.role === "editor") && (
+              <Link href={`${base}/edit`} className="btn">
+                Edit deck
+              </Link>
+            )}
+            {deck.role === "owner" && (
+              <>
+                <Link href={`${base}/sharing`} className="btn btn-ghost">
+                  Sharing
+                </Link>
+                <Link href={`${base}/dashboard`} className="btn btn-ghost">
+                  Mentees
+                </Link>
+              </>
+            )}
+            <CopyDeckButton deckId={deck.id} />
+            {deck.role === "mentee" && <LeaveDeckButton deckId={deck.id} />}
+          </div>
         ) : (
           <Link href={`/sign-up?next=${encodeURIComponent(base)}`} className="btn btn-primary">
             Sign up to study this deck

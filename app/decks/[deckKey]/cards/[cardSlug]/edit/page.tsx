@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CardEditor } from "@/components/card-editor";
+import { getEditableCard, getEditableDeck } from "@/lib/authoring";
+import { requireUser } from "@/lib/auth";
+import { deckKey, getCard, getDeck } from "@/lib/decks";
+
+export const metadata: Metadata = { title: "Edit card" };
+
+export default async function EditCardPage({ params }: PageProps<"/decks/[deckKey]/cards/[cardSlug]/edit">) {
+  const { deckKey: key, cardSlug } = await params;
+  const user = await requireUser(`/decks/${key}/cards/${cardSlug}/edit`);
+  const found = await getDeck(key, user);
+  const deck = found && (await getEditableDeck(user, found.id));
+  const shown = deck && (await getCard(deck.id, cardSlug, user));
+  const card = shown && (await getEditableCard(user, shown.id));
+  if (!deck || !card) notFound();
+  return (
+    <div className="space-y-6">
+      <p className="text-muted text-sm">
+        <Link href={`/decks/${deckKey(deck)}/edit`} className="link">
+          {deck.title}
+        </Link>{" "}
+        / edit card
+      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">Edit card</h1>
+      {card.learners > 0 && (
+        <p className="card-surface text-muted px-4 py-2 text-sm">
+          {card.learners} learner{card.learners === 1 ? " is" : "s are"} studying this card. Wording fixes and better answers reach them at
+          their next review and keep their schedule.
+        </p>
+      )}
+      <CardEditor deckId={deck.id} deckKey={deckKey(deck)} card={card} />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CardRowControls, DeckDetailsForm, DeleteDeckForm, PasteQuestionsForm } from "@/components/deck-forms";
+import { TagChip } from "@/components/tag-chip";
+import { getEditableDeck, listEditableCards } from "@/lib/authoring";
+import { requireUser } from "@/lib/auth";
+import { deckKey, getDeck } from "@/lib/decks";
+
+export const metadata: Metadata = { title: "Edit deck" };
+
+export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKey]/edit">) {
+  const { deckKey: key } = await params;
+  const user = await requireUser(`/decks/${key}/edit`);
+  const found = await getDeck(key, user);
+  const deck = found && (await getEditableDeck(user, found.id));
+  if (!deck) notFound();
+  const k = deckKey(deck);
+  const cards = await listEditableCards(user, deck.id);
+
+  return (
+    <div className="space-y-10">
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <p className="text-muted text-sm">
+            <Link href={`/decks/${k}`} className="link">
+              {deck.title}
+            </Link>{" "}
+            / edit
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">Edit deck</h1>
+        </div>
+        {deck.isOwner && (
+          <div className="flex gap-2">
+            <Link href={`/decks/${k}/sharing`} className="btn">
+              Sharing
+            </Link>
+            <Link href={`/decks/${k}/dashboard`} className="btn">
+              Mentees
+            </Link>
+          </div>
+        )}
+      </header>
+
+      <section aria-labelledby="details" className="max-w-xl space-y-3">
+        <h2 id="details" className="text-lg font-semibold">
+          Details
+        </h2>
+        <DeckDetailsForm deckId={deck.id} deckKey={k} title={deck.title} description={deck.description} />
+      </section>
+
+      <section aria-labelledby="cards" className="space-y-3">
+        <div className="flex items-center justify-between gap-3">
+          <h2 id="cards" className="text-lg font-semibold">
+            Cards <span className="text-muted font-normal">({cards.length})</span>
+          </h2>
+          <Link href={`/decks/${k}/cards/new`} className="btn btn-primary">
+            Add a card
+          </Link>
+        </div>
+        {cards.length === 0 ? (
+          <p className="card-surface text-muted p-6 text-center">No cards yet. Add one, or paste a list of questions below.</p>
+        ) : (
+          <ol className="card-surface divide-line divide-y">
+            {cards.map((card, i) => (
+              <li key={card.id} className="flex flex-wrap items-center gap-3 p-3 sm:flex-nowrap">
+                <span className="text-muted w-8 text-right text-sm tabular-nums">{i + 1}</span>
+                <div className="min-w-0 flex-1">
+                  <Link href={`/decks/${k}/cards/${card.slug}/edit`} className="font-medium hover:underline">
+                    {card.front}
+                  </Link>
+                  <div className="mt-1 flex flex-wrap items-center gap-1.5">
+                    {card.back ? null : <span className="chip border-warn/40 text-warn">needs an answer</span>}
+                    {card.tags.map((t) => (
+                      <TagChip key={t} tag={t} />
+                    ))}
+                  </div>
+                </div>
+                <CardRowControls deckId={deck.id} deckKey={k} cardId={card.id} first={i === 0} last={i === cards.length - 1} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="paste" className="max-w-2xl space-y-3">
+        <h2 id="paste" className="text-lg font-semibold">
+          Add many questions at once
+        </h2>
+        <PasteQuestionsForm deckId={deck.id} deckKey={k} />
+      </section>
+
+      {deck.isOwner && (
+        <section aria-labelledby="danger" className="border-danger/30 max-w-xl space-y-3 rounded-xl border p-5">
+          <h2 id="danger" className="text-danger text-lg font-semibold">
+            Delete deck
+          </h2>
+          <DeleteDeckForm deckId={deck.id} deckKey={k} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddEditorForm, InviteRow, NewInviteForm, RemoveMemberButton, VisibilityForm } from "@/components/sharing-forms";
+import { requireUser } from "@/lib/auth";
+import { deckKey, getDeck } from "@/lib/decks";
+import { siteOrigin } from "@/lib/origin";
+import { getSharing } from "@/lib/sharing";
+
+export const metadata: Metadata = { title: "Sharing" };
+
+function inviteStatus(invite: { expiresAt: Date | null; revokedAt: Date | null }, now: Date): string {
+  if (invite.revokedAt) return `revoked ${invite.revokedAt.toLocaleDateString("en", { dateStyle: "medium" })}`;
+  if (invite.expiresAt && invite.expiresAt <= now) return `expired ${invite.expiresAt.toLocaleDateString("en", { dateStyle: "medium" })}`;
+  if (invite.expiresAt) return `expires ${invite.expiresAt.toLocaleDateString("en", { dateStyle: "medium" })}`;
+  return "active";
+}
+
+export default async function SharingPage({ params }: PageProps<"/decks/[deckKey]/sharing">) {
+  const { deckKey: key } = await params;
+  const user = await requireUser(`/decks/${key}/sharing`);
+  const deck = await getDeck(key, user);
+  const sharing = deck && (await getSharing(user, deck.id));
+  if (!deck || !sharing) notFound();
+  const k = deckKey(deck);
+  const origin = await siteOrigin();
+  const now = new Date();
+
+  return (
+    <div className="max-w-3xl space-y-10">
+      <header>
+        <p className="text-muted text-sm">
+          <Link href={`/decks/${k}`} className="link">
+            {deck.title}
+          </Link>{" "}
+          / sharing
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">Sharing</h1>
+      </header>
+
+      <section aria-labelledby="who" className="space-y-3">
+        <h2 id="who" className="text-lg font-semibold">
+          Who can see this deck
+        </h2>
+        <VisibilityForm deckId={deck.id} deckKey={k} visibility={sharing.visibility} />
+      </section>
+
+      <section aria-labelledby="invites" className="space-y-3">
+        <h2 id="invites" className="text-lg font-semibold">
+          Invite mentees
+        </h2>
+        <p className="text-muted text-sm">
+          A mentee who joins with a link studies this deck on their own schedule and shares their progress on this deck, and only this
+          deck, with you.
+        </p>
+        {sharing.visibility === "private" ? (
+          <p className="card-surface p-4 text-sm">This deck is private: choose &ldquo;Anyone with an invite link&rdquo; above to invite mentees.</p>
+        ) : (
+          <NewInviteForm deckId={deck.id} deckKey={k} origin={origin} />
+        )}
+        {sharing.invites.length > 0 && (
+          <ul className="card-surface divide-line divide-y">
+            {sharing.invites.map((invite) => (
+              <InviteRow key={invite.id} deckId={deck.id} deckKey={k} invite={invite} origin={origin} status={inviteStatus(invite, now)} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="mentees" className="space-y-3">
+        <div className="flex items-center justify-between">
+          <h2 id="mentees" className="text-lg font-semibold">
+            Mentees
+          </h2>
+          <Link href={`/decks/${k}/dashboard`} className="link text-sm">
+            See their progress
+          </Link>
+        </div>
+        {sharing.mentees.length === 0 ? (
+          <p className="text-muted text-sm">Nobody has joined yet.</p>
+        ) : (
+          <ul className="card-surface divide-line divide-y">
+            {sharing.mentees.map((m) => (
+              <li key={m.userId} className="flex items-center justify-between gap-3 p-3">
+                <span>
+                  {m.name ?? "Mentee"}{" "}
+                  <span className="text-muted text-sm">joined {m.joinedAt.toLocaleDateString("en", { dateStyle: "medium" })}</span>
+                </span>
+                <RemoveMemberButton deckId={deck.id} deckKey={k} userId={m.userId} role="mentee" name={m.name ?? "this mentee"} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="editors" className="space-y-3">
+        <h2 id="editors" className="text-lg font-semibold">
+          Co-editors
+        </h2>
+        <p className="text-muted text-sm">Co-editors add and edit cards. Only you manage sharing and can delete the deck.</p>
+        <AddEditorForm deckId={deck.id} deckKey={k} />
+        {sharing.editors.length > 0 && (
+          <ul className="card-surface divide-line divide-y">
+            {sharing.editors.map((e) => (
+              <li key={e.userId} className="flex items-center justify-between gap-3 p-3">
+                <span>
+                  {e.name ?? e.email} <span className="text-muted text-sm">{e.email}</span>
+                </span>
+                <RemoveMemberButton deckId={deck.id} deckKey={k} userId={e.userId} role="editor" name={e.name ?? e.email} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { z } from "zod";
+import { Markdown } from "@/components/markdown";
+import { userAction } from "@/lib/action";
+import {
+  addCard,
+  addQuestions,
+  cardFormSchema,
+  copyDeck,
+  createDeck,
+  deckFormSchema,
+  deleteDeck,
+  moveCard,
+  pasteSchema,
+  retireCard,
+  updateCard,
+  updateDeck,
+} from "@/lib/authoring";
+import { CARD_TEXT_MAX } from "@/lib/deck-schema";
+import {
+  addEditor,
+  createInvite,
+  editorSchema,
+  inviteSchema,
+  joinDeck,
+  leaveDeck,
+  removeEditor,
+  removeMentee,
+  revokeInvite,
+  setVisibility,
+  visibilitySchema,
+} from "@/lib/sharing";
+
+const id = z.string().min(1).max(64);
+const deckRef = z.object({ deckId: id, deckKey: z.string().min(1).max(120) });
+
+function refreshDeck(deckKey: string) {
+  revalidatePath(`/decks/${deckKey}`, "layout");
+  revalidatePath("/decks");
+}
+
+export const createDeckAction = userAction(deckFormSchema, async (input, user) => {
+  const deck = await createDeck(user, input);
+  redirect(`/decks/${deck.id}/edit`);
+});
+
+export const updateDeckAction = userAction(deckFormSchema.extend(deckRef.shape), async (input, user) => {
+  await updateDeck(user, input.deckId, input);
+  refreshDeck(input.deckKey);
+});
+
+export const deleteDeckAction = userAction(deckRef.extend({ confirm: z.literal("delete", { error: "Type delete to confirm." }) }), async (input, user) => {
+  await deleteDeck(user, input.deckId);
+  revalidatePath("/", "layout");
+  redirect("/decks");
+});
+
+export const copyDeckAction = userAction(z.object({ deckId: id }), async (input, user) => {
+  const copy = await copyDeck(user, input.deckId);
+  redirect(`/decks/${copy.id}/edit`);
+});
+
+export const addCardAction = userAction(cardFormSchema.extend(deckRef.shape), async (input, user) => {
+  await addCard(user, input.deckId, input);
+  refreshDeck(input.deckKey);
+  redirect(`/decks/${input.deckKey}/edit`);
+});
+
+export const updateCardAction = userAction(
+  cardFormSchema.extend({
+    ...deckRef.shape,
+    cardId: id,
+    newQuestion: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()),
+  }),
+  async (input, user) => {
+    await updateCard(user, input.cardId, input);
+    refreshDeck(input.deckKey);
+    redirect(`/decks/${input.deckKey}/edit`);
+  },
+);
+
+export const retireCardAction = userAction(deckRef.extend({ cardId: id }), async (input, user) => {
+  await retireCard(user, input.cardId);
+  refreshDeck(input.deckKey);
+});
+
+export const moveCardAction = userAction(deckRef.extend({ cardId: id, direction: z.enum(["up", "down"]) }), async (input, user) => {
+  await moveCard(user, input.cardId, input.direction);
+  refreshDeck(input.deckKey);
+});
+
+export const pasteQuestionsAction = userAction(pasteSchema.extend(deckRef.shape), async (input, user) => {
+  const { added } = await addQuestions(user, input.deckId, input.text);
+  refreshDeck(input.deckKey);
+  return { added };
+});
+
+/** Renders card Markdown exactly as the review screen does, for the editor's live preview. */
+export const previewMarkdownAction = userAction(
+  z.object({ text: z.string().max(CARD_TEXT_MAX + 1000, "Too long to preview.") }),
+  async (input): Promise<ReactNode> => (input.text.trim() ? <Markdown>{input.text}</Markdown> : null),
+);
+
+// ---------- sharing ----------
+
+export const setVisibilityAction = userAction(visibilitySchema.extend(deckRef.shape), async (input, user) => {
+  await setVisibility(user, input.deckId, input.visibility);
+  refreshDeck(input.deckKey);
+});
+
+export const createInviteAction = userAction(inviteSchema.extend(deckRef.shape), async (input, user) => {
+  const invite = await createInvite(user, input.deckId, input);
+  refreshDeck(input.deckKey);
+  return invite;
+});
+
+export const revokeInviteAction = userAction(deckRef.extend({ inviteId: id }), async (input, user) => {
+  await revokeInvite(user, input.inviteId);
+  refreshDeck(input.deckKey);
+});
+
+export const addEditorAction = userAction(editorSchema.extend(deckRef.shape), async (input, user) => {
+  await addEditor(user, input.deckId, input.email);
+  refreshDeck(input.deckKey);
+});
+
+export const removeEditorAction = userAction(deckRef.extend({ userId: id }), async (input, user) => {
+  await removeEditor(user, input.deckId, input.userId);
+  refreshDeck(input.deckKey);
+});
+
+export const removeMenteeAction = userAction(deckRef.extend({ userId: id }), async (input, user) => {
+  await removeMentee(user, input.deckId, input.userId);
+  refreshDeck(input.deckKey);
+});
+
+export const joinDeckAction = userAction(z.object({ token: z.string().min(1).max(64) }), async (input, user) => {
+  const { deckId } = await joinDeck(user, input.token);
+  revalidatePath("/", "layout");
+  redirect(`/study?deck=${deckId}`);
+});
+
+export const leaveDeckAction = userAction(z.object({ deckId: id }), async (input, user) => {
+  await leaveDeck(user, input.deckId);
+  revalidatePath("/", "layout");
+  redirect("/decks");
+});

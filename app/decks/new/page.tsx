@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { NewDeckForm } from "@/components/deck-forms";
+import { requireUser } from "@/lib/auth";
+
+export const metadata: Metadata = { title: "New deck" };
+
+export default async function NewDeckPage() {
+  await requireUser("/decks/new");
+  return (
+    <div className="max-w-xl space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">New deck</h1>
+      <p className="text-muted">Give it a title; you can add cards one by one or paste a list of questions next.</p>
+      <NewDeckForm />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+// One form component for the app's many small server-action forms: shows pending state, the form's
+// error (role=alert), per-field errors via render props, and an optional success message.
+import { useActionState, type ReactNode } from "react";
+import type { ActionState } from "@/lib/action";
+
+export type FormAction<T> = (prev: ActionState<T>, input: FormData) => Promise<ActionState<T>>;
+
+export interface FormStateView<T> {
+  pending: boolean;
+  state: ActionState<T>;
+  errors: (name: string) => string[] | undefined;
+  value: (name: string, fallback?: string) => string | undefined;
+}
+
+export function ActionForm<T>({
+  action,
+  hidden = {},
+  children,
+  className = "",
+  success,
+  confirm,
+}: {
+  action: FormAction<T>;
+  hidden?: Record<string, string>;
+  children: (view: FormStateView<T>) => ReactNode;
+  className?: string;
+  success?: (data: T) => ReactNode;
+  /** Asks before submitting (for destructive actions). */
+  confirm?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const view: FormStateView<T> = {
+    pending,
+    state,
+    errors: (name) => (state && !state.ok ? state.fieldErrors?.[name] : undefined),
+    value: (name, fallback) => (state && !state.ok ? state.values?.[name] : undefined) ?? fallback,
+  };
+  return (
+    <form
+      action={formAction}
+      className={className}
+      noValidate
+      onSubmit={confirm ? (event) => !window.confirm(confirm) && event.preventDefault() : undefined}
+    >
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children(view)}
+      {state && !state.ok && (
+        <p role="alert" className="text-danger mt-2 text-sm">
+          {state.error}
+        </p>
+      )}
+      {state?.ok && success && (
+        <div role="status" className="text-success mt-2 text-sm">
+          {success(state.data)}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,188 @@
+"use client";
+
+// Forms for writing decks: details, paste questions, card order and retiring, copy, delete, join, leave.
+import {
+  copyDeckAction,
+  createDeckAction,
+  deleteDeckAction,
+  joinDeckAction,
+  leaveDeckAction,
+  moveCardAction,
+  pasteQuestionsAction,
+  retireCardAction,
+  updateDeckAction,
+} from "@/app/decks/actions";
+import { ActionForm } from "./action-form";
+import { Field } from "./form";
+
+function DescriptionField({ defaultValue, errors }: { defaultValue?: string; errors?: string[] }) {
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor="field-description" className="block text-sm font-medium">
+        Description
+      </label>
+      <textarea
+        id="field-description"
+        name="description"
+        rows={3}
+        defaultValue={defaultValue}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? "field-description-error" : undefined}
+        className="input"
+      />
+      {errors && (
+        <p id="field-description-error" className="text-danger text-sm">
+          {errors[0]}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function NewDeckForm() {
+  return (
+    <ActionForm action={createDeckAction} className="space-y-4">
+      {({ pending, errors, value }) => (
+        <>
+          <Field label="Title" name="title" required maxLength={120} defaultValue={value("title")} errors={errors("title")} />
+          <DescriptionField defaultValue={value("description")} errors={errors("description")} />
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {pending ? "Creating…" : "Create deck"}
+          </button>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function DeckDetailsForm({ deckId, deckKey, title, description }: { deckId: string; deckKey: string; title: string; description: string }) {
+  return (
+    <ActionForm action={updateDeckAction} hidden={{ deckId, deckKey }} className="space-y-4" success={() => "Saved."}>
+      {({ pending, errors, value }) => (
+        <>
+          <Field label="Title" name="title" required defaultValue={value("title", title)} errors={errors("title")} />
+          <DescriptionField defaultValue={value("description", description)} errors={errors("description")} />
+          <button type="submit" className="btn" disabled={pending}>
+            {pending ? "Saving…" : "Save details"}
+          </button>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function PasteQuestionsForm({ deckId, deckKey }: { deckId: string; deckKey: string }) {
+  return (
+    <ActionForm
+      action={pasteQuestionsAction}
+      hidden={{ deckId, deckKey }}
+      className="space-y-3"
+      success={(data) => `Added ${data.added} card${data.added === 1 ? "" : "s"}. Fill in their answers below.`}
+    >
+      {({ pending, value }) => (
+        <>
+          <label htmlFor="paste-text" className="block text-sm font-medium">
+            Paste questions
+          </label>
+          <p id="paste-hint" className="text-muted text-sm">
+            One question per line, or a document with a title, paragraphs and a bulleted list of questions. Each becomes a card with an empty
+            answer.
+          </p>
+          <textarea id="paste-text" name="text" rows={6} className="input font-mono text-sm" aria-describedby="paste-hint" defaultValue={value("text")} />
+          <button type="submit" className="btn" disabled={pending}>
+            {pending ? "Adding…" : "Add these questions"}
+          </button>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function CardRowControls({ deckId, deckKey, cardId, first, last }: { deckId: string; deckKey: string; cardId: string; first: boolean; last: boolean }) {
+  return (
+    <div className="flex items-center gap-1">
+      <ActionForm action={moveCardAction} hidden={{ deckId, deckKey, cardId, direction: "up" }}>
+        {({ pending }) => (
+          <button type="submit" className="btn btn-ghost px-2" disabled={first || pending} aria-label="Move up">
+            ↑
+          </button>
+        )}
+      </ActionForm>
+      <ActionForm action={moveCardAction} hidden={{ deckId, deckKey, cardId, direction: "down" }}>
+        {({ pending }) => (
+          <button type="submit" className="btn btn-ghost px-2" disabled={last || pending} aria-label="Move down">
+            ↓
+          </button>
+        )}
+      </ActionForm>
+      <ActionForm
+        action={retireCardAction}
+        hidden={{ deckId, deckKey, cardId }}
+        confirm="Delete this card? It leaves the deck and everyone's study; learners keep their past reviews of it."
+      >
+        {({ pending }) => (
+          <button type="submit" className="btn btn-ghost text-danger px-2" disabled={pending}>
+            Delete
+          </button>
+        )}
+      </ActionForm>
+    </div>
+  );
+}
+
+export function DeleteDeckForm({ deckId, deckKey }: { deckId: string; deckKey: string }) {
+  return (
+    <ActionForm action={deleteDeckAction} hidden={{ deckId, deckKey }} className="space-y-3">
+      {({ pending, errors }) => (
+        <>
+          <Field
+            label='Type "delete" to delete this deck'
+            name="confirm"
+            autoComplete="off"
+            errors={errors("confirm")}
+            hint="It disappears for you, co-editors and mentees. Learners keep their review history."
+          />
+          <button type="submit" className="btn text-danger border-danger/40" disabled={pending}>
+            {pending ? "Deleting…" : "Delete deck"}
+          </button>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function CopyDeckButton({ deckId }: { deckId: string }) {
+  return (
+    <ActionForm action={copyDeckAction} hidden={{ deckId }}>
+      {({ pending }) => (
+        <button type="submit" className="btn" disabled={pending}>
+          {pending ? "Copying…" : "Copy to my decks"}
+        </button>
+      )}
+    </ActionForm>
+  );
+}
+
+export function LeaveDeckButton({ deckId }: { deckId: string }) {
+  return (
+    <ActionForm action={leaveDeckAction} hidden={{ deckId }} confirm="Leave this deck? Your mentor will no longer see your progress on it. You keep your review history.">
+      {({ pending }) => (
+        <button type="submit" className="btn" disabled={pending}>
+          {pending ? "Leaving…" : "Leave deck"}
+        </button>
+      )}
+    </ActionForm>
+  );
+}
+
+export function JoinDeckButton({ token }: { token: string }) {
+  return (
+    <ActionForm action={joinDeckAction} hidden={{ token }}>
+      {({ pending }) => (
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending ? "Joining…" : "Join and start studying"}
+        </button>
+      )}
+    </ActionForm>
+  );
+}
