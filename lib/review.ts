@@ -68,8 +68,10 @@ const memorySelect = {
 
 type MemoryRow = { [K in keyof typeof memorySelect]: K extends "state" ? number : MemoryState[K] };
 
+/** Only the memory fields: rows also carry other columns (version, cardId) that must not reach a ReviewLog. */
 function memoryOf(row: MemoryRow): MemoryState {
-  return { ...row, state: row.state as StateValue };
+  const { due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview } = row;
+  return { due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state: state as StateValue, lastReview };
 }
 
 export interface StudyCard extends QueueCard {

@@ -165,7 +165,7 @@ export async function joinDeck(viewer: Viewer, token: string, now = new Date()):
 
 /** A mentee leaves: the mentor no longer sees their progress; the learner keeps their history. */
 export async function leaveDeck(viewer: Viewer, deckId: string): Promise<void> {
-  const { count } = await db.deckMember.deleteMany({ where: { deckId, userId: viewer.id, role: "mentee" } });
+  const { count } = await db.deckMember.deleteMany({ where: { deckId, userId: viewer.id, role: "mentee", deck: { deletedAt: null } } });
   if (count === 0) throw notFound("That deck");
   await db.deckStudy.deleteMany({ where: { userId: viewer.id, deckId } });
 }
