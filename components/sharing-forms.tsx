@@ -144,7 +144,7 @@ export function RemoveMemberButton({ deckId, deckKey, userId, role, name }: { de
   const confirm =
     role === "editor"
       ? `Remove ${name} as co-editor? They can no longer edit this deck.`
-      : `Remove ${name} from this deck? They lose access to it and you no longer see their progress. They keep their review history.`;
+      : `Remove ${name} from this deck? They lose access to it and you no longer see their progress. They keep their review history. Revoke the invite link they used if they shouldn't rejoin.`;
   return (
     <ActionForm action={action} hidden={{ deckId, deckKey, userId }} confirm={confirm}>
       {({ pending }) => (

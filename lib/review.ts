@@ -285,6 +285,9 @@ export async function undoRating(viewer: Viewer, clientId: string): Promise<Card
   return db.$transaction(async (tx) => {
     const log = await tx.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } } });
     if (!log) throw notFound("That rating");
+    // Only ratings on decks the learner still studies can be undone, like every other review action.
+    const studied = await tx.card.count({ where: { id: log.cardId, deck: studiedDecks(viewer) } });
+    if (!studied) throw notFound("That rating");
     const latest = await tx.reviewLog.findFirst({ where: { userId, cardId: log.cardId }, orderBy: { reviewedAt: "desc" }, select: { id: true } });
     if (latest?.id !== log.id) throw new AppError("conflict", "Only the card's latest rating can be undone.");
     const state = await tx.cardState.findUnique({ where: { userId_cardId: { userId, cardId: log.cardId } }, select: { version: true } });
