@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { ReviewSession, type SessionCard } from "@/components/review/review-session";
+import { listEditableDecks } from "@/lib/authoring";
 import { requireUser } from "@/lib/auth";
 import { deckKey, getDeck } from "@/lib/decks";
 import { listStudiedDecks, loadStudySession, type StudyCard } from "@/lib/review";
@@ -11,8 +12,9 @@ export const metadata: Metadata = { title: "Study" };
 export default async function StudyPage({ searchParams }: PageProps<"/study">) {
   const { deck: deckParam } = await searchParams;
   const user = await requireUser(`/study${typeof deckParam === "string" ? `?deck=${encodeURIComponent(deckParam)}` : ""}`);
-  const [studied, deck] = await Promise.all([
+  const [studied, editable, deck] = await Promise.all([
     listStudiedDecks(user),
+    listEditableDecks(user),
     typeof deckParam === "string" ? getDeck(deckParam, user) : Promise.resolve(null),
   ]);
 
@@ -30,6 +32,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
   const studiedDeck = deck && studied.find((d) => d.id === deck.id);
   const session = await loadStudySession(user, { deckId: studiedDeck ? studiedDeck.id : undefined });
   const deckKeys = new Map(studied.map((d) => [d.id, deckKey(d)]));
+  const editableIds = new Set(editable.map((d) => d.id));
 
   const toSessionCard = (card: StudyCard): SessionCard => ({
     cardId: card.cardId,
@@ -39,6 +42,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
     front: card.front,
     back: <Markdown>{card.back || "_This card has no answer yet._"}</Markdown>,
     cardHref: `/decks/${deckKeys.get(card.deckId)}/cards/${card.slug}`,
+    editHref: editableIds.has(card.deckId) ? `/decks/${deckKeys.get(card.deckId)}/cards/${card.slug}/edit` : null,
   });
 
   return (

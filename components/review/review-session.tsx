@@ -19,6 +19,8 @@ export interface SessionCard {
   front: ReactNode;
   back: ReactNode;
   cardHref: string;
+  /** Set when the learner may edit the card's deck. */
+  editHref: string | null;
 }
 
 interface Props {
@@ -326,6 +328,9 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, ne
       } else if ((event.key === "s" || event.key === "S") && current) {
         event.preventDefault();
         void setAside("suspend");
+      } else if ((event.key === "e" || event.key === "E") && current?.editHref) {
+        event.preventDefault();
+        window.open(current.editHref, "_blank", "noopener");
       }
     }
     window.addEventListener("keydown", onKey);
@@ -370,9 +375,16 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, ne
           <div className="p-5 sm:p-8">
             <div className="text-muted mb-3 flex items-center justify-between text-xs font-medium tracking-wide uppercase">
               <span>{kindOf(current.memory)}</span>
-              <Link href={current.cardHref} className="link normal-case" target="_blank">
-                Open card
-              </Link>
+              <span className="flex gap-3">
+                {current.editHref && (
+                  <Link href={current.editHref} className="link normal-case" target="_blank">
+                    Edit
+                  </Link>
+                )}
+                <Link href={current.cardHref} className="link normal-case" target="_blank">
+                  Open card
+                </Link>
+              </span>
             </div>
             <div className="text-xl font-semibold text-balance sm:text-2xl" data-testid="card-front">
               {current.front}
@@ -429,6 +441,12 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, ne
       <div className="text-muted flex flex-wrap items-center justify-between gap-3 text-sm">
         <p className="hidden sm:block">
           <kbd>Space</kbd> show · <kbd>1</kbd>–<kbd>4</kbd> grade · <kbd>Z</kbd> undo · <kbd>B</kbd> bury · <kbd>S</kbd> suspend
+          {current?.editHref && (
+            <>
+              {" "}
+              · <kbd>E</kbd> edit
+            </>
+          )}
         </p>
         <div className="flex gap-2">
           <button type="button" className="btn btn-ghost" onClick={() => void undo()} disabled={!done.length || busy}>
