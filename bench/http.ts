@@ -21,7 +21,7 @@
 // load generator runs on the same machine as the server, so both share its cores.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { createWriteStream, rmSync } from "node:fs";
+import { createWriteStream, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
@@ -85,6 +85,29 @@ async function stopServer(server: ChildProcess): Promise<void> {
   process.kill(-server.pid, "SIGTERM");
   await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
   if (server.exitCode === null) process.kill(-server.pid, "SIGKILL");
+}
+
+/**
+ * CPU time (user + system, ms) used so far by the server's processes (its process group), from
+ * /proc (Linux; null elsewhere). Clock ticks are 10 ms, fine over seconds.
+ */
+function serverCpuMs(server: ChildProcess): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        continue; // exited meanwhile
+      }
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === server.pid) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return (ticks * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 // ---------- accounts and sessions ----------
@@ -253,11 +276,14 @@ async function main(): Promise<void> {
     stats.latencies = [];
 
     const loadBefore = os.loadavg()[0]!;
+    const cpuBefore = serverCpuMs(server);
     const runStart = process.hrtime.bigint();
     const deadline = Date.now() + SECONDS * 1000;
     // The warm-up rated card 0 once (version 1); the learners go through the other cards.
     await Promise.all(users.slice(0, LEARNERS).map((u, i) => learner(u.id, cookies[i]!, cardIds.slice(1), deadline)));
     const seconds = elapsedMs(runStart) / 1000;
+    const cpuAfter = serverCpuMs(server);
+    const serverCpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
     const concurrentSaved = [...stats.saved].filter((k) => !k.startsWith(`${soloUser.id} `)).length;
 
     // ---------- the database's account of what happened ----------
@@ -286,6 +312,9 @@ async function main(): Promise<void> {
     console.log(`http: ${LEARNERS} concurrent learners for ${seconds.toFixed(1)} s (load average before ${loadBefore.toFixed(2)})`);
     console.log(`  ratings/s (saved) ${(concurrentSaved / seconds).toFixed(1)}; requests/s ${(stats.requests / seconds).toFixed(1)} (${stats.requests} requests)`);
     console.log(`  request latency ${formatSummary(latency)}`);
+    if (serverCpu !== null) {
+      console.log(`  server CPU ${ms(serverCpu / stats.requests)} per request (${(serverCpu / 1000 / seconds).toFixed(2)} cores busy on average)`);
+    }
     console.log(`  both runs: ratings sent (distinct client ids) ${stats.sent.size}; saved ${saved}; stale ${stats.stale}; not found ${stats.notFound}; failed after 5 tries ${stats.failed}`);
     console.log(`  deliberate duplicates ${stats.duplicatesExpected}: answered "duplicate" ${stats.duplicatesReturned}, otherwise ${stats.unexpectedDuplicate}`);
     console.log(`  requests retried after an error ${stats.retriesAfterError}`);
@@ -294,7 +323,7 @@ async function main(): Promise<void> {
     console.log(`  no rating lost or doubled: ${verdict(correct)}`);
     await saveResult("http", {
       learners: LEARNERS, seconds, loadAverage: loadBefore, solo, sent: stats.sent.size, saved, ratingsPerSecond: concurrentSaved / seconds,
-      requests: stats.requests, requestsPerSecond: stats.requests / seconds, latency, stale: stats.stale, notFound: stats.notFound,
+      requests: stats.requests, requestsPerSecond: stats.requests / seconds, latency, serverCpuMs: serverCpu, stale: stats.stale, notFound: stats.notFound,
       failed: stats.failed, duplicatesExpected: stats.duplicatesExpected, duplicatesReturned: stats.duplicatesReturned,
       unexpectedDuplicate: stats.unexpectedDuplicate, retriesAfterError: stats.retriesAfterError, errors: Object.fromEntries(stats.errors),
       db: { logs: benchLogs, missing, extra, storedTwice, versionMismatch }, correct,
