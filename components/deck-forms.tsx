@@ -5,6 +5,7 @@ import {
   copyDeckAction,
   createDeckAction,
   deleteDeckAction,
+  importDeckAction,
   joinDeckAction,
   leaveDeckAction,
   moveCardAction,
@@ -182,6 +183,39 @@ export function JoinDeckButton({ token }: { token: string }) {
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {pending ? "Joining…" : "Join and start studying"}
         </button>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ImportDeckForm() {
+  return (
+    <ActionForm action={importDeckAction} className="space-y-3">
+      {({ pending, value }) => (
+        <>
+          <label htmlFor="deck-file" className="block text-sm font-medium">
+            Deck file (Markdown)
+          </label>
+          <p id="deck-file-hint" className="text-muted text-sm">
+            Paste a deck exported from Drill, or choose the file: a &ldquo;# Title&rdquo; line, then one &ldquo;## Question&rdquo; per card
+            with its answer below.
+          </p>
+          <input
+            type="file"
+            accept=".md,.markdown,text/markdown,text/plain"
+            aria-label="Choose a deck file"
+            className="text-sm"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              const area = document.getElementById("deck-file") as HTMLTextAreaElement | null;
+              if (file && area) area.value = await file.text();
+            }}
+          />
+          <textarea id="deck-file" name="file" rows={8} className="input font-mono text-sm" aria-describedby="deck-file-hint" defaultValue={value("file")} />
+          <button type="submit" className="btn" disabled={pending}>
+            {pending ? "Importing…" : "Import deck"}
+          </button>
+        </>
       )}
     </ActionForm>
   );

@@ -27,6 +27,10 @@ export default async function AccountPage() {
         <Link href="/settings" className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
           Study settings
         </Link>
+        {/* A file download, not a page: a plain anchor so the browser saves it. */}
+        <a href="/api/export" download className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
+          Export your data <span className="text-muted text-sm">(JSON: settings, card states, every rating)</span>
+        </a>
       </nav>
       <form action={signOutAction}>
         <button type="submit" className="btn">

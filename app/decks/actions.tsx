@@ -34,6 +34,7 @@ import {
   setVisibility,
   visibilitySchema,
 } from "@/lib/sharing";
+import { deckFileSchema, importDeckFile } from "@/lib/transfer";
 
 const id = z.string().min(1).max(64);
 const deckRef = z.object({ deckId: id, deckKey: z.string().min(1).max(120) });
@@ -148,4 +149,10 @@ export const leaveDeckAction = userAction(z.object({ deckId: id }), async (input
   await leaveDeck(user, input.deckId);
   revalidatePath("/", "layout");
   redirect("/decks");
+});
+
+export const importDeckAction = userAction(deckFileSchema, async (input, user) => {
+  const deck = await importDeckFile(user, input.file);
+  revalidatePath("/decks");
+  redirect(`/decks/${deck.id}/edit`);
 });

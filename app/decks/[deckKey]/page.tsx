@@ -63,6 +63,9 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
               </>
             )}
             <CopyDeckButton deckId={deck.id} />
+            <a href={`${base}/export`} download className="btn btn-ghost">
+              Download (.md)
+            </a>
             {deck.role === "mentee" && <LeaveDeckButton deckId={deck.id} />}
           </div>
         ) : (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NewDeckForm } from "@/components/deck-forms";
+import { ImportDeckForm, NewDeckForm } from "@/components/deck-forms";
 import { requireUser } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "New deck" };
@@ -11,6 +11,12 @@ export default async function NewDeckPage() {
       <h1 className="text-2xl font-semibold tracking-tight">New deck</h1>
       <p className="text-muted">Give it a title; you can add cards one by one or paste a list of questions next.</p>
       <NewDeckForm />
+      <section aria-labelledby="import" className="border-line space-y-3 border-t pt-8">
+        <h2 id="import" className="text-lg font-semibold">
+          Or import a deck file
+        </h2>
+        <ImportDeckForm />
+      </section>
     </div>
   );
 }

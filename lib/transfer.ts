@@ -1,0 +1,111 @@
+// Getting data in and out: a deck as a Markdown file (the same format as data/decks/, so the
+// importer reads what the exporter writes), importing such a file as a new deck, and a learner's
+// full export (account, settings, card states, every rating) as JSON.
+import { z } from "zod";
+import { browsableDecks, type Viewer } from "./access";
+import { db } from "./db";
+import { parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
+import { AppError, notFound } from "./errors";
+
+/** Writes a deck in the deck-file format that parseDeckMarkdown reads. */
+export function deckToMarkdown(deck: Omit<ImportedDeck, "cards"> & { cards: Omit<ImportedDeck["cards"][number], "line">[] }): string {
+  const head = [`# ${deck.title}`];
+  if (deck.slug) head.push(`slug: ${deck.slug}`);
+  head.push(`visibility: ${deck.visibility}`);
+  if (deck.source) head.push(`source: ${deck.source.replace(/\s*\n\s*/g, " ")}`);
+  const parts = [head.join("\n")];
+  if (deck.description) parts.push(deck.description);
+  for (const card of deck.cards) {
+    const meta = [`## ${card.front.replace(/\s*\n\s*/g, " ")}`, `slug: ${card.slug}`];
+    if (card.tags.length) meta.push(`tags: ${card.tags.join(", ")}`);
+    parts.push(card.back ? `${meta.join("\n")}\n\n${card.back}` : meta.join("\n"));
+  }
+  return `${parts.join("\n\n")}\n`;
+}
+
+/** A deck the viewer can see, as a Markdown file. */
+export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Promise<{ filename: string; markdown: string }> {
+  const deck = await db.deck.findFirst({
+    where: { AND: [{ OR: [{ id: deckKeyOrId }, { slug: deckKeyOrId }] }, browsableDecks(viewer)] },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      source: true,
+      visibility: true,
+      cards: {
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: { slug: true, front: true, back: true, tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
+      },
+    },
+  });
+  if (!deck) throw notFound("That deck");
+  const markdown = deckToMarkdown({
+    title: deck.title,
+    slug: deck.slug ?? undefined,
+    visibility: deck.visibility as ImportedDeck["visibility"],
+    source: deck.source,
+    description: deck.description,
+    cards: deck.cards.map((c) => ({ slug: c.slug, front: c.front, back: c.back, tags: c.tags.map((t) => t.tag) as ImportedDeck["cards"][number]["tags"] })),
+  });
+  return { filename: `${deck.slug ?? deck.id}.md`, markdown };
+}
+
+export const deckFileSchema = z.object({
+  file: z.string().max(2_000_000, "A deck file is at most 2 MB.").refine((t) => t.trim().length > 0, "Choose or paste a deck file."),
+});
+
+/** Imports a deck file as a new private deck of the viewer's. All or nothing, with line numbers. */
+export async function importDeckFile(viewer: Viewer, text: string): Promise<{ id: string; cards: number }> {
+  const parsed = parseDeckMarkdown(text);
+  if (!parsed.ok) {
+    const shown = parsed.errors.slice(0, 5).map((e) => `Line ${e.line}: ${e.message}`);
+    const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : "";
+    throw new AppError("invalid", `Nothing was imported. ${shown.join(" ")}${more}`, { file: shown });
+  }
+  const { deck } = parsed;
+  return db.$transaction(async (tx) => {
+    const created = await tx.deck.create({
+      data: { ownerId: viewer.id, title: deck.title, description: deck.description, source: deck.source },
+      select: { id: true },
+    });
+    for (const [position, card] of deck.cards.entries()) {
+      await tx.card.create({
+        data: { deckId: created.id, slug: card.slug, front: card.front, back: card.back, position, tags: { create: card.tags.map((tag) => ({ tag })) } },
+      });
+    }
+    return { id: created.id, cards: deck.cards.length };
+  });
+}
+
+/** Everything Drill keeps about a learner, for them to take elsewhere. Never includes the password hash. */
+export async function exportUserData(viewer: Viewer, now = new Date()) {
+  const [user, settings, studies, states, logs] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true, name: true, createdAt: true } }),
+    db.studySettings.findUnique({ where: { userId: viewer.id }, omit: { userId: true } }),
+    db.deckStudy.findMany({ where: { userId: viewer.id }, select: { addedAt: true, deck: { select: { id: true, slug: true, title: true } } } }),
+    db.cardState.findMany({
+      where: { userId: viewer.id },
+      omit: { userId: true },
+      include: { card: { select: { slug: true, front: true, deck: { select: { id: true, slug: true } } } } },
+    }),
+    db.reviewLog.findMany({
+      where: { userId: viewer.id },
+      orderBy: { reviewedAt: "asc" },
+      omit: { userId: true },
+      include: { card: { select: { slug: true, deck: { select: { id: true, slug: true } } } } },
+    }),
+  ]);
+  return {
+    format: "drill-export",
+    version: 1,
+    exportedAt: now.toISOString(),
+    account: user,
+    settings,
+    studying: studies.map((s) => ({ deck: s.deck, addedAt: s.addedAt })),
+    cardStates: states,
+    reviews: logs,
+  };
+}
