@@ -24,6 +24,9 @@ export async function SiteHeader() {
             <Link href="/history" className="btn btn-ghost hidden px-3 md:inline-flex">
               History
             </Link>
+            <Link href="/stats" className="btn btn-ghost hidden px-3 md:inline-flex">
+              Stats
+            </Link>
             <Link href="/settings" className="btn btn-ghost hidden px-3 md:inline-flex">
               Settings
             </Link>

@@ -24,6 +24,9 @@ export default async function AccountPage() {
         <Link href="/history" className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
           Review history
         </Link>
+        <Link href="/stats" className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
+          Your stats
+        </Link>
         <Link href="/settings" className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
           Study settings
         </Link>
