@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, useTransition, type ReactNode } from "reac
 import { addCardAction, previewMarkdownAction, updateCardAction } from "@/app/decks/actions";
 import { TAGS, type Tag } from "@/lib/deck-schema";
 import { ActionForm } from "./action-form";
+import { TextAreaField } from "./form";
 
 function usePreview(text: string): ReactNode {
   const [preview, setPreview] = useState<ReactNode>(null);
@@ -51,46 +52,31 @@ export function CardEditor({
       {({ pending, errors }) => (
         <>
           <div className="space-y-4">
-            <div className="space-y-1.5">
-              <label htmlFor="card-front" className="block text-sm font-medium">
-                Question
-              </label>
-              <textarea
-                id="card-front"
-                name="front"
-                rows={2}
-                value={front}
-                onChange={(e) => setFront(e.target.value)}
-                className="input"
-                aria-invalid={errors("front") ? true : undefined}
-                aria-describedby={errors("front") ? "card-front-error" : undefined}
-              />
-              {errors("front") && (
-                <p id="card-front-error" className="text-danger text-sm">
-                  {errors("front")![0]}
-                </p>
-              )}
-            </div>
-            <div className="space-y-1.5">
-              <label htmlFor="card-back" className="block text-sm font-medium">
-                Answer <span className="text-muted font-normal">(Markdown; code blocks like ```python are highlighted)</span>
-              </label>
-              <textarea
+            <TextAreaField
+              id="card-front"
+              label="Question"
+              name="front"
+              rows={2}
+              value={front}
+              onChange={(e) => setFront(e.target.value)}
+              errors={errors("front")}
+            />
+            <div>
+              <TextAreaField
                 id="card-back"
+                label={
+                  <>
+                    Answer <span className="text-muted font-normal">(Markdown; code blocks like ```python are highlighted)</span>
+                  </>
+                }
                 name="back"
                 rows={14}
                 value={back}
                 onChange={(e) => setBack(e.target.value)}
                 className="input font-mono text-sm"
-                aria-invalid={errors("back") ? true : undefined}
-                aria-describedby={errors("back") ? "card-back-error" : undefined}
+                errors={errors("back")}
               />
               <p className="text-muted text-right text-xs tabular-nums">{back.length.toLocaleString()} / 20,000</p>
-              {errors("back") && (
-                <p id="card-back-error" className="text-danger text-sm">
-                  {errors("back")![0]}
-                </p>
-              )}
             </div>
             <fieldset>
               <legend className="mb-2 text-sm font-medium">Tags</legend>

@@ -14,30 +14,10 @@ import {
   updateDeckAction,
 } from "@/app/decks/actions";
 import { ActionForm } from "./action-form";
-import { Field } from "./form";
+import { Field, TextAreaField } from "./form";
 
 function DescriptionField({ defaultValue, errors }: { defaultValue?: string; errors?: string[] }) {
-  return (
-    <div className="space-y-1.5">
-      <label htmlFor="field-description" className="block text-sm font-medium">
-        Description
-      </label>
-      <textarea
-        id="field-description"
-        name="description"
-        rows={3}
-        defaultValue={defaultValue}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? "field-description-error" : undefined}
-        className="input"
-      />
-      {errors && (
-        <p id="field-description-error" className="text-danger text-sm">
-          {errors[0]}
-        </p>
-      )}
-    </div>
-  );
+  return <TextAreaField label="Description" name="description" rows={3} defaultValue={defaultValue} errors={errors} />;
 }
 
 export function NewDeckForm() {

@@ -39,6 +39,44 @@ export function Field({
   );
 }
 
+export function TextAreaField({
+  label,
+  name,
+  errors,
+  hint,
+  id = `field-${name}`,
+  ...textarea
+}: { label: ReactNode; name: string; errors?: string[]; hint?: ReactNode; id?: string } & ComponentProps<"textarea">) {
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="text-muted text-sm">
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={[invalid ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined}
+        className="input"
+        {...textarea}
+      />
+      {invalid && (
+        <p id={errorId} className="text-danger text-sm">
+          {errors![0]}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;
   return (

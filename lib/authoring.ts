@@ -6,6 +6,7 @@ import { z } from "zod";
 import { browsableDecks, editableDecks, ownedDecks, type Viewer } from "./access";
 import { db } from "./db";
 import { parseQuestionList } from "./deck-markdown";
+import { byDeckKey } from "./decks";
 import { CARD_TEXT_MAX, deckMetaSchema, slugify, tagSchema, type Tag } from "./deck-schema";
 import { AppError, notFound } from "./errors";
 
@@ -35,10 +36,10 @@ export interface EditableDeck {
   isOwner: boolean;
 }
 
-/** A deck the viewer may edit (owner or co-editor), or null. */
-export async function getEditableDeck(viewer: Viewer, deckId: string): Promise<EditableDeck | null> {
+/** A deck the viewer may edit (owner or co-editor), by id or URL key (slug), or null. */
+export async function getEditableDeck(viewer: Viewer, deckIdOrKey: string): Promise<EditableDeck | null> {
   const deck = await db.deck.findFirst({
-    where: { id: deckId, ...editableDecks(viewer) },
+    where: { AND: [byDeckKey(deckIdOrKey), editableDecks(viewer)] },
     select: { id: true, slug: true, title: true, description: true, visibility: true, ownerId: true },
   });
   if (!deck) return null;

@@ -1,6 +1,7 @@
 // Decks and cards as people browse them. Access comes from lib/access.ts.
 import { browsableDecks, roleOf, type DeckRole, type Viewer } from "./access";
 import { db } from "./db";
+import type { Prisma } from "./generated/sqlite/client";
 import type { Tag } from "./deck-schema";
 
 export interface DeckSummary {
@@ -32,6 +33,11 @@ export function deckKey(deck: { id: string; slug: string | null }): string {
   return deck.slug ?? deck.id;
 }
 
+/** The deck a URL key names (its id or its slug). Combine with an access filter from lib/access.ts. */
+export function byDeckKey(key: string): Prisma.DeckWhereInput {
+  return { OR: [{ id: key }, { slug: key }] };
+}
+
 export interface DeckDetail extends DeckSummary {
   source: string;
   visibility: string;
@@ -44,7 +50,7 @@ export interface DeckDetail extends DeckSummary {
 /** A deck by id or slug, if the viewer may browse it. */
 export async function getDeck(key: string, viewer: Viewer | null): Promise<DeckDetail | null> {
   const found = await db.deck.findFirst({
-    where: { AND: [{ OR: [{ id: key }, { slug: key }] }, browsableDecks(viewer)] },
+    where: { AND: [byDeckKey(key), browsableDecks(viewer)] },
     select: {
       id: true,
       slug: true,
@@ -133,7 +139,7 @@ export async function getCard(deckKeyOrId: string, cardSlug: string, viewer: Vie
     where: {
       slug: cardSlug,
       retiredAt: null,
-      deck: { AND: [{ OR: [{ id: deckKeyOrId }, { slug: deckKeyOrId }] }, browsableDecks(viewer)] },
+      deck: { AND: [byDeckKey(deckKeyOrId), browsableDecks(viewer)] },
     },
     select: {
       id: true,

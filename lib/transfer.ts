@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { browsableDecks, type Viewer } from "./access";
 import { db } from "./db";
+import { byDeckKey } from "./decks";
 import { parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 import { AppError, notFound } from "./errors";
 
@@ -26,7 +27,7 @@ export function deckToMarkdown(deck: Omit<ImportedDeck, "cards"> & { cards: Omit
 /** A deck the viewer can see, as a Markdown file. */
 export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Promise<{ filename: string; markdown: string }> {
   const deck = await db.deck.findFirst({
-    where: { AND: [{ OR: [{ id: deckKeyOrId }, { slug: deckKeyOrId }] }, browsableDecks(viewer)] },
+    where: { AND: [byDeckKey(deckKeyOrId), browsableDecks(viewer)] },
     select: {
       id: true,
       slug: true,

@@ -5,15 +5,14 @@ import { CardRowControls, DeckDetailsForm, DeleteDeckForm, PasteQuestionsForm } 
 import { TagChip } from "@/components/tag-chip";
 import { getEditableDeck, listEditableCards } from "@/lib/authoring";
 import { requireUser } from "@/lib/auth";
-import { deckKey, getDeck } from "@/lib/decks";
+import { deckKey } from "@/lib/decks";
 
 export const metadata: Metadata = { title: "Edit deck" };
 
 export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKey]/edit">) {
   const { deckKey: key } = await params;
   const user = await requireUser(`/decks/${key}/edit`);
-  const found = await getDeck(key, user);
-  const deck = found && (await getEditableDeck(user, found.id));
+  const deck = await getEditableDeck(user, key);
   if (!deck) notFound();
   const k = deckKey(deck);
   const cards = await listEditableCards(user, deck.id);

@@ -4,15 +4,14 @@ import { notFound } from "next/navigation";
 import { CardEditor } from "@/components/card-editor";
 import { getEditableDeck } from "@/lib/authoring";
 import { requireUser } from "@/lib/auth";
-import { deckKey, getDeck } from "@/lib/decks";
+import { deckKey } from "@/lib/decks";
 
 export const metadata: Metadata = { title: "New card" };
 
 export default async function NewCardPage({ params }: PageProps<"/decks/[deckKey]/cards/new">) {
   const { deckKey: key } = await params;
   const user = await requireUser(`/decks/${key}/cards/new`);
-  const found = await getDeck(key, user);
-  const deck = found && (await getEditableDeck(user, found.id));
+  const deck = await getEditableDeck(user, key);
   if (!deck) notFound();
   return (
     <div className="space-y-6">

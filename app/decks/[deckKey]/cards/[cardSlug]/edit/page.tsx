@@ -4,15 +4,14 @@ import { notFound } from "next/navigation";
 import { CardEditor } from "@/components/card-editor";
 import { getEditableCard, getEditableDeck } from "@/lib/authoring";
 import { requireUser } from "@/lib/auth";
-import { deckKey, getCard, getDeck } from "@/lib/decks";
+import { deckKey, getCard } from "@/lib/decks";
 
 export const metadata: Metadata = { title: "Edit card" };
 
 export default async function EditCardPage({ params }: PageProps<"/decks/[deckKey]/cards/[cardSlug]/edit">) {
   const { deckKey: key, cardSlug } = await params;
   const user = await requireUser(`/decks/${key}/cards/${cardSlug}/edit`);
-  const found = await getDeck(key, user);
-  const deck = found && (await getEditableDeck(user, found.id));
+  const deck = await getEditableDeck(user, key);
   const shown = deck && (await getCard(deck.id, cardSlug, user));
   const card = shown && (await getEditableCard(user, shown.id));
   if (!deck || !card) notFound();
