@@ -16,17 +16,30 @@ function wallClock(instant: Date, timeZone: string) {
   return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
 }
 
-/** The instant when the wall clock in `timeZone` shows the given date at `hour`:00. */
+/** How far the wall clock in `timeZone` is ahead of UTC at `instant` (ms). */
+function offsetAt(instant: number, timeZone: string): number {
+  const w = wallClock(new Date(instant), timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The first instant when the wall clock in `timeZone` shows the given date at `hour`:00 or later: on
+ * a day the clock repeats that hour, its first time; on a day it skips it, the moment it jumps past.
+ */
 function instantAt(year: number, month: number, day: number, hour: number, timeZone: string): Date {
   const target = Date.UTC(year, month - 1, day, hour);
-  let guess = target;
-  // Two rounds settle the zone offset, also across a DST change between guess and target.
-  for (let i = 0; i < 2; i++) {
-    const seen = wallClock(new Date(guess), timeZone);
-    const seenAsUtc = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute, seen.second);
-    guess += target - seenAsUtc;
+  // the zone's offsets before and after any change near the target (the same on most days)
+  const offsets = [offsetAt(target - 36 * 3_600_000, timeZone), offsetAt(target + 36 * 3_600_000, timeZone)];
+  const exact = offsets.map((o) => target - o).filter((t) => offsetAt(t, timeZone) === target - t);
+  if (exact.length > 0) return new Date(Math.min(...exact));
+  // the clock skips the target: find the jump, between the two readings of the target
+  let [before, after] = [target - offsets[1]!, target - offsets[0]!];
+  while (after - before > 1000) {
+    const mid = before + Math.floor((after - before) / 2000) * 1000;
+    if (offsetAt(mid, timeZone) === offsets[0]) before = mid;
+    else after = mid;
   }
-  return new Date(guess);
+  return new Date(after);
 }
 
 export interface StudyDay {
