@@ -18,6 +18,10 @@ function createClient(): PrismaClient {
   }
   // WAL is set once by the migration script (it persists in the file); the busy timeout is per
   // connection, so concurrent writers wait instead of failing with SQLITE_BUSY.
+  // Caution: the adapter uses one connection per process, and its lock only keeps transactions
+  // from overlapping each other. A plain query from another request that runs while a transaction
+  // is open runs inside it, so a rollback would undo that query's write too. Write transactions
+  // therefore check first and never roll back on an expected outcome (lib/review.ts).
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: config.url, timeout: 5000 }) });
 }
 

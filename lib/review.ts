@@ -203,8 +203,6 @@ export type RatingResult =
   | { status: "duplicate"; card: CardMemory }
   | { status: "stale"; message: string; card: CardMemory };
 
-class StaleRating extends Error {}
-
 async function currentMemory(userId: string, cardId: string, now: Date): Promise<CardMemory> {
   const row = await db.cardState.findUnique({
     where: { userId_cardId: { userId, cardId } },
@@ -228,22 +226,28 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
 
   const card = await db.card.findFirst({ where: { id: input.cardId, retiredAt: null, deck: studiedDecks(viewer) }, select: { id: true, deckId: true } });
   if (!card) throw notFound("That card");
-  const settings = await getStudySettings(userId);
+  const [settings, row] = await Promise.all([
+    getStudySettings(userId),
+    db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: card.id } }, select: { version: true, ...memorySelect } }),
+  ]);
+  const version = row?.version ?? 0;
+  if (version !== input.expectedVersion) return duplicateOrStale(userId, card.id, input.clientId, now);
 
+  let reviewedAt = reviewTime(input.reviewedAt, now);
+  const before = row ? memoryOf(row) : newMemory(reviewedAt);
+  if (before.lastReview && reviewedAt < before.lastReview) reviewedAt = before.lastReview;
+  const after = rate(before, input.rating as RatingValue, reviewedAt, settings.scheduler);
+  const data = { ...after, version: version + 1, buriedUntil: null };
+
+  // Expected outcomes never roll the transaction back: with SQLite's single connection, a rollback
+  // would also undo writes other requests made meanwhile (see lib/db.ts). A lost race returns instead.
+  let saved = false;
   try {
-    return await db.$transaction(async (tx) => {
-      const row = await tx.cardState.findUnique({ where: { userId_cardId: { userId, cardId: card.id } }, select: { version: true, ...memorySelect } });
-      const version = row?.version ?? 0;
-      if (version !== input.expectedVersion) throw new StaleRating();
-      let reviewedAt = reviewTime(input.reviewedAt, now);
-      const before = row ? memoryOf(row) : newMemory(reviewedAt);
-      if (before.lastReview && reviewedAt < before.lastReview) reviewedAt = before.lastReview;
-      const after = rate(before, input.rating as RatingValue, reviewedAt, settings.scheduler);
-      const data = { ...after, version: version + 1, buriedUntil: null };
+    saved = await db.$transaction(async (tx) => {
       if (row) {
         // Conditional on the version we read: a concurrent rating that got there first makes this one stale.
         const { count } = await tx.cardState.updateMany({ where: { userId, cardId: card.id, version }, data });
-        if (count !== 1) throw new StaleRating();
+        if (count !== 1) return false;
       } else {
         await tx.cardState.create({ data: { userId, cardId: card.id, deckId: card.deckId, ...data } });
       }
@@ -259,22 +263,28 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
           ...before,
         },
       });
-      return { status: "saved" as const, card: { cardId: card.id, memory: after, version: version + 1 } };
+      return true;
     });
   } catch (error) {
-    if (error instanceof StaleRating || isUniqueViolation(error)) {
-      // A unique violation is either the same rating arriving twice at once or a concurrent first rating.
-      const again = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } }, select: { id: true } });
-      const fresh = await currentMemory(userId, card.id, now);
-      if (again) return { status: "duplicate", card: fresh };
-      return {
-        status: "stale",
-        message: "This card was reviewed somewhere else (another tab or device) since you opened it; your rating wasn't applied. Here it is as it is now.",
-        card: fresh,
-      };
-    }
-    throw error;
+    // A unique violation: the same rating arriving twice at once, or a concurrent first rating.
+    if (!isUniqueViolation(error)) throw error;
   }
+  if (saved) return { status: "saved", card: { cardId: card.id, memory: after, version: version + 1 } };
+  return duplicateOrStale(userId, card.id, input.clientId, now);
+}
+
+/** Not applied: either this very rating got in first (a copy sent at the same time), or another did. */
+async function duplicateOrStale(userId: string, cardId: string, clientId: string, now: Date): Promise<RatingResult> {
+  const [logged, card] = await Promise.all([
+    db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } }, select: { id: true } }),
+    currentMemory(userId, cardId, now),
+  ]);
+  if (logged) return { status: "duplicate", card };
+  return {
+    status: "stale",
+    message: "This card was reviewed somewhere else (another tab or device) since you opened it; your rating wasn't applied. Here it is as it is now.",
+    card,
+  };
 }
 
 // ---------- undo, bury, suspend ----------
@@ -282,32 +292,44 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
 /** Restores the card to exactly its state before the rating and removes that rating from history. */
 export async function undoRating(viewer: Viewer, clientId: string): Promise<CardMemory> {
   const userId = viewer.id;
-  return db.$transaction(async (tx) => {
-    const log = await tx.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } } });
-    if (!log) throw notFound("That rating");
+  // Checks first, writes last: refusals happen before the transaction, so it never rolls back on
+  // an expected outcome (see recordRating).
+  const log = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } } });
+  if (!log) throw notFound("That rating");
+  const [studied, latest, state] = await Promise.all([
     // Only ratings on decks the learner still studies can be undone, like every other review action.
-    const studied = await tx.card.count({ where: { id: log.cardId, deck: studiedDecks(viewer) } });
-    if (!studied) throw notFound("That rating");
-    const latest = await tx.reviewLog.findFirst({ where: { userId, cardId: log.cardId }, orderBy: { reviewedAt: "desc" }, select: { id: true } });
-    if (latest?.id !== log.id) throw new AppError("conflict", "Only the card's latest rating can be undone.");
-    const state = await tx.cardState.findUnique({ where: { userId_cardId: { userId, cardId: log.cardId } }, select: { version: true } });
-    // The deck's editor marked the card as a new question since: its old ratings can't be undone.
-    if (!state) throw new AppError("conflict", "This card was changed into a new question since, so that rating can't be undone.");
-    const before: MemoryState = {
-      due: log.due,
-      stability: log.stability,
-      difficulty: log.difficulty,
-      scheduledDays: log.scheduledDays,
-      learningSteps: log.learningSteps,
-      reps: log.reps,
-      lapses: log.lapses,
-      state: log.state as StateValue,
-      lastReview: log.lastReview,
-    };
-    await tx.cardState.update({ where: { userId_cardId: { userId, cardId: log.cardId } }, data: { ...before, version: state.version + 1 } });
+    db.card.count({ where: { id: log.cardId, deck: studiedDecks(viewer) } }),
+    // Every rating adds one to reps, so it breaks ties between ratings stamped with the same time
+    // (an offline rating is dated no earlier than the card's last review).
+    db.reviewLog.findFirst({ where: { userId, cardId: log.cardId }, orderBy: [{ reviewedAt: "desc" }, { reps: "desc" }], select: { id: true } }),
+    db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: log.cardId } }, select: { version: true } }),
+  ]);
+  if (!studied) throw notFound("That rating");
+  if (latest?.id !== log.id) throw new AppError("conflict", "Only the card's latest rating can be undone.");
+  // The deck's editor marked the card as a new question since: its old ratings can't be undone.
+  if (!state) throw new AppError("conflict", "This card was changed into a new question since, so that rating can't be undone.");
+  const before: MemoryState = {
+    due: log.due,
+    stability: log.stability,
+    difficulty: log.difficulty,
+    scheduledDays: log.scheduledDays,
+    learningSteps: log.learningSteps,
+    reps: log.reps,
+    lapses: log.lapses,
+    state: log.state as StateValue,
+    lastReview: log.lastReview,
+  };
+  const undone = await db.$transaction(async (tx) => {
+    const { count } = await tx.cardState.updateMany({
+      where: { userId, cardId: log.cardId, version: state.version },
+      data: { ...before, version: state.version + 1 },
+    });
+    if (count !== 1) return false; // changed meanwhile (another tab): nothing written
     await tx.reviewLog.delete({ where: { id: log.id } });
-    return { cardId: log.cardId, memory: before, version: state.version + 1 };
+    return true;
   });
+  if (!undone) throw new AppError("conflict", "This card changed in another tab or device just now; reload to see it.");
+  return { cardId: log.cardId, memory: before, version: state.version + 1 };
 }
 
 async function studiedCard(viewer: Viewer, cardId: string) {
