@@ -9,6 +9,7 @@ import { parseQuestionList } from "./deck-markdown";
 import { byDeckKey } from "./decks";
 import { CARD_TEXT_MAX, deckMetaSchema, slugify, tagSchema, type Tag } from "./deck-schema";
 import { AppError, notFound } from "./errors";
+import { rewindNewCursors } from "./review";
 
 export const deckFormSchema = deckMetaSchema.pick({ title: true, description: true });
 export type DeckFormInput = z.infer<typeof deckFormSchema>;
@@ -221,7 +222,10 @@ export async function updateCard(
   input: CardFormInput & { newQuestion?: boolean },
   now = new Date(),
 ): Promise<{ reset: number }> {
-  const card = await db.card.findFirst({ where: { id: cardId, retiredAt: null, deck: editableDecks(viewer) }, select: { id: true } });
+  const card = await db.card.findFirst({
+    where: { id: cardId, retiredAt: null, deck: editableDecks(viewer) },
+    select: { id: true, deckId: true, position: true },
+  });
   if (!card) throw notFound("That card");
   return db.$transaction(async (tx) => {
     await tx.card.update({
@@ -235,6 +239,8 @@ export async function updateCard(
     });
     if (!input.newQuestion) return { reset: 0 };
     const { count } = await tx.cardState.deleteMany({ where: { cardId: card.id } });
+    // The card is unseen again for everyone: their new-card search must reach it.
+    await rewindNewCursors(card.deckId, card.position, tx);
     return { reset: count };
   });
 }
@@ -262,6 +268,8 @@ export async function moveCard(viewer: Viewer, cardId: string, direction: "up" |
     db.card.update({ where: { id: card.id }, data: { position: neighbour.position } }),
     db.card.update({ where: { id: neighbour.id }, data: { position: card.position } }),
   ]);
+  // An unseen card may now sit before a learner's new-card cursor.
+  await rewindNewCursors(card.deckId, Math.min(card.position, neighbour.position));
 }
 
 export const PASTE_MAX_CHARS = 200_000;

@@ -100,15 +100,50 @@ async function doneToday(userId: string, day: StudyDay) {
   return { newDone: count(State.New), reviewsDone: count(State.Review) };
 }
 
+/**
+ * Never-studied cards in deck order, up to `room`. Each deck's search starts at the learner's cursor
+ * (everything before it is known to be seen) and moves the cursor to what it learns, so a learner
+ * with 100,000 cards behind them doesn't walk all of them on every session.
+ */
+async function neverSeenCards(userId: string, studies: { deckId: string; newCursor: number }[], room: number) {
+  const found: { id: string; position: number }[] = [];
+  for (const study of studies) {
+    if (found.length >= room) break;
+    const deck = { id: study.deckId };
+    const cursor = study.newCursor;
+    const cards = await db.card.findMany({
+      where: { deckId: deck.id, retiredAt: null, position: { gte: cursor }, cardStates: { none: { userId } } },
+      orderBy: { position: "asc" },
+      take: room - found.length,
+      select: { id: true, position: true },
+    });
+    found.push(...cards);
+    // All live cards before the first unseen one are seen; with none unseen, all cards so far are.
+    const next = cards[0]?.position ?? ((await db.card.aggregate({ where: { deckId: deck.id }, _max: { position: true } }))._max.position ?? -1) + 1;
+    if (next > cursor) {
+      // Compare-and-set: a rewind that happened meanwhile (an editor reordering) wins.
+      await db.deckStudy.updateMany({ where: { userId, deckId: deck.id, newCursor: cursor }, data: { newCursor: next } });
+    }
+  }
+  return found;
+}
+
+/** Cards before `position` may have become unseen (reordered, reset, re-seeded): search from there again. */
+export async function rewindNewCursors(deckId: string, position: number, client: Pick<typeof db, "deckStudy"> = db): Promise<void> {
+  await client.deckStudy.updateMany({ where: { deckId, newCursor: { gt: position } }, data: { newCursor: position } });
+}
+
 /** Today's session for the decks the learner studies, or for one of them. */
 export async function loadStudySession(viewer: Viewer, options: { deckId?: string }, now = new Date()): Promise<StudySession> {
   const settings = await getStudySettings(viewer.id);
   const day = studyDay(now, settings.timeZone, settings.dayStartHour);
-  const decks = await db.deck.findMany({
-    where: { ...studiedDecks(viewer), ...(options.deckId && { id: options.deckId }) },
-    select: { id: true },
+  // Driven from the learner's own study rows (a primary-key range), not from all decks.
+  const studies = await db.deckStudy.findMany({
+    where: { userId: viewer.id, ...(options.deckId && { deckId: options.deckId }), deck: browsableDecks(viewer) },
+    orderBy: { deckId: "asc" },
+    select: { deckId: true, newCursor: true },
   });
-  const deckIds = decks.map((d) => d.id);
+  const deckIds = studies.map((d) => d.deckId);
   const empty: StudySession = { queue: { ready: [], waiting: [] }, day, settings, nextDue: null };
   if (deckIds.length === 0) return empty;
 
@@ -135,14 +170,7 @@ export async function loadStudySession(viewer: Viewer, options: { deckId?: strin
     }),
   ]);
   const newRoom = Math.max(0, settings.newPerDay - done.newDone);
-  const neverSeen = newRoom
-    ? await db.card.findMany({
-        where: { deckId: { in: deckIds }, retiredAt: null, cardStates: { none: { userId: viewer.id } } },
-        orderBy: [{ deckId: "asc" }, { position: "asc" }],
-        take: newRoom,
-        select: { id: true, position: true },
-      })
-    : [];
+  const neverSeen = await neverSeenCards(viewer.id, studies, newRoom);
   const fresh: QueueCard[] = [
     ...freshStates.map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s), position: s.card.position })),
     ...neverSeen.map((c) => ({ cardId: c.id, version: 0, memory: newMemory(now), position: c.position })),

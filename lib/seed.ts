@@ -75,6 +75,9 @@ export async function syncSeedDeck(deck: ImportedDeck, now = new Date()): Promis
       report.updated++;
     }
 
+    // New or moved or returning cards may sit before learners' new-card cursors.
+    if (report.created || report.updated) await tx.deckStudy.updateMany({ where: { deckId: row.id }, data: { newCursor: 0 } });
+
     const gone = [...bySlug.values()].filter((c) => c.retiredAt === null).map((c) => c.id);
     if (gone.length) {
       await tx.card.updateMany({ where: { id: { in: gone } }, data: { retiredAt: now } });
