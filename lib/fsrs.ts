@@ -116,16 +116,18 @@ export function replay(
 
 /** "45s", "10m", "3h", "2d", "1.5mo", "1.2y": a compact interval like Anki's buttons show. */
 export function formatInterval(ms: number): string {
-  const minutes = ms / 60_000;
-  if (minutes < 1) return `${Math.max(1, Math.round(ms / 1000))}s`;
-  if (minutes < 60) return `${Math.round(minutes)}m`;
-  const hours = minutes / 60;
-  if (hours < 24) return `${Math.round(hours)}h`;
-  const days = hours / 24;
-  if (days < 30) return `${Math.round(days)}d`;
-  const months = days / 30;
+  // Round first, then pick the unit, so 59.6 minutes reads "1h", not "60m".
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${Math.max(1, seconds)}s`;
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.round(ms / 3_600_000);
+  if (hours < 24) return `${hours}h`;
+  const days = Math.round(ms / 86_400_000);
+  if (days < 30) return `${days}d`;
+  const months = ms / (30 * 86_400_000);
   if (months < 12) return `${trim(months)}mo`;
-  return `${trim(days / 365)}y`;
+  return `${trim(ms / (365 * 86_400_000))}y`;
 }
 
 function trim(value: number): string {

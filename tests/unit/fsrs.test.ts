@@ -216,6 +216,11 @@ describe("formatInterval", () => {
     [365 * day, "1y"],
     [438 * day, "1.2y"],
     [15 * 365 * day, "15y"],
+    // at a unit's edge the next unit reads better than "60s", "60m", "24h"
+    [59.6 * second, "1m"],
+    [59.6 * minute, "1h"],
+    [23.6 * hour, "1d"],
+    [29.6 * day, "1mo"],
   ])("%i ms is %s", (ms, text) => {
     expect(formatInterval(ms)).toBe(text);
   });
