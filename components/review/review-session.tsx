@@ -177,6 +177,15 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, ne
           setStatus({ kind: "signed-out" });
           return;
         }
+        if (response.status === 400) {
+          // The server will never take this batch (a malformed item, say from an old version of the
+          // page): drop it rather than retry forever and block every rating behind it.
+          const dropped = new Set(batch.map((r) => r.clientId));
+          updateOutbox((items) => items.filter((i) => !dropped.has(i.clientId)));
+          setNotice(`${batch.length} rating${batch.length === 1 ? "" : "s"} couldn't be saved because the server refused ${batch.length === 1 ? "it" : "them"} as invalid.`);
+          setStatus({ kind: "saved" });
+          return;
+        }
         if (!response.ok) throw new Error(`status ${response.status}`);
         const { results } = (await response.json()) as {
           results: ({ status: "saved" | "duplicate" | "stale"; message?: string; card: { cardId: string; memory: MemoryState; version: number } } | { status: "not_found"; clientId: string; message: string })[];
