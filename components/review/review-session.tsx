@@ -101,6 +101,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, ne
   const inFlight = useRef<Promise<void> | null>(null);
   const retry = useRef({ attempt: 0, timer: 0 as ReturnType<typeof setTimeout> | 0 });
   const outboxRef = useRef<PendingRating[]>([]);
+  const batchSize = useRef(50);
 
   const current = queue.ready[0] ?? null;
   const currentKey = current ? `${current.cardId}:${current.version}` : null;
@@ -160,7 +161,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, ne
 
   const flush = useCallback(async (): Promise<void> => {
     if (inFlight.current) return inFlight.current;
-    const batch = outboxRef.current.slice(0, 50);
+    const batch = outboxRef.current.slice(0, batchSize.current);
     if (batch.length === 0) {
       setStatus({ kind: "saved" });
       return;
@@ -179,11 +180,13 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, ne
         }
         if (response.status === 400) {
           // The server will never take this batch (a malformed item, say from an old version of the
-          // page): drop it rather than retry forever and block every rating behind it.
-          const dropped = new Set(batch.map((r) => r.clientId));
-          updateOutbox((items) => items.filter((i) => !dropped.has(i.clientId)));
-          setNotice(`${batch.length} rating${batch.length === 1 ? "" : "s"} couldn't be saved because the server refused ${batch.length === 1 ? "it" : "them"} as invalid.`);
-          setStatus({ kind: "saved" });
+          // page). Send one at a time to find it, then drop only that one rather than retry forever.
+          if (batch.length > 1) {
+            batchSize.current = 1;
+          } else {
+            updateOutbox((items) => items.filter((i) => i.clientId !== batch[0]!.clientId));
+            setNotice("One rating couldn't be saved because the server refused it as invalid.");
+          }
           return;
         }
         if (!response.ok) throw new Error(`status ${response.status}`);
@@ -205,6 +208,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, ne
           }
         }
         retry.current.attempt = 0;
+        if (!outboxRef.current.length) batchSize.current = 50;
         setStatus({ kind: outboxRef.current.length ? "saving" : "saved" });
       } catch {
         // Network down or server unavailable: keep the ratings and try again with backoff.
