@@ -81,7 +81,6 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
         initial={{ ready: session.queue.ready.map(toSessionCard), waiting: session.queue.waiting.map(toSessionCard) }}
         dayEnd={session.day.end}
         scheduler={session.settings.scheduler}
-        timeZone={session.settings.timeZone}
         nextDue={session.nextDue}
       />
     </div>

@@ -4,9 +4,8 @@
 // card shows at once; ratings are scheduled here with the same pure FSRS module the server uses and
 // saved in the background through the outbox, which survives reloads and dropped connections.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { buryCardAction, suspendCardAction, syncTimeZoneAction, undoRatingAction } from "@/app/study/actions";
+import { buryCardAction, suspendCardAction, undoRatingAction } from "@/app/study/actions";
 import { formatInterval, preview, rate, RATING_LABELS, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/fsrs";
 import { afterRating, afterUndo, countQueue, kindOf, promoteDue, type Queue } from "@/lib/queue";
 import { newClientId, readOutbox, writeOutbox, type PendingRating } from "./outbox";
@@ -28,7 +27,6 @@ interface Props {
   initial: Queue<SessionCard>;
   dayEnd: Date;
   scheduler: SchedulerSettings;
-  timeZone: string;
   nextDue: Date | null;
 }
 
@@ -84,8 +82,7 @@ function withPending(queue: Queue<SessionCard>, pending: PendingRating[], dayEnd
   return next;
 }
 
-export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, nextDue }: Props) {
-  const router = useRouter();
+export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: Props) {
   const [queue, setQueue] = useState(initial);
   // Which card (id and version) has its answer shown: a new card starts hidden without an effect.
   const [revealedKey, setRevealedKey] = useState<string | null>(null);
@@ -132,14 +129,6 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, timeZone, ne
     /* eslint-enable react-hooks/set-state-in-effect */
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on mount
   }, []);
-
-  // "Today" follows the browser's time zone.
-  useEffect(() => {
-    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (browserZone && browserZone !== timeZone) {
-      void syncTimeZoneAction(null, { timeZone: browserZone }).then((r) => r?.ok && router.refresh());
-    }
-  }, [timeZone, router]);
 
   // A card's answer time runs from when it is shown.
   useEffect(() => {
