@@ -6,7 +6,7 @@ import { browsableDecks, studiedDecks, type Viewer } from "./access";
 import { db } from "./db";
 import { AppError, isUniqueViolation, notFound } from "./errors";
 import { newMemory, rate, RATINGS, State, type MemoryState, type RatingValue, type StateValue } from "./fsrs";
-import { buildQueue, type Queue, type QueueCard } from "./queue";
+import { buildQueue, type QueueCard } from "./queue";
 import { getStudySettings, type StudySettings } from "./study-settings";
 import { studyDay, type StudyDay } from "./study-day";
 
@@ -439,4 +439,3 @@ export async function listHistory(viewer: Viewer, page: number): Promise<{ entri
   };
 }
 
-export type { Queue };
