@@ -22,3 +22,65 @@ export async function makeDeck(ownerId: string | null, options: { visibility?: s
   }
   return deck;
 }
+
+type CardRef = { id: string; deckId: string };
+
+/**
+ * A ReviewLog row written directly (for tests of reading code: stats, dashboards). The state-before
+ * fields default to a card seen before; pass what the test depends on.
+ */
+export async function insertReviewLog(
+  userId: string,
+  card: CardRef,
+  rating: number,
+  reviewedAt: Date,
+  fields: Partial<{ state: number; scheduledDays: number; durationMs: number; stability: number; difficulty: number; reps: number }> = {},
+) {
+  await db.reviewLog.create({
+    data: {
+      userId,
+      cardId: card.id,
+      clientId: randomUUID(),
+      rating,
+      reviewedAt,
+      durationMs: fields.durationMs ?? 3000,
+      nextDue: new Date(reviewedAt.getTime() + 24 * 60 * 60_000),
+      state: fields.state ?? 2,
+      due: reviewedAt,
+      stability: fields.stability ?? 5,
+      difficulty: fields.difficulty ?? 5,
+      scheduledDays: fields.scheduledDays ?? 3,
+      learningSteps: 0,
+      reps: fields.reps ?? 3,
+      lapses: 0,
+      lastReview: null,
+    },
+  });
+}
+
+/** A CardState row written directly, for tests of reading code. */
+export async function insertCardState(
+  userId: string,
+  card: CardRef,
+  state: number,
+  due: Date,
+  fields: Partial<{ suspended: boolean; lastReview: Date; stability: number; scheduledDays: number; reps: number }> = {},
+) {
+  await db.cardState.create({
+    data: {
+      userId,
+      cardId: card.id,
+      deckId: card.deckId,
+      due,
+      stability: fields.stability ?? 5,
+      difficulty: 5,
+      scheduledDays: fields.scheduledDays ?? 3,
+      learningSteps: 0,
+      reps: fields.reps ?? 3,
+      lapses: 0,
+      state,
+      lastReview: fields.lastReview ?? null,
+      suspended: fields.suspended ?? false,
+    },
+  });
+}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { formatLastActive, getMentorDashboard } from "@/lib/mentoring";
-import { makeDeck, makeUser } from "./helpers";
+import { insertCardState, insertReviewLog, makeDeck, makeUser } from "./helpers";
 
 const NOW = new Date("2030-06-15T12:00:00Z");
 const DAY = 24 * 60 * 60_000;
@@ -16,46 +16,11 @@ async function cardsOf(deckId: string) {
 type CardRef = { id: string; deckId: string };
 
 async function review(userId: string, card: CardRef, rating: number, reviewedAt: Date) {
-  await db.reviewLog.create({
-    data: {
-      userId,
-      cardId: card.id,
-      clientId: randomUUID(),
-      rating,
-      reviewedAt,
-      durationMs: 4000,
-      nextDue: new Date(reviewedAt.getTime() + DAY),
-      state: 0,
-      due: reviewedAt,
-      stability: 0,
-      difficulty: 0,
-      scheduledDays: 0,
-      learningSteps: 0,
-      reps: 0,
-      lapses: 0,
-      lastReview: null,
-    },
-  });
+  await insertReviewLog(userId, card, rating, reviewedAt, { state: 0, durationMs: 4000, stability: 0, difficulty: 0, scheduledDays: 0, reps: 0 });
 }
 
 async function cardState(userId: string, card: CardRef, state: number, due: Date, suspended = false) {
-  await db.cardState.create({
-    data: {
-      userId,
-      cardId: card.id,
-      deckId: card.deckId,
-      due,
-      stability: 2,
-      difficulty: 5,
-      scheduledDays: 1,
-      learningSteps: 0,
-      reps: 1,
-      lapses: 0,
-      state,
-      lastReview: daysAgo(3),
-      suspended,
-    },
-  });
+  await insertCardState(userId, card, state, due, { suspended, stability: 2, scheduledDays: 1, reps: 1, lastReview: daysAgo(3) });
 }
 
 async function join(deckId: string, userId: string, role: "mentee" | "editor", invitedById: string | null, joinedAt = NOW) {

@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getLearnerStats, HEATMAP_DAYS } from "@/lib/stats";
-import { makeDeck, makeUser } from "./helpers";
+import { insertCardState, insertReviewLog, makeDeck, makeUser } from "./helpers";
 
 // Noon in New York on Sunday 10 November 2030. The learner's days start at 04:00 there, and the
 // 12-week window reaches back across the end of daylight saving time (02:00 EDT became 01:00 EST on
@@ -27,47 +26,11 @@ async function review(
   at: string,
   before: { state?: number; scheduledDays?: number; durationMs?: number } = {},
 ) {
-  const reviewedAt = new Date(at);
-  await db.reviewLog.create({
-    data: {
-      userId,
-      cardId: card.id,
-      clientId: randomUUID(),
-      rating,
-      reviewedAt,
-      durationMs: before.durationMs ?? 3000,
-      nextDue: new Date(reviewedAt.getTime() + DAY),
-      state: before.state ?? 2,
-      due: reviewedAt,
-      stability: 5,
-      difficulty: 5,
-      scheduledDays: before.scheduledDays ?? 3,
-      learningSteps: 0,
-      reps: 3,
-      lapses: 0,
-      lastReview: null,
-    },
-  });
+  await insertReviewLog(userId, card, rating, new Date(at), before);
 }
 
 async function cardState(userId: string, card: CardRef, state: number, due: string, suspended = false) {
-  await db.cardState.create({
-    data: {
-      userId,
-      cardId: card.id,
-      deckId: card.deckId,
-      due: new Date(due),
-      stability: 5,
-      difficulty: 5,
-      scheduledDays: 3,
-      learningSteps: 0,
-      reps: 3,
-      lapses: 0,
-      state,
-      lastReview: new Date("2030-11-01T12:00:00-04:00"),
-      suspended,
-    },
-  });
+  await insertCardState(userId, card, state, new Date(due), { suspended, lastReview: new Date("2030-11-01T12:00:00-04:00") });
 }
 
 /** The 84 calendar dates ending with `last`, oldest first. */
