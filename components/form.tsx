@@ -1,6 +1,31 @@
 // Form building blocks: labelled fields with their error messages wired for screen readers.
 import type { ComponentProps, ReactNode } from "react";
 
+/**
+ * The wiring both field kinds share: the control's id and aria attributes, pointing only at the hint
+ * and error that are actually shown, and the error message element.
+ */
+function wiring(id: string, errors: string[] | undefined, hint: ReactNode, hideHintOnError: boolean) {
+  const invalid = Boolean(errors?.length);
+  const showHint = Boolean(hint) && !(hideHintOnError && invalid);
+  const control = {
+    id,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": [invalid ? `${id}-error` : null, showHint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined,
+  };
+  const hintElement = showHint ? (
+    <p id={`${id}-hint`} className="text-muted text-sm">
+      {hint}
+    </p>
+  ) : null;
+  const errorElement = invalid ? (
+    <p id={`${id}-error`} className="text-danger text-sm">
+      {errors![0]}
+    </p>
+  ) : null;
+  return { control, hintElement, errorElement };
+}
+
 export function Field({
   label,
   name,
@@ -8,33 +33,15 @@ export function Field({
   hint,
   ...input
 }: { label: string; name: string; errors?: string[]; hint?: ReactNode } & ComponentProps<"input">) {
-  const id = `field-${name}`;
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const invalid = Boolean(errors?.length);
+  const { control, hintElement, errorElement } = wiring(`field-${name}`, errors, hint, true);
   return (
     <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium">
+      <label htmlFor={control.id} className="block text-sm font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={[invalid ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined}
-        className="input"
-        {...input}
-      />
-      {hint && !invalid && (
-        <p id={hintId} className="text-muted text-sm">
-          {hint}
-        </p>
-      )}
-      {invalid && (
-        <p id={errorId} className="text-danger text-sm">
-          {errors![0]}
-        </p>
-      )}
+      <input name={name} className="input" {...control} {...input} />
+      {hintElement}
+      {errorElement}
     </div>
   );
 }
@@ -47,32 +54,15 @@ export function TextAreaField({
   id = `field-${name}`,
   ...textarea
 }: { label: ReactNode; name: string; errors?: string[]; hint?: ReactNode; id?: string } & ComponentProps<"textarea">) {
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const invalid = Boolean(errors?.length);
+  const { control, hintElement, errorElement } = wiring(id, errors, hint, false);
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      {hint && (
-        <p id={hintId} className="text-muted text-sm">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={[invalid ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined}
-        className="input"
-        {...textarea}
-      />
-      {invalid && (
-        <p id={errorId} className="text-danger text-sm">
-          {errors![0]}
-        </p>
-      )}
+      {hintElement}
+      <textarea name={name} className="input" {...control} {...textarea} />
+      {errorElement}
     </div>
   );
 }
