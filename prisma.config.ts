@@ -2,7 +2,7 @@
 // native schema engine can't be downloaded here; this file still lets a deployment with the native
 // engine run `prisma migrate deploy` against the same folders.
 import { defineConfig } from "prisma/config";
-import { databaseConfig } from "./lib/database-url";
+import { databaseConfig } from "./lib/server/database-url";
 
 const db = databaseConfig();
 const sqlite = db.provider === "sqlite";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DeckList } from "@/components/deck-list";
-import { currentUser } from "@/lib/auth";
-import { listPublicDecks } from "@/lib/decks";
+import { currentUser } from "@/lib/accounts/auth";
+import { listPublicDecks } from "@/lib/decks/browse";
 
 export default async function LandingPage() {
   const [user, decks] = await Promise.all([currentUser(), listPublicDecks()]);

@@ -14,7 +14,7 @@ export async function freshDatabase(name: string): Promise<string> {
   mkdirSync(BENCH_DIR, { recursive: true });
   const file = path.join(BENCH_DIR, `${name}.db`);
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-  const { applyMigrations } = await import("../lib/migrations");
+  const { applyMigrations } = await import("../scripts/migrations/commands");
   await applyMigrations({ provider: "sqlite", url: file }, ROOT);
   return file;
 }

@@ -15,7 +15,7 @@
 // none extra, none twice, and each card state's version == its number of logs (no lost update).
 // Reports ratings/s (saved ratings per second of wall time) and request latency percentiles.
 //
-//   node --import tsx bench/http.ts [--seconds 20] [--learners 50]
+//   node --conditions=react-server --import tsx bench/http.ts [--seconds 20] [--learners 50]
 //
 // Note: the build goes to this checkout's .next (scripts/start.ts rebuilds when sources changed). The
 // load generator runs on the same machine as the server, so both share its cores.

@@ -13,11 +13,11 @@
 // Then one session of each is captured and every statement is run through EXPLAIN QUERY PLAN; a
 // SCAN step (a whole table or index read) is flagged.
 //
-//   node --import tsx bench/queue.ts [--runs 30] [--reuse]   (--reuse: skip seeding, time the last run's database)
+//   node --conditions=react-server --import tsx bench/queue.ts [--runs 30] [--reuse]   (--reuse: skip seeding, time the last run's database)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations } from "../lib/migrations";
+import { applyMigrations } from "../scripts/migrations/commands";
 import {
   BENCH_DIR, DAY_MS, DECK_COLUMNS, elapsedMs, explain, formatSummary, freshDatabase, insertRows, installQueryCapture, isScan, LOG_COLUMNS, ms, newId,
   openSqlite, random, ROOT, saveResult, seedDeck, shortSql, sqlDate, STATE_COLUMNS, STUDY_COLUMNS, summarize, timeStatement, USER_COLUMNS, verdict,
@@ -185,8 +185,8 @@ async function main(): Promise<void> {
   }
 
   const capture = await installQueryCapture(file);
-  const { loadStudySession } = await import("../lib/review");
-  const { db } = await import("../lib/db");
+  const { loadStudySession } = await import("../lib/review/session");
+  const { db } = await import("../lib/server/db");
 
   // The session for "now", as at seeding time, so every run sees the same due cards.
   const load = (userId: string, deckId?: string) => loadStudySession({ id: userId }, { deckId }, now);

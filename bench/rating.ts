@@ -7,7 +7,7 @@
 // (expectedVersion 0: creates the state) with a studied one (updates it), with all four grades.
 // Reports p50/p95/p99/max of the recordRating call. Target: p95 under 15 ms.
 //
-//   node --import tsx bench/rating.ts [--n 2000]
+//   node --conditions=react-server --import tsx bench/rating.ts [--n 2000]
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import {
@@ -86,8 +86,8 @@ async function main(): Promise<void> {
   console.log(`rating: seeded ${LEARNERS} learners × ${STATES_PER_LEARNER} states, ${LEARNERS * STATES_PER_LEARNER * LOGS_PER_STATE} logs in ${ms(elapsedMs(seedStart))}`);
 
   const capture = await installQueryCapture(file);
-  const { recordRating } = await import("../lib/review");
-  const { db } = await import("../lib/db");
+  const { recordRating } = await import("../lib/review/ratings");
+  const { db } = await import("../lib/server/db");
 
   let turn = 0;
   /** The next rating: learners in turn, never-studied and studied cards alternating, grades 1-4. */

@@ -21,7 +21,7 @@ const crashed: Name[] = [];
 for (const name of names) {
   rmSync(outFile(name), { force: true });
   console.log(`==================== ${name} ====================`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join("bench", `${name}.ts`)], { cwd: ROOT, stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("bench", `${name}.ts`)], { cwd: ROOT, stdio: "inherit" });
   if (run.status !== 0 || !existsSync(outFile(name))) crashed.push(name);
   console.log();
 }

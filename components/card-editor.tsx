@@ -4,7 +4,7 @@
 // same Markdown renderer and code highlighting as the review screen.
 import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { addCardAction, previewMarkdownAction, updateCardAction } from "@/app/decks/actions";
-import { TAGS, type Tag } from "@/lib/deck-schema";
+import { TAGS, type Tag } from "@/lib/decks/schema";
 import { ActionForm } from "./action-form";
 import { TextAreaField } from "./form";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { deckKey, type DeckSummary } from "@/lib/decks";
+import { deckKey, type DeckSummary } from "@/lib/decks/browse";
 
 export function DeckList({ decks, empty }: { decks: DeckSummary[]; empty: string }) {
   if (decks.length === 0) return <p className="text-muted card-surface p-6 text-center">{empty}</p>;

@@ -1,6 +1,6 @@
 // Renders card Markdown on the server with the one set of options in lib/markdown.tsx.
 import { MarkdownAsync } from "react-markdown";
-import { markdownOptions } from "@/lib/markdown";
+import { markdownOptions } from "@/lib/markdown/render-options";
 
 export async function Markdown({ children, className = "" }: { children: string; className?: string }) {
   const options = await markdownOptions();

@@ -1,5 +1,5 @@
 import { oauthSignInAction } from "@/app/(auth)/actions";
-import { oauthProviders } from "@/lib/env";
+import { oauthProviders } from "@/lib/server/env";
 
 /** GitHub / Google sign-in, shown only for providers configured in the environment. */
 export function OAuthButtons({ next }: { next?: string }) {

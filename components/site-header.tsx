@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
-import { currentUser } from "@/lib/auth";
-import { getStudySettings } from "@/lib/study-settings";
+import { currentUser } from "@/lib/accounts/auth";
+import { getStudySettings } from "@/lib/review/settings";
 import { TimeZoneSync } from "./time-zone-sync";
 
 export async function SiteHeader() {

@@ -15,22 +15,11 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-import { databaseConfig } from "../lib/database-url";
-import {
-  applyMigrations,
-  createMigration,
-  freshDatabaseDrift,
-  MIGRATIONS_DIR,
-  migrationStatus,
-  MigrationError,
-  migrationWarnings,
-  POSTGRES_SCHEMA,
-  postgresSchemaInSync,
-  resolveMigration,
-  postgresSnapshotDrift,
-  SOURCE_SCHEMA,
-  writePostgresSchema,
-} from "../lib/migrations";
+import { databaseConfig } from "../lib/server/database-url";
+import { applyMigrations, freshDatabaseDrift, migrationStatus, resolveMigration } from "./migrations/commands";
+import { createMigration, migrationWarnings, postgresSnapshotDrift } from "./migrations/create";
+import { MigrationError } from "./migrations/engine";
+import { MIGRATIONS_DIR, POSTGRES_SCHEMA, postgresSchemaInSync, SOURCE_SCHEMA, writePostgresSchema } from "./migrations/schema-files";
 
 const root = path.resolve(import.meta.dirname, "..");
 const require = createRequire(import.meta.url);

@@ -1,6 +1,6 @@
 // Seeds the decks in data/decks/ into the database (run by npm start; safe to run any time).
-import { db } from "../lib/db";
-import { DeckFileError, seedAll } from "../lib/seed";
+import { db } from "../lib/server/db";
+import { DeckFileError, seedAll } from "../lib/transfer/seed";
 
 async function main(): Promise<void> {
   try {

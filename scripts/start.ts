@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { MissingSecretError } from "../lib/env";
+import { MissingSecretError } from "../lib/server/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -66,7 +66,7 @@ const port = process.env.PORT?.trim() || "3000";
 if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) fail(`PORT must be a number from 1 to 65535; got "${port}".`);
 
 run("Applying database migrations", process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], env);
-run("Seeding decks from data/", process.execPath, ["--import", "tsx", "scripts/seed.ts"], env);
+run("Seeding decks from data/", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts"], env);
 
 const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 if (!dev) {

@@ -2,11 +2,11 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { createAccount, signInSchema, signUpSchema, throttleRetryAt } from "@/lib/accounts";
-import { publicAction } from "@/lib/action";
-import { signIn, signOut } from "@/lib/auth";
-import { AppError } from "@/lib/errors";
-import { safeReturnPath } from "@/lib/paths";
+import { createAccount, signInSchema, signUpSchema, throttleRetryAt } from "@/lib/accounts/passwords";
+import { publicAction } from "@/lib/server/action";
+import { signIn, signOut } from "@/lib/accounts/auth";
+import { AppError } from "@/lib/server/errors";
+import { safeReturnPath } from "@/lib/accounts/return-path";
 
 const returnTo = { next: z.string().optional() };
 

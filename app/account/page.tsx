@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/accounts/auth";
 
 export const metadata: Metadata = { title: "Account" };
 

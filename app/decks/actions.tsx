@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Markdown } from "@/components/markdown";
-import { userAction } from "@/lib/action";
+import { userAction } from "@/lib/server/action";
 import {
   addCard,
   addQuestions,
@@ -19,8 +19,8 @@ import {
   retireCard,
   updateCard,
   updateDeck,
-} from "@/lib/authoring";
-import { CARD_TEXT_MAX } from "@/lib/deck-schema";
+} from "@/lib/decks/authoring";
+import { CARD_TEXT_MAX } from "@/lib/decks/schema";
 import {
   addEditor,
   createInvite,
@@ -33,8 +33,8 @@ import {
   revokeInvite,
   setVisibility,
   visibilitySchema,
-} from "@/lib/sharing";
-import { deckFileSchema, importDeckFile } from "@/lib/transfer";
+} from "@/lib/decks/sharing";
+import { deckFileSchema, importDeckFile } from "@/lib/transfer/transfer";
 
 const id = z.string().min(1).max(64);
 const deckRef = z.object({ deckId: id, deckKey: z.string().min(1).max(120) });

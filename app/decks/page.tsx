@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeckList } from "@/components/deck-list";
-import { listEditableDecks } from "@/lib/authoring";
-import { currentUser } from "@/lib/auth";
-import { listPublicDecks } from "@/lib/decks";
-import { listStudiedDecks } from "@/lib/review";
+import { listEditableDecks } from "@/lib/decks/authoring";
+import { currentUser } from "@/lib/accounts/auth";
+import { listPublicDecks } from "@/lib/decks/browse";
+import { listStudiedDecks } from "@/lib/review/studying";
 
 export const metadata: Metadata = { title: "Decks" };
 

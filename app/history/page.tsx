@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth";
-import { deckKey } from "@/lib/decks";
-import { formatInterval, RATING_LABELS } from "@/lib/fsrs";
-import { listHistory } from "@/lib/review";
+import { requireUser } from "@/lib/accounts/auth";
+import { deckKey } from "@/lib/decks/browse";
+import { formatInterval, RATING_LABELS } from "@/lib/scheduling/fsrs";
+import { listHistory } from "@/lib/review/history";
 
 export const metadata: Metadata = { title: "Review history" };
 

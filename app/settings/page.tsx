@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SettingsForm } from "@/components/settings-form";
-import { requireUser } from "@/lib/auth";
-import { getStudySettings } from "@/lib/study-settings";
+import { requireUser } from "@/lib/accounts/auth";
+import { getStudySettings } from "@/lib/review/settings";
 
 export const metadata: Metadata = { title: "Study settings" };
 

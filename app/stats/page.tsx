@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { requireUser } from "@/lib/auth";
-import { FORECAST_DAYS, getLearnerStats, HEATMAP_DAYS, MATURE_DAYS, RETENTION_DAYS, type DayCount, type LearnerStats, type Retention } from "@/lib/stats";
+import { requireUser } from "@/lib/accounts/auth";
+import { FORECAST_DAYS, getLearnerStats, HEATMAP_DAYS, MATURE_DAYS, RETENTION_DAYS, type DayCount, type LearnerStats, type Retention } from "@/lib/stats/learner-stats";
 
 export const metadata: Metadata = { title: "Your stats" };
 

@@ -2,9 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { userAction } from "@/lib/action";
-import { buryCard, setSuspended, startStudying, stopStudying, undoRating } from "@/lib/review";
-import { saveStudySettings, saveTimeZone, studySettingsSchema } from "@/lib/study-settings";
+import { userAction } from "@/lib/server/action";
+import { undoRating } from "@/lib/review/ratings";
+import { buryCard, setSuspended } from "@/lib/review/set-aside";
+import { startStudying, stopStudying } from "@/lib/review/studying";
+import { saveStudySettings, saveTimeZone, studySettingsSchema } from "@/lib/review/settings";
 
 const deckInput = z.object({ deckId: z.string().min(1).max(64) });
 const cardInput = z.object({ cardId: z.string().min(1).max(64) });

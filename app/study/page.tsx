@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { ReviewSession, type SessionCard } from "@/components/review/review-session";
-import { listEditableDecks } from "@/lib/authoring";
-import { requireUser } from "@/lib/auth";
-import { deckKey, getDeck } from "@/lib/decks";
-import { listStudiedDecks, loadStudySession, type StudyCard } from "@/lib/review";
+import { listEditableDecks } from "@/lib/decks/authoring";
+import { requireUser } from "@/lib/accounts/auth";
+import { deckKey, getDeck } from "@/lib/decks/browse";
+import { loadStudySession, type StudyCard } from "@/lib/review/session";
+import { listStudiedDecks } from "@/lib/review/studying";
 
 export const metadata: Metadata = { title: "Study" };
 

@@ -1,6 +1,6 @@
 // The browser's outbox of ratings not yet saved: kept in localStorage so ratings survive a reload or
 // a dropped connection, and sent in order to POST /api/reviews until the server has them all.
-import type { RatingValue } from "@/lib/fsrs";
+import type { RatingValue } from "@/lib/scheduling/fsrs";
 
 export interface PendingRating {
   clientId: string;

@@ -6,8 +6,8 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { buryCardAction, suspendCardAction, undoRatingAction } from "@/app/study/actions";
-import { formatInterval, preview, rate, RATING_LABELS, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/fsrs";
-import { afterRating, afterUndo, countQueue, kindOf, promoteDue, type Queue } from "@/lib/queue";
+import { formatInterval, preview, rate, RATING_LABELS, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/scheduling/fsrs";
+import { afterRating, afterUndo, countQueue, kindOf, promoteDue, type Queue } from "@/lib/scheduling/queue";
 import { newClientId, readOutbox, writeOutbox, type PendingRating } from "./outbox";
 
 export interface SessionCard {

@@ -7,7 +7,7 @@
 // put it back, and deleting the deck comes last.
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/access";
+import type { Viewer } from "@/lib/decks/access";
 import {
   addCard,
   addQuestions,
@@ -22,11 +22,15 @@ import {
   updateCard,
   updateDeck,
   type CardFormInput,
-} from "@/lib/authoring";
-import { db } from "@/lib/db";
-import { getCard, getDeck, listDeckCards, listPublicDecks } from "@/lib/decks";
-import { AppError } from "@/lib/errors";
-import { buryCard, listHistory, loadStudySession, recordRating, startStudying } from "@/lib/review";
+} from "@/lib/decks/authoring";
+import { db } from "@/lib/server/db";
+import { getCard, getDeck, listDeckCards, listPublicDecks } from "@/lib/decks/browse";
+import { AppError } from "@/lib/server/errors";
+import { listHistory } from "@/lib/review/history";
+import { recordRating } from "@/lib/review/ratings";
+import { loadStudySession } from "@/lib/review/session";
+import { buryCard } from "@/lib/review/set-aside";
+import { startStudying } from "@/lib/review/studying";
 import {
   addEditor,
   createInvite,
@@ -39,7 +43,7 @@ import {
   removeMentee,
   revokeInvite,
   setVisibility,
-} from "@/lib/sharing";
+} from "@/lib/decks/sharing";
 import { makeDeck, makeUser } from "./helpers";
 
 // ---------- time ----------

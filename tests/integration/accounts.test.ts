@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkPassword, createAccount, MAX_FAILURES, signUpSchema, throttleRetryAt } from "@/lib/accounts";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { checkPassword, createAccount, MAX_FAILURES, signUpSchema, throttleRetryAt } from "@/lib/accounts/passwords";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
 import { uniqueEmail } from "./helpers";
 
 const password = "correct horse battery";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getCard, getDeck, listDeckCards, listPublicDecks } from "@/lib/decks";
+import { getCard, getDeck, listDeckCards, listPublicDecks } from "@/lib/decks/browse";
 import { makeDeck, makeUser } from "./helpers";
 
 describe("who can browse a deck", () => {

@@ -1,7 +1,7 @@
 // Small factories for integration tests. Each test makes its own users and decks with unique keys,
 // so tests never depend on each other's data.
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/server/db";
 
 export function uniqueEmail(label = "user"): string {
   return `${label}-${randomUUID().slice(0, 8)}@example.test`;

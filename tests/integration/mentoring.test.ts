@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { formatLastActive, getMentorDashboard } from "@/lib/mentoring";
+import { db } from "@/lib/server/db";
+import { formatLastActive, getMentorDashboard } from "@/lib/decks/mentoring";
 import { insertCardState, insertReviewLog, makeDeck, makeUser } from "./helpers";
 
 const NOW = new Date("2030-06-15T12:00:00Z");

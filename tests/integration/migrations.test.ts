@@ -3,19 +3,13 @@
 // A schema change without `npm run db:create -- <name>` fails here, with the missing SQL in the message.
 import { describe, expect, it } from "vitest";
 
-import type { DatabaseConfig, DatabaseProvider } from "../../lib/database-url";
-import {
-  applyMigrations,
-  EngineSession,
-  freshDatabaseDrift,
-  MIGRATIONS_DIR,
-  POSTGRES_SCHEMA,
-  postgresSchemaInSync,
-  postgresSnapshotDrift,
-  readMigrations,
-  withScratchPostgres,
-  withScratchSqlite,
-} from "../../lib/migrations";
+import type { DatabaseConfig, DatabaseProvider } from "../../lib/server/database-url";
+import { applyMigrations, freshDatabaseDrift } from "../../scripts/migrations/commands";
+import { postgresSnapshotDrift } from "../../scripts/migrations/create";
+import { EngineSession } from "../../scripts/migrations/engine";
+import { readMigrations } from "../../scripts/migrations/folders";
+import { withScratchPostgres, withScratchSqlite } from "../../scripts/migrations/scratch";
+import { MIGRATIONS_DIR, POSTGRES_SCHEMA, postgresSchemaInSync } from "../../scripts/migrations/schema-files";
 
 const root = process.cwd();
 const postgresUrl = process.env.TEST_POSTGRES_URL?.trim();

@@ -1,9 +1,11 @@
 // The new-card cursor is a shortcut: these tests make sure it never hides a card that should be new.
 import { describe, expect, it } from "vitest";
-import { moveCard, updateCard } from "@/lib/authoring";
-import { db } from "@/lib/db";
-import { syncSeedDeck } from "@/lib/seed";
-import { loadStudySession, recordRating, startStudying } from "@/lib/review";
+import { moveCard, updateCard } from "@/lib/decks/authoring";
+import { db } from "@/lib/server/db";
+import { syncSeedDeck } from "@/lib/transfer/seed";
+import { recordRating } from "@/lib/review/ratings";
+import { loadStudySession } from "@/lib/review/session";
+import { startStudying } from "@/lib/review/studying";
 import { makeDeck, makeUser } from "./helpers";
 
 const newCardIds = async (user: { id: string }, deckId: string, now: Date) =>

@@ -1,22 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { DEFAULT_SCHEDULER_SETTINGS, newMemory, rate, replay, State, type MemoryState, type RatingValue, type StateValue } from "@/lib/fsrs";
-import {
-  buryCard,
-  isStudying,
-  listHistory,
-  loadStudySession,
-  MAX_ANSWER_MS,
-  recordRating,
-  setSuspended,
-  startStudying,
-  stopStudying,
-  undoRating,
-  type RatingInput,
-} from "@/lib/review";
-import { DEFAULT_STUDY_SETTINGS, saveStudySettings, studySettingsSchema } from "@/lib/study-settings";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { DEFAULT_SCHEDULER_SETTINGS, newMemory, rate, replay, State, type MemoryState, type RatingValue, type StateValue } from "@/lib/scheduling/fsrs";
+import { listHistory } from "@/lib/review/history";
+import { MAX_ANSWER_MS, recordRating, undoRating, type RatingInput } from "@/lib/review/ratings";
+import { loadStudySession } from "@/lib/review/session";
+import { buryCard, setSuspended } from "@/lib/review/set-aside";
+import { isStudying, startStudying, stopStudying } from "@/lib/review/studying";
+import { DEFAULT_STUDY_SETTINGS, saveStudySettings, studySettingsSchema } from "@/lib/review/settings";
 import { makeDeck, makeUser } from "./helpers";
 
 const MINUTE = 60_000;

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import type { ImportedDeck } from "@/lib/deck-markdown";
-import { readSeedDecks, syncSeedDeck } from "@/lib/seed";
+import { db } from "@/lib/server/db";
+import type { ImportedDeck } from "@/lib/transfer/deck-markdown";
+import { readSeedDecks, syncSeedDeck } from "@/lib/transfer/seed";
 import { makeUser } from "./helpers";
 
 function deckOf(slug: string, cards: { slug: string; front: string; back: string; tags?: string[] }[]): ImportedDeck {

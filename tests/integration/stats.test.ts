@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { getLearnerStats, HEATMAP_DAYS } from "@/lib/stats";
+import { db } from "@/lib/server/db";
+import { getLearnerStats, HEATMAP_DAYS } from "@/lib/stats/learner-stats";
 import { insertCardState, insertReviewLog, makeDeck, makeUser } from "./helpers";
 
 // Noon in New York on Sunday 10 November 2030. The learner's days start at 04:00 there, and the

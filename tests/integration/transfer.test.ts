@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { recordRating, startStudying } from "@/lib/review";
-import { exportDeck, exportUserData, importDeckFile } from "@/lib/transfer";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { recordRating } from "@/lib/review/ratings";
+import { startStudying } from "@/lib/review/studying";
+import { exportDeck, exportUserData, importDeckFile } from "@/lib/transfer/transfer";
 import { makeDeck, makeUser } from "./helpers";
 
 describe("importing a deck file", () => {

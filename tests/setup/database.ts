@@ -5,8 +5,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { parsePostgresUrl } from "../../lib/database-url";
-import { applyMigrations } from "../../lib/migrations";
+import { parsePostgresUrl } from "../../lib/server/database-url";
+import { applyMigrations } from "../../scripts/migrations/commands";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDeckMarkdown, parseQuestionList } from "@/lib/deck-markdown";
-import { TAGS } from "@/lib/deck-schema";
+import { parseDeckMarkdown, parseQuestionList } from "@/lib/transfer/deck-markdown";
+import { TAGS } from "@/lib/decks/schema";
 
 const deckFile = readFileSync("data/decks/python-interview-questions.md", "utf8");
 const sourceDocument = readFileSync("../shared/seeds/python-interview-questions.txt", "utf8");

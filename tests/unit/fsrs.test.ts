@@ -12,7 +12,7 @@ import {
   type MemoryState,
   type RatingValue,
   type SchedulerSettings,
-} from "@/lib/fsrs";
+} from "@/lib/scheduling/fsrs";
 
 const noFuzz: SchedulerSettings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz: false };
 const withFuzz: SchedulerSettings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz: true };

@@ -2,7 +2,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { MarkdownAsync } from "react-markdown";
 import { describe, expect, it } from "vitest";
-import { markdownOptions } from "@/lib/markdown";
+import { markdownOptions } from "@/lib/markdown/render-options";
 
 async function render(markdown: string): Promise<string> {
   return renderToStaticMarkup(await MarkdownAsync({ ...(await markdownOptions()), children: markdown }));

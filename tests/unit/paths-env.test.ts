@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { authSecret, MissingSecretError, oauthProviders } from "@/lib/env";
-import { safeReturnPath } from "@/lib/paths";
-import { databaseConfig } from "@/lib/database-url";
+import { authSecret, MissingSecretError, oauthProviders } from "@/lib/server/env";
+import { safeReturnPath } from "@/lib/accounts/return-path";
+import { databaseConfig } from "@/lib/server/database-url";
 
 describe("safeReturnPath", () => {
   it("keeps paths on this site and refuses everything else", () => {

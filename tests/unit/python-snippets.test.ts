@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDeckMarkdown } from "@/lib/deck-markdown";
+import { parseDeckMarkdown } from "@/lib/transfer/deck-markdown";
 
 const decksDir = "data/decks";
 const blocks: { name: string; code: string }[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SCHEDULER_SETTINGS, newMemory, rate, State, type MemoryState, type StateValue } from "@/lib/fsrs";
-import { afterRating, afterUndo, buildQueue, countQueue, kindOf, promoteDue, type QueueCard, type QueueInput } from "@/lib/queue";
-import { studyDay } from "@/lib/study-day";
+import { DEFAULT_SCHEDULER_SETTINGS, newMemory, rate, State, type MemoryState, type StateValue } from "@/lib/scheduling/fsrs";
+import { afterRating, afterUndo, buildQueue, countQueue, kindOf, promoteDue, type QueueCard, type QueueInput } from "@/lib/scheduling/queue";
+import { studyDay } from "@/lib/scheduling/study-day";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidTimeZone, studyDay } from "@/lib/study-day";
+import { isValidTimeZone, studyDay } from "@/lib/scheduling/study-day";
 
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDeckMarkdown } from "@/lib/deck-markdown";
-import { deckToMarkdown } from "@/lib/transfer";
+import { parseDeckMarkdown } from "@/lib/transfer/deck-markdown";
+import { deckToMarkdown } from "@/lib/transfer/transfer";
 
 const withoutLines = <T extends { line: number }>(cards: T[]) => cards.map(({ line: _line, ...card }) => card);
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth-forms";
 import { OAuthButtons } from "@/components/oauth-buttons";
-import { currentUser } from "@/lib/auth";
-import { safeReturnPath } from "@/lib/paths";
+import { currentUser } from "@/lib/accounts/auth";
+import { safeReturnPath } from "@/lib/accounts/return-path";
 
 export const metadata: Metadata = { title: "Create your account" };
 

@@ -1,7 +1,7 @@
 // GET /api/export: the signed-in learner's data as a JSON file download.
 import { NextResponse } from "next/server";
-import { currentUser } from "@/lib/auth";
-import { exportUserData } from "@/lib/transfer";
+import { currentUser } from "@/lib/accounts/auth";
+import { exportUserData } from "@/lib/transfer/transfer";
 
 export async function GET() {
   const user = await currentUser();

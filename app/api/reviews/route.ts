@@ -3,9 +3,9 @@
 // and outside clients can use it too. Body: { ratings: RatingInput[] } (1-100), applied in order.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { currentUser } from "@/lib/auth";
-import { AppError, statusOf } from "@/lib/errors";
-import { ratingSchema, recordRating, type RatingResult } from "@/lib/review";
+import { currentUser } from "@/lib/accounts/auth";
+import { AppError, statusOf } from "@/lib/server/errors";
+import { ratingSchema, recordRating, type RatingResult } from "@/lib/review/ratings";
 
 const bodySchema = z.object({ ratings: z.array(ratingSchema).min(1, "Send at least one rating.").max(100, "Send at most 100 ratings at once.") });
 

@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { CopyDeckButton, LeaveDeckButton } from "@/components/deck-forms";
 import { StudyToggle } from "@/components/study-toggle";
 import { TagChip } from "@/components/tag-chip";
-import { currentUser } from "@/lib/auth";
-import { deckKey, getDeck, listDeckCards } from "@/lib/decks";
-import { isStudying } from "@/lib/review";
+import { currentUser } from "@/lib/accounts/auth";
+import { deckKey, getDeck, listDeckCards } from "@/lib/decks/browse";
+import { isStudying } from "@/lib/review/studying";
 
 function text(value: string | string[] | undefined): string {
   return typeof value === "string" ? value.slice(0, 200) : "";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ImportDeckForm, NewDeckForm } from "@/components/deck-forms";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/accounts/auth";
 
 export const metadata: Metadata = { title: "New deck" };
 

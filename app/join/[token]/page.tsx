@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { JoinDeckButton } from "@/components/deck-forms";
-import { currentUser } from "@/lib/auth";
-import { deckKey } from "@/lib/decks";
-import { previewInvite } from "@/lib/sharing";
+import { currentUser } from "@/lib/accounts/auth";
+import { deckKey } from "@/lib/decks/browse";
+import { previewInvite } from "@/lib/decks/sharing";
 
 export const metadata: Metadata = { title: "Join a deck", referrer: "no-referrer" };
 

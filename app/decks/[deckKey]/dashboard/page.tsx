@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth";
-import { deckKey, getDeck } from "@/lib/decks";
-import { formatLastActive, getMentorDashboard, RETENTION_DAYS, type CardDifficulty, type MenteeProgress } from "@/lib/mentoring";
+import { requireUser } from "@/lib/accounts/auth";
+import { deckKey, getDeck } from "@/lib/decks/browse";
+import { formatLastActive, getMentorDashboard, RETENTION_DAYS, type CardDifficulty, type MenteeProgress } from "@/lib/decks/mentoring";
 
 export const metadata: Metadata = { title: "Mentees" };
 

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CardRowControls, DeckDetailsForm, DeleteDeckForm, PasteQuestionsForm } from "@/components/deck-forms";
 import { TagChip } from "@/components/tag-chip";
-import { getEditableDeck, listEditableCards } from "@/lib/authoring";
-import { requireUser } from "@/lib/auth";
-import { deckKey } from "@/lib/decks";
+import { getEditableDeck, listEditableCards } from "@/lib/decks/authoring";
+import { requireUser } from "@/lib/accounts/auth";
+import { deckKey } from "@/lib/decks/browse";
 
 export const metadata: Metadata = { title: "Edit deck" };
 

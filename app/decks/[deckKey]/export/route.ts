@@ -1,8 +1,8 @@
 // GET /decks/<deck>/export: the deck as a Markdown deck file (the format data/decks/ uses).
 import { NextResponse } from "next/server";
-import { currentUser } from "@/lib/auth";
-import { AppError } from "@/lib/errors";
-import { exportDeck } from "@/lib/transfer";
+import { currentUser } from "@/lib/accounts/auth";
+import { AppError } from "@/lib/server/errors";
+import { exportDeck } from "@/lib/transfer/transfer";
 
 export async function GET(_request: Request, { params }: RouteContext<"/decks/[deckKey]/export">) {
   const { deckKey } = await params;

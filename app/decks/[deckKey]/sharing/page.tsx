@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddEditorForm, InviteRow, NewInviteForm, RemoveMemberButton, VisibilityForm } from "@/components/sharing-forms";
-import { requireUser } from "@/lib/auth";
-import { deckKey, getDeck } from "@/lib/decks";
-import { siteOrigin } from "@/lib/origin";
-import { getSharing } from "@/lib/sharing";
+import { requireUser } from "@/lib/accounts/auth";
+import { deckKey, getDeck } from "@/lib/decks/browse";
+import { siteOrigin } from "@/lib/server/origin";
+import { getSharing } from "@/lib/decks/sharing";
 
 export const metadata: Metadata = { title: "Sharing" };
 

@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { CardStudyStatus } from "@/components/card-study-status";
 import { Markdown } from "@/components/markdown";
 import { TagChip } from "@/components/tag-chip";
-import { currentUser } from "@/lib/auth";
-import { deckKey, getCard } from "@/lib/decks";
-import { cardStudyStatus } from "@/lib/review";
+import { currentUser } from "@/lib/accounts/auth";
+import { deckKey, getCard } from "@/lib/decks/browse";
+import { cardStudyStatus } from "@/lib/review/set-aside";
 
 export async function generateMetadata({ params }: PageProps<"/decks/[deckKey]/cards/[cardSlug]">): Promise<Metadata> {
   const { deckKey: key, cardSlug } = await params;

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CardEditor } from "@/components/card-editor";
-import { getEditableDeck } from "@/lib/authoring";
-import { requireUser } from "@/lib/auth";
-import { deckKey } from "@/lib/decks";
+import { getEditableDeck } from "@/lib/decks/authoring";
+import { requireUser } from "@/lib/accounts/auth";
+import { deckKey } from "@/lib/decks/browse";
 
 export const metadata: Metadata = { title: "New card" };
 

@@ -1,9 +1,10 @@
 // The one gate every server action goes through: session (when required), input validation with the
 // domain's zod schema, and expected failures turned into a typed state for useActionState.
 // The body receives parsed input and the user; it never touches FormData.
+import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { currentUser, type SessionUser } from "./auth";
+import { currentUser, type SessionUser } from "../accounts/auth";
 import { AppError } from "./errors";
 
 export type ActionState<T = undefined> =

@@ -1,15 +1,16 @@
 // Writing decks: create, edit, copy and delete decks; add, edit, reorder and retire cards; paste a
 // list of questions. Editing a card keeps every learner's schedule and history, unless the editor
 // marks the edit as a new question, which restarts progress on that card only.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { browsableDecks, editableDecks, ownedDecks, type Viewer } from "./access";
-import { db } from "./db";
-import { parseQuestionList } from "./deck-markdown";
-import { byDeckKey } from "./decks";
-import { CARD_TEXT_MAX, deckMetaSchema, slugify, tagSchema, type Tag } from "./deck-schema";
-import { AppError, notFound } from "./errors";
-import { rewindNewCursors } from "./review";
+import { browsableDecks, editableDecks, ownedDecks, type Viewer, liveCardCount, liveCard } from "./access";
+import { db } from "../server/db";
+import { parseQuestionList } from "../transfer/deck-markdown";
+import { byDeckKey } from "./browse";
+import { CARD_TEXT_MAX, deckMetaSchema, slugify, tagSchema, type Tag } from "./schema";
+import { AppError, notFound } from "../server/errors";
+import { rewindNewCursors } from "../review/new-cards";
 
 export const deckFormSchema = deckMetaSchema.pick({ title: true, description: true });
 export type DeckFormInput = z.infer<typeof deckFormSchema>;
@@ -76,7 +77,7 @@ export async function listEditableDecks(viewer: Viewer): Promise<OwnDeckSummary[
       description: true,
       visibility: true,
       ownerId: true,
-      _count: { select: { cards: { where: { retiredAt: null } } } },
+      ...liveCardCount,
     },
   });
   return decks.map(({ _count, ownerId, ...d }) => ({ ...d, cardCount: _count.cards, role: ownerId === viewer.id ? "owner" : "editor" }));
@@ -105,7 +106,7 @@ export async function copyDeck(viewer: Viewer, deckId: string): Promise<{ id: st
       title: true,
       description: true,
       cards: {
-        where: { retiredAt: null },
+        where: liveCard,
         orderBy: { position: "asc" },
         select: { slug: true, front: true, back: true, tags: { select: { tag: true } } },
       },
@@ -152,7 +153,7 @@ export interface EditableCard {
 export async function listEditableCards(viewer: Viewer, deckId: string): Promise<EditableCard[]> {
   await requireEditable(viewer, deckId);
   const cards = await db.card.findMany({
-    where: { deckId, retiredAt: null },
+    where: { deckId, ...liveCard },
     orderBy: { position: "asc" },
     select: { id: true, slug: true, front: true, back: true, position: true, tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
   });
@@ -162,7 +163,7 @@ export async function listEditableCards(viewer: Viewer, deckId: string): Promise
 /** A live card of a deck the viewer may edit, with its learners count (for the reset warning). */
 export async function getEditableCard(viewer: Viewer, cardId: string) {
   const card = await db.card.findFirst({
-    where: { id: cardId, retiredAt: null, deck: editableDecks(viewer) },
+    where: { id: cardId, ...liveCard, deck: editableDecks(viewer) },
     select: {
       id: true,
       slug: true,
@@ -223,7 +224,7 @@ export async function updateCard(
   now = new Date(),
 ): Promise<{ reset: number }> {
   const card = await db.card.findFirst({
-    where: { id: cardId, retiredAt: null, deck: editableDecks(viewer) },
+    where: { id: cardId, ...liveCard, deck: editableDecks(viewer) },
     select: { id: true, deckId: true, position: true },
   });
   if (!card) throw notFound("That card");
@@ -247,19 +248,19 @@ export async function updateCard(
 
 /** Retires the card: gone from study and browsing, kept for learners' history. */
 export async function retireCard(viewer: Viewer, cardId: string, now = new Date()): Promise<void> {
-  const { count } = await db.card.updateMany({ where: { id: cardId, retiredAt: null, deck: editableDecks(viewer) }, data: { retiredAt: now } });
+  const { count } = await db.card.updateMany({ where: { id: cardId, ...liveCard, deck: editableDecks(viewer) }, data: { retiredAt: now } });
   if (count === 0) throw notFound("That card");
 }
 
 /** Moves a card one place up or down among the deck's live cards. */
 export async function moveCard(viewer: Viewer, cardId: string, direction: "up" | "down"): Promise<void> {
   const card = await db.card.findFirst({
-    where: { id: cardId, retiredAt: null, deck: editableDecks(viewer) },
+    where: { id: cardId, ...liveCard, deck: editableDecks(viewer) },
     select: { id: true, deckId: true, position: true },
   });
   if (!card) throw notFound("That card");
   const neighbour = await db.card.findFirst({
-    where: { deckId: card.deckId, retiredAt: null, position: direction === "up" ? { lt: card.position } : { gt: card.position } },
+    where: { deckId: card.deckId, ...liveCard, position: direction === "up" ? { lt: card.position } : { gt: card.position } },
     orderBy: { position: direction === "up" ? "desc" : "asc" },
     select: { id: true, position: true },
   });

@@ -1,8 +1,9 @@
 // Decks and cards as people browse them. Access comes from lib/access.ts.
-import { browsableDecks, roleOf, type DeckRole, type Viewer } from "./access";
-import { db } from "./db";
-import type { Prisma } from "./generated/sqlite/client";
-import type { Tag } from "./deck-schema";
+import "server-only";
+import { browsableDecks, roleOf, type DeckRole, type Viewer, liveCardCount, liveCard } from "./access";
+import { db } from "../server/db";
+import type { Prisma } from "../generated/sqlite/client";
+import type { Tag } from "./schema";
 
 export interface DeckSummary {
   id: string;
@@ -22,7 +23,7 @@ export async function listPublicDecks(): Promise<DeckSummary[]> {
       slug: true,
       title: true,
       description: true,
-      _count: { select: { cards: { where: { retiredAt: null } } } },
+      ...liveCardCount,
     },
   });
   return decks.map(({ _count, ...deck }) => ({ ...deck, cardCount: _count.cards }));
@@ -67,8 +68,8 @@ export async function getDeck(key: string, viewer: Viewer | null): Promise<DeckD
   const { ownerId, owner, members, ...deck } = found;
   const role = roleOf({ ownerId, visibility: deck.visibility }, viewer, members[0] ?? null);
   const [cardCount, tags] = await Promise.all([
-    db.card.count({ where: { deckId: deck.id, retiredAt: null } }),
-    db.cardTag.groupBy({ by: ["tag"], where: { card: { deckId: deck.id, retiredAt: null } }, _count: { _all: true } }),
+    db.card.count({ where: { deckId: deck.id, ...liveCard } }),
+    db.cardTag.groupBy({ by: ["tag"], where: { card: { deckId: deck.id, ...liveCard } }, _count: { _all: true } }),
   ]);
   const tagCounts = tags
     .map((t) => ({ tag: t.tag as Tag, count: t._count._all }))
@@ -103,7 +104,7 @@ export async function listDeckCards(
   viewer: Viewer | null = null,
 ): Promise<CardListItem[]> {
   const cards = await db.card.findMany({
-    where: { deckId, retiredAt: null, deck: browsableDecks(viewer), ...(filter.tag && { tags: { some: { tag: filter.tag } } }) },
+    where: { deckId, ...liveCard, deck: browsableDecks(viewer), ...(filter.tag && { tags: { some: { tag: filter.tag } } }) },
     orderBy: { position: "asc" },
     select: { id: true, slug: true, front: true, back: true, tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
   });
@@ -138,7 +139,7 @@ export async function getCard(deckKeyOrId: string, cardSlug: string, viewer: Vie
   const card = await db.card.findFirst({
     where: {
       slug: cardSlug,
-      retiredAt: null,
+      ...liveCard,
       deck: { AND: [byDeckKey(deckKeyOrId), browsableDecks(viewer)] },
     },
     select: {
@@ -154,12 +155,12 @@ export async function getCard(deckKeyOrId: string, cardSlug: string, viewer: Vie
   if (!card) return null;
   const [previous, next] = await Promise.all([
     db.card.findFirst({
-      where: { deckId: card.deck.id, retiredAt: null, position: { lt: card.position } },
+      where: { deckId: card.deck.id, ...liveCard, position: { lt: card.position } },
       orderBy: { position: "desc" },
       select: { slug: true },
     }),
     db.card.findFirst({
-      where: { deckId: card.deck.id, retiredAt: null, position: { gt: card.position } },
+      where: { deckId: card.deck.id, ...liveCard, position: { gt: card.position } },
       orderBy: { position: "asc" },
       select: { slug: true },
     }),

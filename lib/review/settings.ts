@@ -1,10 +1,11 @@
 // A learner's study settings: the form's schema, defaults, and conversion to scheduler settings.
+import "server-only";
 import type { StepUnit } from "ts-fsrs";
 import { z } from "zod";
-import { db } from "./db";
-import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "./fsrs";
-import type { QueueLimits } from "./queue";
-import { isValidTimeZone } from "./study-day";
+import { db } from "../server/db";
+import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "../scheduling/fsrs";
+import type { QueueLimits } from "../scheduling/queue";
+import { isValidTimeZone } from "../scheduling/study-day";
 
 export interface StudySettings extends QueueLimits {
   scheduler: SchedulerSettings;

@@ -6,11 +6,12 @@
 // so a review at 02:00 counts for the day before. The database only stores instants, and where a day
 // begins depends on the zone, so reviews are fetched for the window (bounded: 84 days) and bucketed
 // here by the days' start instants; everything else comes from counts and grouped queries.
-import { studiedDecks, type Viewer } from "./access";
-import { db } from "./db";
-import { Rating, State } from "./fsrs";
-import { getStudySettings } from "./study-settings";
-import { studyDay, type StudyDay } from "./study-day";
+import "server-only";
+import { studiedDecks, type Viewer, liveCard } from "../decks/access";
+import { db } from "../server/db";
+import { Rating, State } from "../scheduling/fsrs";
+import { getStudySettings } from "../review/settings";
+import { studyDay, type StudyDay } from "../scheduling/study-day";
 
 /** Twelve weeks of study days in the heatmap, today included. */
 export const HEATMAP_DAYS = 84;
@@ -217,7 +218,7 @@ export async function getLearnerStats(viewer: Viewer, now = new Date()): Promise
 
   // ---------- the studied decks' cards: forecast and states ----------
   const deckIds = decks.map((d) => d.id);
-  const mine = { userId, deckId: { in: deckIds }, card: { retiredAt: null } };
+  const mine = { userId, deckId: { in: deckIds }, card: liveCard };
   const scheduled = { ...mine, suspended: false, state: { not: State.New } };
   const [overdue, dueToday, upcoming, byState] =
     deckIds.length === 0

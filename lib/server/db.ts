@@ -2,10 +2,11 @@
 // SQLite by default; PostgreSQL when DATABASE_URL is a postgres:// URL. Prisma 7 generates a client
 // per provider and refuses the other provider's adapter, so both clients are generated (npm run
 // db:generate) and the PostgreSQL one is typed as the SQLite one: their query APIs are the same.
+import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as PostgresClient } from "./generated/postgres/client";
-import { PrismaClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "../generated/postgres/client";
+import { PrismaClient } from "../generated/sqlite/client";
 import { databaseConfig, parsePostgresUrl } from "./database-url";
 
 function createClient(): PrismaClient {

@@ -1,9 +1,11 @@
 // Seeding: makes the database's copy of a deck match a parsed deck file, keyed by slugs.
 // Idempotent (a second run writes nothing), never touches CardState or ReviewLog, and retires cards
 // that left the file instead of deleting them with their history.
+import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { db } from "./db";
+import { rewindNewCursors } from "../review/new-cards";
+import { db } from "../server/db";
 import { parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 
 export interface SyncReport {
@@ -76,7 +78,7 @@ export async function syncSeedDeck(deck: ImportedDeck, now = new Date()): Promis
     }
 
     // New or moved or returning cards may sit before learners' new-card cursors.
-    if (report.created || report.updated) await tx.deckStudy.updateMany({ where: { deckId: row.id }, data: { newCursor: 0 } });
+    if (report.created || report.updated) await rewindNewCursors(row.id, 0, tx);
 
     const gone = [...bySlug.values()].filter((c) => c.retiredAt === null).map((c) => c.id);
     if (gone.length) {

@@ -1,12 +1,13 @@
 // Getting data in and out: a deck as a Markdown file (the same format as data/decks/, so the
 // importer reads what the exporter writes), importing such a file as a new deck, and a learner's
 // full export (account, settings, card states, every rating) as JSON.
+import "server-only";
 import { z } from "zod";
-import { browsableDecks, type Viewer } from "./access";
-import { db } from "./db";
-import { byDeckKey } from "./decks";
+import { browsableDecks, type Viewer, liveCard } from "../decks/access";
+import { db } from "../server/db";
+import { byDeckKey } from "../decks/browse";
 import { parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
-import { AppError, notFound } from "./errors";
+import { AppError, notFound } from "../server/errors";
 
 /** Writes a deck in the deck-file format that parseDeckMarkdown reads. */
 export function deckToMarkdown(deck: Omit<ImportedDeck, "cards"> & { cards: Omit<ImportedDeck["cards"][number], "line">[] }): string {
@@ -36,7 +37,7 @@ export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Pr
       source: true,
       visibility: true,
       cards: {
-        where: { retiredAt: null },
+        where: liveCard,
         orderBy: { position: "asc" },
         select: { slug: true, front: true, back: true, tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
       },

@@ -1,11 +1,12 @@
 // Sharing a deck: who sees it (private, invite link, public), invite links for mentees, co-editors,
 // and mentees joining and leaving. Only the owner manages sharing (see lib/access.ts).
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { browsableDecks, ownedDecks, type Viewer } from "./access";
-import { db } from "./db";
-import { VISIBILITIES } from "./deck-schema";
-import { AppError, notFound } from "./errors";
+import { browsableDecks, ownedDecks, type Viewer, liveCardCount } from "./access";
+import { db } from "../server/db";
+import { VISIBILITIES } from "./schema";
+import { AppError, notFound } from "../server/errors";
 
 export const visibilitySchema = z.object({ visibility: z.enum(VISIBILITIES, { error: "Choose private, invite link or public." }) });
 
@@ -125,7 +126,7 @@ async function usableInvite(token: string, now: Date) {
     select: {
       createdById: true,
       createdBy: { select: { name: true } },
-      deck: { select: { id: true, slug: true, title: true, description: true, ownerId: true, _count: { select: { cards: { where: { retiredAt: null } } } } } },
+      deck: { select: { id: true, slug: true, title: true, description: true, ownerId: true, ...liveCardCount } },
     },
   });
 }

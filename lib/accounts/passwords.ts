@@ -1,9 +1,10 @@
 // Accounts: sign-up, password checks and the sign-in throttle. No Next imports, so tests and
 // scripts can use it directly.
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
-import { db } from "./db";
-import { AppError, isUniqueViolation } from "./errors";
+import { db } from "../server/db";
+import { AppError, isUniqueViolation } from "../server/errors";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;

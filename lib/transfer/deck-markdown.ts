@@ -22,7 +22,7 @@ import {
   slugify,
   type CardContent,
   type DeckMeta,
-} from "./deck-schema";
+} from "../decks/schema";
 
 export interface ImportError {
   line: number;

@@ -1,6 +1,7 @@
 // Authentication: Auth.js (next-auth v5) with email + password, plus GitHub/Google when configured.
 // Sessions are JWTs (Auth.js refuses database sessions with Credentials); the user is re-read from
 // the database on every request by currentUser(), so a deleted account loses access at once.
+import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
@@ -9,9 +10,9 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { checkPassword, signInSchema } from "./accounts";
-import { db } from "./db";
-import { authSecret, oauthProviders } from "./env";
+import { checkPassword, signInSchema } from "./passwords";
+import { db } from "../server/db";
+import { authSecret, oauthProviders } from "../server/env";
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";

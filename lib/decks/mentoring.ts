@@ -7,8 +7,9 @@
 // mentor's, not co-editors', not other learners of a public deck.
 //
 // Every number comes from a handful of grouped queries, whatever the number of mentees and cards.
-import { ownedDecks, type Viewer } from "./access";
-import { db } from "./db";
+import "server-only";
+import { ownedDecks, type Viewer, liveCard } from "./access";
+import { db } from "../server/db";
 
 const DAY_MS = 24 * 60 * 60_000;
 /** Window for "reviews this week". */
@@ -90,7 +91,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
       select: { userId: true, joinedAt: true, user: { select: { name: true } } },
     }),
     db.card.findMany({
-      where: { deckId: deck.id, retiredAt: null },
+      where: { deckId: deck.id, ...liveCard },
       orderBy: { position: "asc" },
       select: { id: true, slug: true, front: true, resetAt: true },
     }),
@@ -108,7 +109,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
   const [started, overdue, recent, monthly, lastActive, perCard] = await Promise.all([
     db.cardState.groupBy({
       by: ["userId"],
-      where: { deckId: deck.id, userId: mentee, card: { deckId: deck.id, retiredAt: null } },
+      where: { deckId: deck.id, userId: mentee, card: { deckId: deck.id, ...liveCard } },
       _count: { _all: true },
     }),
     db.cardState.groupBy({
@@ -119,7 +120,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
         state: { not: NEW },
         suspended: false,
         due: { lt: now },
-        card: { deckId: deck.id, retiredAt: null },
+        card: { deckId: deck.id, ...liveCard },
       },
       _count: { _all: true },
     }),
@@ -143,7 +144,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
       where: {
         userId: mentee,
         reviewedAt: { gte: retentionSince },
-        card: { deckId: deck.id, retiredAt: null },
+        card: { deckId: deck.id, ...liveCard },
         ...(resetInWindow.length > 0 && {
           OR: [
             { cardId: { notIn: resetInWindow.map((c) => c.id) } },

@@ -1,3 +1,4 @@
+import "server-only";
 import { headers } from "next/headers";
 
 /** This site's origin as the browser sees it, for links people copy (invite links). */

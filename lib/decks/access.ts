@@ -1,4 +1,6 @@
-// Who may do what with a deck: the one place deck access is decided.
+// Who may do what with a deck: the one place deck access is decided. Pages ask `can(role, action)`
+// to show a control; queries put `decksWhere(viewer, action)` in their `where`. Both read the same
+// table, so a control is shown exactly when the write behind it would be allowed.
 //
 // Roles, strongest first:
 //   owner   - created the deck: everything, including sharing and deleting it
@@ -7,9 +9,8 @@
 //   public  - anyone (signed in or not) when the deck is public: browses and, signed in, studies it
 //   none    - everyone else: the deck does not exist for them
 //
-// Every query that reads or changes a deck puts one of the filters below in its `where`, so a deck a
-// user may not touch looks exactly like a deck that does not exist.
-import type { Prisma } from "./generated/sqlite/client";
+// A deck a user may not touch looks exactly like a deck that does not exist.
+import type { Prisma } from "../generated/sqlite/client";
 
 export interface Viewer {
   id: string;
@@ -24,7 +25,8 @@ export type DeckAction =
   | "editCards" // add, edit, reorder, retire cards; edit title and description
   | "viewMentees" // the mentor dashboard: progress of the mentees who joined through the viewer's invites
   | "manageSharing" // visibility, invite links, editors, removing mentees
-  | "deleteDeck";
+  | "deleteDeck"
+  | "leave"; // stop being a mentee (the deck leaves one's study; history stays)
 
 const ALLOWED: Record<DeckAction, readonly DeckRole[]> = {
   view: ["owner", "editor", "mentee", "public"],
@@ -34,6 +36,7 @@ const ALLOWED: Record<DeckAction, readonly DeckRole[]> = {
   viewMentees: ["owner"],
   manageSharing: ["owner"],
   deleteDeck: ["owner"],
+  leave: ["mentee"],
 };
 
 /** Whether a role may take an action. Signed-out visitors only ever view public decks. */
@@ -54,26 +57,51 @@ export function roleOf(
   return deck.visibility === "public" ? "public" : "none";
 }
 
+/** Each role as a condition on a deck row, for the viewer. */
+function roleWhere(role: Exclude<DeckRole, "none">, viewer: Viewer): Prisma.DeckWhereInput {
+  switch (role) {
+    case "owner":
+      return { ownerId: viewer.id };
+    case "editor":
+    case "mentee":
+      return { members: { some: { userId: viewer.id, role } } };
+    case "public":
+      return { visibility: "public" };
+  }
+}
+
+/** The decks on which the viewer may take `action`: the table above as a `where` filter. */
+export function decksWhere(viewer: Viewer | null, action: DeckAction): Prisma.DeckWhereInput {
+  // Signed out, only public decks can be viewed. An empty OR matches no deck.
+  if (!viewer) return { deletedAt: null, OR: can("public", action, false) ? [{ visibility: "public" }] : [] };
+  const roles = ALLOWED[action].filter((r): r is Exclude<DeckRole, "none"> => r !== "none");
+  return { deletedAt: null, OR: roles.map((role) => roleWhere(role, viewer)) };
+}
+
 /** Decks the viewer may browse: public ones, their own, and those they edit or joined as a mentee. */
 export function browsableDecks(viewer: Viewer | null): Prisma.DeckWhereInput {
-  if (!viewer) return { deletedAt: null, visibility: "public" };
-  return {
-    deletedAt: null,
-    OR: [{ visibility: "public" }, { ownerId: viewer.id }, { members: { some: { userId: viewer.id } } }],
-  };
+  return decksWhere(viewer, "view");
 }
 
 /** Decks the user studies and may still see: the only decks whose cards they can rate or bury. */
 export function studiedDecks(viewer: Viewer): Prisma.DeckWhereInput {
-  return { AND: [browsableDecks(viewer), { studies: { some: { userId: viewer.id } } }] };
+  return { AND: [decksWhere(viewer, "study"), { studies: { some: { userId: viewer.id } } }] };
 }
 
 /** Decks whose cards the viewer may edit: their own, and those they co-edit. */
 export function editableDecks(viewer: Viewer): Prisma.DeckWhereInput {
-  return { deletedAt: null, OR: [{ ownerId: viewer.id }, { members: { some: { userId: viewer.id, role: "editor" } } }] };
+  return decksWhere(viewer, "editCards");
 }
 
 /** Decks whose sharing the viewer manages, and that they may delete: their own. */
 export function ownedDecks(viewer: Viewer): Prisma.DeckWhereInput {
-  return { deletedAt: null, ownerId: viewer.id };
+  return decksWhere(viewer, "manageSharing");
 }
+
+// ---------- live cards ----------
+
+/** Cards still in their deck. Retired cards are gone from study and browsing; history keeps them. */
+export const liveCard = { retiredAt: null } as const satisfies Prisma.CardWhereInput;
+
+/** A deck's live-card count, as a `select` fragment: `select: { ..., ...liveCardCount }`. */
+export const liveCardCount = { _count: { select: { cards: { where: liveCard } } } } as const;

@@ -1,0 +1,168 @@
+// Rating and undoing: every rating is one transaction (card state + log), stored once per client id,
+// and refused when made against a stale copy of the card. Undo restores exactly the state before.
+import "server-only";
+import { z } from "zod";
+import { studiedDecks, type Viewer, liveCard } from "../decks/access";
+import { newMemory, rate, RATINGS, type MemoryState, type RatingValue, type StateValue } from "../scheduling/fsrs";
+import { db } from "../server/db";
+import { AppError, isUniqueViolation, notFound } from "../server/errors";
+import { memoryOf, memorySelect } from "./memory";
+import { getStudySettings } from "./settings";
+
+/** Longer than this, the learner walked away: the answer time is capped so stats stay honest. */
+export const MAX_ANSWER_MS = 5 * 60_000;
+/** How far back an offline rating may be dated (older ones are dated when they arrive). */
+const MAX_RATING_AGE_MS = 7 * 24 * 60 * 60_000;
+
+export const ratingSchema = z.object({
+  clientId: z.string().min(8, "A rating needs its client id.").max(64),
+  cardId: z.string().min(1).max(64),
+  rating: z.coerce.number().int().refine((r): r is RatingValue => RATINGS.includes(r as RatingValue), "A rating is 1 (Again) to 4 (Easy)."),
+  /** The CardState version the learner saw (0 for a card never studied). */
+  expectedVersion: z.coerce.number().int().min(0),
+  durationMs: z.coerce.number().int().min(0).max(24 * 60 * 60_000),
+  /** When the learner rated, by their clock: offline ratings are scheduled as of that moment. */
+  reviewedAt: z.coerce.date().optional(),
+});
+export type RatingInput = z.infer<typeof ratingSchema>;
+
+export interface CardMemory {
+  cardId: string;
+  memory: MemoryState;
+  version: number;
+}
+
+export type RatingResult =
+  | { status: "saved"; card: CardMemory }
+  | { status: "duplicate"; card: CardMemory }
+  | { status: "stale"; message: string; card: CardMemory };
+
+async function currentMemory(userId: string, cardId: string, now: Date): Promise<CardMemory> {
+  const row = await db.cardState.findUnique({
+    where: { userId_cardId: { userId, cardId } },
+    select: { version: true, ...memorySelect },
+  });
+  return { cardId, memory: row ? memoryOf(row) : newMemory(now), version: row?.version ?? 0 };
+}
+
+/** A client's review time, kept within sane bounds: not in the future, not older than a week. */
+function reviewTime(claimed: Date | undefined, now: Date): Date {
+  if (!claimed || Number.isNaN(claimed.getTime())) return now;
+  const t = claimed.getTime();
+  if (t > now.getTime() || t < now.getTime() - MAX_RATING_AGE_MS) return now;
+  return claimed;
+}
+
+export async function recordRating(viewer: Viewer, input: RatingInput, now = new Date()): Promise<RatingResult> {
+  const userId = viewer.id;
+  const logged = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } }, select: { cardId: true } });
+  if (logged) return { status: "duplicate", card: await currentMemory(userId, logged.cardId, now) };
+
+  const card = await db.card.findFirst({ where: { id: input.cardId, ...liveCard, deck: studiedDecks(viewer) }, select: { id: true, deckId: true } });
+  if (!card) throw notFound("That card");
+  const [settings, row] = await Promise.all([
+    getStudySettings(userId),
+    db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: card.id } }, select: { version: true, ...memorySelect } }),
+  ]);
+  const version = row?.version ?? 0;
+  if (version !== input.expectedVersion) return duplicateOrStale(userId, card.id, input.clientId, now);
+
+  let reviewedAt = reviewTime(input.reviewedAt, now);
+  const before = row ? memoryOf(row) : newMemory(reviewedAt);
+  if (before.lastReview && reviewedAt < before.lastReview) reviewedAt = before.lastReview;
+  const after = rate(before, input.rating as RatingValue, reviewedAt, settings.scheduler);
+  const data = { ...after, version: version + 1, buriedUntil: null };
+
+  // Expected outcomes never roll the transaction back: with SQLite's single connection, a rollback
+  // would also undo writes other requests made meanwhile (see lib/db.ts). A lost race returns instead.
+  let saved = false;
+  try {
+    saved = await db.$transaction(async (tx) => {
+      if (row) {
+        // Conditional on the version we read: a concurrent rating that got there first makes this one stale.
+        const { count } = await tx.cardState.updateMany({ where: { userId, cardId: card.id, version }, data });
+        if (count !== 1) return false;
+      } else {
+        await tx.cardState.create({ data: { userId, cardId: card.id, deckId: card.deckId, ...data } });
+      }
+      await tx.reviewLog.create({
+        data: {
+          userId,
+          cardId: card.id,
+          clientId: input.clientId,
+          rating: input.rating,
+          reviewedAt,
+          durationMs: Math.min(input.durationMs, MAX_ANSWER_MS),
+          nextDue: after.due,
+          ...before,
+        },
+      });
+      return true;
+    });
+  } catch (error) {
+    // A unique violation: the same rating arriving twice at once, or a concurrent first rating.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  if (saved) return { status: "saved", card: { cardId: card.id, memory: after, version: version + 1 } };
+  return duplicateOrStale(userId, card.id, input.clientId, now);
+}
+
+/** Not applied: either this very rating got in first (a copy sent at the same time), or another did. */
+async function duplicateOrStale(userId: string, cardId: string, clientId: string, now: Date): Promise<RatingResult> {
+  const [logged, card] = await Promise.all([
+    db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } }, select: { id: true } }),
+    currentMemory(userId, cardId, now),
+  ]);
+  if (logged) return { status: "duplicate", card };
+  return {
+    status: "stale",
+    message: "This card was reviewed somewhere else (another tab or device) since you opened it; your rating wasn't applied. Here it is as it is now.",
+    card,
+  };
+}
+
+
+// ---------- undo ----------
+
+/** Restores the card to exactly its state before the rating and removes that rating from history. */
+export async function undoRating(viewer: Viewer, clientId: string): Promise<CardMemory> {
+  const userId = viewer.id;
+  // Checks first, writes last: refusals happen before the transaction, so it never rolls back on
+  // an expected outcome (see recordRating).
+  const log = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } } });
+  if (!log) throw notFound("That rating");
+  const [studied, latest, state] = await Promise.all([
+    // Only ratings on decks the learner still studies can be undone, like every other review action.
+    db.card.count({ where: { id: log.cardId, deck: studiedDecks(viewer) } }),
+    // Every rating adds one to reps, so it breaks ties between ratings stamped with the same time
+    // (an offline rating is dated no earlier than the card's last review).
+    db.reviewLog.findFirst({ where: { userId, cardId: log.cardId }, orderBy: [{ reviewedAt: "desc" }, { reps: "desc" }], select: { id: true } }),
+    db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: log.cardId } }, select: { version: true } }),
+  ]);
+  if (!studied) throw notFound("That rating");
+  if (latest?.id !== log.id) throw new AppError("conflict", "Only the card's latest rating can be undone.");
+  // The deck's editor marked the card as a new question since: its old ratings can't be undone.
+  if (!state) throw new AppError("conflict", "This card was changed into a new question since, so that rating can't be undone.");
+  const before: MemoryState = {
+    due: log.due,
+    stability: log.stability,
+    difficulty: log.difficulty,
+    scheduledDays: log.scheduledDays,
+    learningSteps: log.learningSteps,
+    reps: log.reps,
+    lapses: log.lapses,
+    state: log.state as StateValue,
+    lastReview: log.lastReview,
+  };
+  const undone = await db.$transaction(async (tx) => {
+    const { count } = await tx.cardState.updateMany({
+      where: { userId, cardId: log.cardId, version: state.version },
+      data: { ...before, version: state.version + 1 },
+    });
+    if (count !== 1) return false; // changed meanwhile (another tab): nothing written
+    await tx.reviewLog.delete({ where: { id: log.id } });
+    return true;
+  });
+  if (!undone) throw new AppError("conflict", "This card changed in another tab or device just now; reload to see it.");
+  return { cardId: log.cardId, memory: before, version: state.version + 1 };
+}

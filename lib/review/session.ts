@@ -1,0 +1,110 @@
+// Today's study session: the learner's queue across the decks they study (or one of them), built by
+// the pure queue module from their card states, with each card's content.
+import "server-only";
+import { browsableDecks, type Viewer, liveCard } from "../decks/access";
+import { newMemory, State } from "../scheduling/fsrs";
+import { buildQueue, type QueueCard } from "../scheduling/queue";
+import { studyDay, type StudyDay } from "../scheduling/study-day";
+import { db } from "../server/db";
+import { memoryOf, memorySelect } from "./memory";
+import { neverSeenCards } from "./new-cards";
+import { getStudySettings, type StudySettings } from "./settings";
+
+export interface StudyCard extends QueueCard {
+  deckId: string;
+  slug: string;
+  front: string;
+  back: string;
+}
+
+export interface StudySession {
+  queue: { ready: StudyCard[]; waiting: StudyCard[] };
+  day: StudyDay;
+  settings: StudySettings;
+  /** The earliest due time after today's queue, for "next cards due" when nothing is left. */
+  nextDue: Date | null;
+}
+
+/** Reviews and new cards already done in this study day, counted from the history. */
+async function doneToday(userId: string, day: StudyDay) {
+  const rows = await db.reviewLog.groupBy({
+    by: ["state"],
+    where: { userId, reviewedAt: { gte: day.start, lt: day.end } },
+    _count: { _all: true },
+  });
+  const count = (state: number) => rows.find((r) => r.state === state)?._count._all ?? 0;
+  return { newDone: count(State.New), reviewsDone: count(State.Review) };
+}
+
+/** Today's session for the decks the learner studies, or for one of them. */
+export async function loadStudySession(viewer: Viewer, options: { deckId?: string }, now = new Date()): Promise<StudySession> {
+  const settings = await getStudySettings(viewer.id);
+  const day = studyDay(now, settings.timeZone, settings.dayStartHour);
+  // Driven from the learner's own study rows (a primary-key range), not from all decks.
+  const studies = await db.deckStudy.findMany({
+    where: { userId: viewer.id, ...(options.deckId && { deckId: options.deckId }), deck: browsableDecks(viewer) },
+    orderBy: { deckId: "asc" },
+    select: { deckId: true, newCursor: true },
+  });
+  const deckIds = studies.map((d) => d.deckId);
+  const empty: StudySession = { queue: { ready: [], waiting: [] }, day, settings, nextDue: null };
+  if (deckIds.length === 0) return empty;
+
+  const available = {
+    userId: viewer.id,
+    deckId: { in: deckIds },
+    suspended: false,
+    OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
+    card: liveCard,
+  };
+  const [done, started, freshStates] = await Promise.all([
+    doneToday(viewer.id, day),
+    db.cardState.findMany({
+      where: { ...available, state: { not: State.New }, due: { lt: day.end } },
+      orderBy: { due: "asc" },
+      take: settings.reviewsPerDay + 500,
+      select: { cardId: true, version: true, ...memorySelect },
+    }),
+    // new cards the learner buried once and that are due again keep a state row with state New
+    db.cardState.findMany({
+      where: { ...available, state: State.New },
+      select: { cardId: true, version: true, ...memorySelect, card: { select: { position: true } } },
+      take: settings.newPerDay,
+    }),
+  ]);
+  const newRoom = Math.max(0, settings.newPerDay - done.newDone);
+  const neverSeen = await neverSeenCards(viewer.id, studies, newRoom);
+  const fresh: QueueCard[] = [
+    ...freshStates.map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s), position: s.card.position })),
+    ...neverSeen.map((c) => ({ cardId: c.id, version: 0, memory: newMemory(now), position: c.position })),
+  ]
+    .sort((a, b) => a.position - b.position)
+    .map(({ position: _position, ...card }) => card);
+
+  const queue = buildQueue({
+    now,
+    day,
+    started: started.map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s) })),
+    fresh,
+    newDoneToday: done.newDone,
+    reviewsDoneToday: done.reviewsDone,
+    limits: settings,
+  });
+
+  const ids = [...queue.ready, ...queue.waiting].map((c) => c.cardId);
+  const [contents, next] = await Promise.all([
+    db.card.findMany({ where: { id: { in: ids } }, select: { id: true, deckId: true, slug: true, front: true, back: true } }),
+    db.cardState.findFirst({
+      where: { userId: viewer.id, deckId: { in: deckIds }, suspended: false, state: { not: State.New }, due: { gte: day.end } },
+      orderBy: { due: "asc" },
+      select: { due: true },
+    }),
+  ]);
+  const byId = new Map(contents.map((c) => [c.id, c]));
+  const withContent = (cards: QueueCard[]): StudyCard[] =>
+    cards.flatMap((c) => {
+      const content = byId.get(c.cardId);
+      return content ? [{ ...c, deckId: content.deckId, slug: content.slug, front: content.front, back: content.back }] : [];
+    });
+  return { queue: { ready: withContent(queue.ready), waiting: withContent(queue.waiting) }, day, settings, nextDue: next?.due ?? null };
+}
