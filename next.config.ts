@@ -28,6 +28,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  typedRoutes: true,
   // The build checks the app's own code; npm test type-checks everything, tests included.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and WebAssembly modules load from node_modules at run time instead of being bundled.

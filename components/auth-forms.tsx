@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { signInAction, signUpAction } from "@/app/(auth)/actions";
 import { Field, FormError } from "./form";
+import { paths } from "@/lib/routes";
 
 type AuthState = Awaited<ReturnType<typeof signInAction>>;
 
@@ -49,7 +50,7 @@ export function SignInForm({ next }: { next?: string }) {
       </button>
       <p className="text-muted text-center text-sm">
         New to Drill?{" "}
-        <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"} className="link">
+        <Link href={next ? paths.signUp(next) : "/sign-up"} className="link">
           Create an account
         </Link>
       </p>
@@ -93,7 +94,7 @@ export function SignUpForm({ next }: { next?: string }) {
       </button>
       <p className="text-muted text-center text-sm">
         Already have an account?{" "}
-        <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"} className="link">
+        <Link href={next ? paths.signIn(next) : "/sign-in"} className="link">
           Sign in
         </Link>
       </p>

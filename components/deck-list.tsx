@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { deckKey, type DeckSummary } from "@/lib/decks/browse";
+import { type DeckSummary } from "@/lib/decks/browse";
+import { paths } from "@/lib/routes";
 
 export function DeckList({ decks, empty }: { decks: DeckSummary[]; empty: string }) {
   if (decks.length === 0) return <p className="text-muted card-surface p-6 text-center">{empty}</p>;
@@ -7,7 +8,7 @@ export function DeckList({ decks, empty }: { decks: DeckSummary[]; empty: string
     <ul className="grid gap-4 sm:grid-cols-2">
       {decks.map((deck) => (
         <li key={deck.id}>
-          <Link href={`/decks/${deckKey(deck)}`} className="card-surface hover:border-accent block h-full p-5 transition-colors">
+          <Link href={paths.deck(deck)} className="card-surface hover:border-accent block h-full p-5 transition-colors">
             <h3 className="font-semibold">{deck.title}</h3>
             <p className="text-muted mt-1 line-clamp-3 text-sm">{deck.description}</p>
             <p className="text-muted mt-3 text-xs font-medium tracking-wide uppercase">{deck.cardCount} cards</p>

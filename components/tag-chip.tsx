@@ -1,6 +1,7 @@
+import type { Route } from "next";
 import Link from "next/link";
 
-export function TagChip({ tag, href, active, count }: { tag: string; href?: string; active?: boolean; count?: number }) {
+export function TagChip({ tag, href, active, count }: { tag: string; href?: Route; active?: boolean; count?: number }) {
   const label = (
     <>
       {tag}

@@ -35,18 +35,19 @@ import {
   visibilitySchema,
 } from "@/lib/decks/sharing";
 import { deckFileSchema, importDeckFile } from "@/lib/transfer/transfer";
+import { paths } from "@/lib/routes";
 
 const id = z.string().min(1).max(64);
 const deckRef = z.object({ deckId: id, deckKey: z.string().min(1).max(120) });
 
 function refreshDeck(deckKey: string) {
-  revalidatePath(`/decks/${deckKey}`, "layout");
+  revalidatePath(paths.deck(deckKey), "layout");
   revalidatePath("/decks");
 }
 
 export const createDeckAction = userAction(deckFormSchema, async (input, user) => {
   const deck = await createDeck(user, input);
-  redirect(`/decks/${deck.id}/edit`);
+  redirect(paths.deckEdit(deck.id));
 });
 
 export const updateDeckAction = userAction(deckFormSchema.extend(deckRef.shape), async (input, user) => {
@@ -62,13 +63,13 @@ export const deleteDeckAction = userAction(deckRef.extend({ confirm: z.literal("
 
 export const copyDeckAction = userAction(z.object({ deckId: id }), async (input, user) => {
   const copy = await copyDeck(user, input.deckId);
-  redirect(`/decks/${copy.id}/edit`);
+  redirect(paths.deckEdit(copy.id));
 });
 
 export const addCardAction = userAction(cardFormSchema.extend(deckRef.shape), async (input, user) => {
   await addCard(user, input.deckId, input);
   refreshDeck(input.deckKey);
-  redirect(`/decks/${input.deckKey}/edit`);
+  redirect(paths.deckEdit(input.deckKey));
 });
 
 export const updateCardAction = userAction(
@@ -80,7 +81,7 @@ export const updateCardAction = userAction(
   async (input, user) => {
     await updateCard(user, input.cardId, input);
     refreshDeck(input.deckKey);
-    redirect(`/decks/${input.deckKey}/edit`);
+    redirect(paths.deckEdit(input.deckKey));
   },
 );
 
@@ -154,5 +155,5 @@ export const leaveDeckAction = userAction(z.object({ deckId: id }), async (input
 export const importDeckAction = userAction(deckFileSchema, async (input, user) => {
   const deck = await importDeckFile(user, input.file);
   revalidatePath("/decks");
-  redirect(`/decks/${deck.id}/edit`);
+  redirect(paths.deckEdit(deck.id));
 });

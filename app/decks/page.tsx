@@ -5,6 +5,8 @@ import { listEditableDecks } from "@/lib/decks/authoring";
 import { currentUser } from "@/lib/accounts/auth";
 import { listPublicDecks } from "@/lib/decks/browse";
 import { listStudiedDecks } from "@/lib/review/studying";
+import { can } from "@/lib/decks/access";
+import { paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Decks" };
 
@@ -37,18 +39,18 @@ export default async function DecksPage() {
             <ul className="grid gap-4 sm:grid-cols-2">
               {ownDecks.map((d) => (
                 <li key={d.id} className="card-surface flex flex-col gap-2 p-5">
-                  <Link href={`/decks/${d.slug ?? d.id}`} className="font-semibold hover:underline">
+                  <Link href={paths.deck(d)} className="font-semibold hover:underline">
                     {d.title}
                   </Link>
                   <p className="text-muted text-xs font-medium tracking-wide uppercase">
                     {d.cardCount} cards · {VISIBILITY_LABEL[d.visibility] ?? d.visibility} · {d.role === "owner" ? "Owner" : "Co-editor"}
                   </p>
                   <div className="mt-auto flex gap-2 pt-2">
-                    <Link href={`/decks/${d.slug ?? d.id}/edit`} className="btn">
+                    <Link href={paths.deckEdit(d)} className="btn">
                       Edit
                     </Link>
-                    {d.role === "owner" && (
-                      <Link href={`/decks/${d.slug ?? d.id}/dashboard`} className="btn btn-ghost">
+                    {can(d.role, "viewMentees") && (
+                      <Link href={paths.deckDashboard(d)} className="btn btn-ghost">
                         Mentees
                       </Link>
                     )}

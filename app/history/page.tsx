@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/accounts/auth";
-import { deckKey } from "@/lib/decks/browse";
 import { formatInterval, RATING_LABELS } from "@/lib/scheduling/fsrs";
 import { listHistory } from "@/lib/review/history";
+import { paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Review history" };
 
@@ -52,7 +52,7 @@ export default async function HistoryPage({ searchParams }: PageProps<"/history"
                     </time>
                   </td>
                   <td className="max-w-md p-3">
-                    <Link href={`/decks/${deckKey(e.card.deck)}/cards/${e.card.slug}`} className="hover:underline">
+                    <Link href={paths.card(e.card.deck, e.card.slug)} className="hover:underline">
                       {e.card.front}
                     </Link>
                   </td>

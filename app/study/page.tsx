@@ -4,9 +4,10 @@ import { Markdown } from "@/components/markdown";
 import { ReviewSession, type SessionCard } from "@/components/review/review-session";
 import { listEditableDecks } from "@/lib/decks/authoring";
 import { requireUser } from "@/lib/accounts/auth";
-import { deckKey, getDeck } from "@/lib/decks/browse";
+import { getDeck } from "@/lib/decks/browse";
 import { loadStudySession, type StudyCard } from "@/lib/review/session";
 import { listStudiedDecks } from "@/lib/review/studying";
+import { deckKey, paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Study" };
 
@@ -32,7 +33,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
   }
   const studiedDeck = deck && studied.find((d) => d.id === deck.id);
   const session = await loadStudySession(user, { deckId: studiedDeck ? studiedDeck.id : undefined });
-  const deckKeys = new Map(studied.map((d) => [d.id, deckKey(d)]));
+  const decksById = new Map(studied.map((d) => [d.id, d]));
   const editableIds = new Set(editable.map((d) => d.id));
 
   const toSessionCard = (card: StudyCard): SessionCard => ({
@@ -42,8 +43,8 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
     memory: card.memory,
     front: card.front,
     back: <Markdown>{card.back || "_This card has no answer yet._"}</Markdown>,
-    cardHref: `/decks/${deckKeys.get(card.deckId)}/cards/${card.slug}`,
-    editHref: editableIds.has(card.deckId) ? `/decks/${deckKeys.get(card.deckId)}/cards/${card.slug}/edit` : null,
+    cardHref: paths.card(decksById.get(card.deckId) ?? card.deckId, card.slug),
+    editHref: editableIds.has(card.deckId) ? paths.cardEdit(decksById.get(card.deckId) ?? card.deckId, card.slug) : null,
   });
 
   return (
@@ -71,7 +72,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
       {deck && !studiedDeck && (
         <p role="status" className="card-surface px-4 py-2 text-sm">
           You aren&apos;t studying &ldquo;{deck.title}&rdquo;, so this is your queue for all decks.{" "}
-          <Link href={`/decks/${deckKey(deck)}`} className="link">
+          <Link href={paths.deck(deck)} className="link">
             Open the deck
           </Link>
         </p>

@@ -3,6 +3,7 @@
 // The review screen. The whole session is in the browser (cards rendered on the server), so the next
 // card shows at once; ratings are scheduled here with the same pure FSRS module the server uses and
 // saved in the background through the outbox, which survives reloads and dropped connections.
+import type { Route } from "next";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { buryCardAction, suspendCardAction, undoRatingAction } from "@/app/study/actions";
@@ -17,9 +18,9 @@ export interface SessionCard {
   memory: MemoryState;
   front: ReactNode;
   back: ReactNode;
-  cardHref: string;
+  cardHref: Route;
   /** Set when the learner may edit the card's deck. */
-  editHref: string | null;
+  editHref: Route | null;
 }
 
 interface Props {

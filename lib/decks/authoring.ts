@@ -35,7 +35,8 @@ export interface EditableDeck {
   title: string;
   description: string;
   visibility: string;
-  isOwner: boolean;
+  /** The viewer's role: what they may do here is can(role, ...) in lib/decks/access.ts. */
+  role: "owner" | "editor";
 }
 
 /** A deck the viewer may edit (owner or co-editor), by id or URL key (slug), or null. */
@@ -46,7 +47,7 @@ export async function getEditableDeck(viewer: Viewer, deckIdOrKey: string): Prom
   });
   if (!deck) return null;
   const { ownerId, ...rest } = deck;
-  return { ...rest, isOwner: ownerId === viewer.id };
+  return { ...rest, role: ownerId === viewer.id ? "owner" : "editor" };
 }
 
 async function requireEditable(viewer: Viewer, deckId: string): Promise<EditableDeck> {

@@ -29,11 +29,6 @@ export async function listPublicDecks(): Promise<DeckSummary[]> {
   return decks.map(({ _count, ...deck }) => ({ ...deck, cardCount: _count.cards }));
 }
 
-/** A deck's URL key: its slug when it has one (seeded decks), else its id. */
-export function deckKey(deck: { id: string; slug: string | null }): string {
-  return deck.slug ?? deck.id;
-}
-
 /** The deck a URL key names (its id or its slug). Combine with an access filter from lib/access.ts. */
 export function byDeckKey(key: string): Prisma.DeckWhereInput {
   return { OR: [{ id: key }, { slug: key }] };

@@ -276,7 +276,7 @@ const ROWS: Row[] = [
     publicToo: true,
     attempt: async (who, allowed) => {
       const copy = await copyDeck(who!, w.deck.id);
-      if (allowed) expect(await getEditableDeck(who!, copy.id)).toMatchObject({ isOwner: true, visibility: "private" });
+      if (allowed) expect(await getEditableDeck(who!, copy.id)).toMatchObject({ role: "owner", visibility: "private" });
       return copy;
     },
     missing: (who) => copyDeck(who!, nowhere()),

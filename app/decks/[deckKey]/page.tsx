@@ -5,8 +5,10 @@ import { CopyDeckButton, LeaveDeckButton } from "@/components/deck-forms";
 import { StudyToggle } from "@/components/study-toggle";
 import { TagChip } from "@/components/tag-chip";
 import { currentUser } from "@/lib/accounts/auth";
-import { deckKey, getDeck, listDeckCards } from "@/lib/decks/browse";
+import { getDeck, listDeckCards } from "@/lib/decks/browse";
 import { isStudying } from "@/lib/review/studying";
+import { can } from "@/lib/decks/access";
+import { deckKey, paths } from "@/lib/routes";
 
 function text(value: string | string[] | undefined): string {
   return typeof value === "string" ? value.slice(0, 200) : "";
@@ -24,11 +26,8 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
   const q = text(query.q);
   const tag = text(query.tag);
   const [cards, studying] = await Promise.all([listDeckCards(deck.id, { q, tag }, user), user ? isStudying(user, deck.id) : false]);
-  const base = `/decks/${deckKey(deck)}`;
-  const withParams = (next: { q?: string; tag?: string }) => {
-    const params = new URLSearchParams(Object.entries(next).filter(([, v]) => v) as [string, string][]);
-    return params.size ? `${base}?${params}` : base;
-  };
+  const base = paths.deck(deck);
+  const withParams = (next: { q?: string; tag?: string }) => paths.deck(deck, next);
   const filtered = Boolean(q || tag);
 
   return (
@@ -47,29 +46,29 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
         {user ? (
           <div className="flex flex-wrap items-center gap-2">
             <StudyToggle deckId={deck.id} deckKey={deckKey(deck)} studying={studying} />
-            {(deck.role === "owner" || deck.role === "editor") && (
-              <Link href={`${base}/edit`} className="btn">
+            {can(deck.role, "editCards") && (
+              <Link href={paths.deckEdit(deck)} className="btn">
                 Edit deck
               </Link>
             )}
-            {deck.role === "owner" && (
-              <>
-                <Link href={`${base}/sharing`} className="btn btn-ghost">
-                  Sharing
-                </Link>
-                <Link href={`${base}/dashboard`} className="btn btn-ghost">
-                  Mentees
-                </Link>
-              </>
+            {can(deck.role, "manageSharing") && (
+              <Link href={paths.deckSharing(deck)} className="btn btn-ghost">
+                Sharing
+              </Link>
+            )}
+            {can(deck.role, "viewMentees") && (
+              <Link href={paths.deckDashboard(deck)} className="btn btn-ghost">
+                Mentees
+              </Link>
             )}
             <CopyDeckButton deckId={deck.id} />
-            <a href={`${base}/export`} download className="btn btn-ghost">
+            <a href={paths.deckExport(deck)} download className="btn btn-ghost">
               Download (.md)
             </a>
-            {deck.role === "mentee" && <LeaveDeckButton deckId={deck.id} />}
+            {can(deck.role, "leave") && <LeaveDeckButton deckId={deck.id} />}
           </div>
         ) : (
-          <Link href={`/sign-up?next=${encodeURIComponent(base)}`} className="btn btn-primary">
+          <Link href={paths.signUp(base)} className="btn btn-primary">
             Sign up to study this deck
           </Link>
         )}
@@ -117,7 +116,7 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
           <ol className="card-surface divide-line divide-y">
             {cards.map((card) => (
               <li key={card.id}>
-                <Link href={`${base}/cards/${card.slug}`} className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
+                <Link href={paths.card(deck, card.slug)} className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
                   <span className="font-medium">{card.front}</span>
                   {card.excerpt && <span className="text-muted mt-1 block text-sm">{card.excerpt}</span>}
                   <span className="mt-2 flex flex-wrap gap-1.5">

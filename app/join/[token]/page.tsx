@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JoinDeckButton } from "@/components/deck-forms";
 import { currentUser } from "@/lib/accounts/auth";
-import { deckKey } from "@/lib/decks/browse";
 import { previewInvite } from "@/lib/decks/sharing";
+import { paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Join a deck", referrer: "no-referrer" };
 
@@ -42,10 +42,10 @@ export default async function JoinPage({ params }: PageProps<"/join/[token]">) {
       </div>
       {!user ? (
         <div className="flex flex-wrap gap-3">
-          <Link href={`/sign-up?next=${encodeURIComponent(here)}`} className="btn btn-primary">
+          <Link href={paths.signUp(here)} className="btn btn-primary">
             Sign up to join
           </Link>
-          <Link href={`/sign-in?next=${encodeURIComponent(here)}`} className="btn">
+          <Link href={paths.signIn(here)} className="btn">
             I have an account
           </Link>
         </div>
@@ -54,7 +54,7 @@ export default async function JoinPage({ params }: PageProps<"/join/[token]">) {
           <p>
             {invite.already === "mentee" ? "You have already joined this deck." : `You are this deck's ${invite.already === "owner" ? "owner" : "co-editor"}.`}
           </p>
-          <Link href={`/decks/${deckKey(invite.deck)}`} className="btn">
+          <Link href={paths.deck(invite.deck)} className="btn">
             Open the deck
           </Link>
         </div>

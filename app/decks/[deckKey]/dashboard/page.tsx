@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/accounts/auth";
-import { deckKey, getDeck } from "@/lib/decks/browse";
+import { getDeck } from "@/lib/decks/browse";
 import { formatLastActive, getMentorDashboard, RETENTION_DAYS, type CardDifficulty, type MenteeProgress } from "@/lib/decks/mentoring";
+import { paths, type DeckRef } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Mentees" };
 
@@ -69,10 +70,10 @@ function MenteeRow({ mentee, now }: { mentee: MenteeProgress; now: Date }) {
   );
 }
 
-function HardCard({ card, menteeCount, base }: { card: CardDifficulty; menteeCount: number; base: string }) {
+function HardCard({ card, menteeCount, deck }: { card: CardDifficulty; menteeCount: number; deck: DeckRef }) {
   return (
     <li className="space-y-2 p-4">
-      <Link href={`${base}/cards/${card.slug}`} className="font-medium hover:underline">
+      <Link href={paths.card(deck, card.slug)} className="font-medium hover:underline">
         {card.front}
       </Link>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
@@ -90,13 +91,13 @@ function HardCard({ card, menteeCount, base }: { card: CardDifficulty; menteeCou
 
 export default async function MentorDashboardPage({ params }: PageProps<"/decks/[deckKey]/dashboard">) {
   const { deckKey: key } = await params;
-  const user = await requireUser(`/decks/${encodeURIComponent(key)}/dashboard`);
+  const user = await requireUser(paths.deckDashboard(key));
   const deck = await getDeck(key, user);
   if (!deck) notFound();
   const now = new Date();
   const dashboard = await getMentorDashboard(user, deck.id, now);
   if (!dashboard) notFound();
-  const base = `/decks/${deckKey(deck)}`;
+  const base = paths.deck(deck);
   const { mentees } = dashboard;
   const hardest = dashboard.cards.filter((c) => c.againCount > 0).slice(0, HARDEST_SHOWN);
 
@@ -123,7 +124,7 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
       {mentees.length === 0 ? (
         <div className="card-surface p-8 text-center">
           <p>No mentees yet.</p>
-          <Link href={`${base}/sharing`} className="btn btn-primary mt-4">
+          <Link href={paths.deckSharing(deck)} className="btn btn-primary mt-4">
             Invite mentees from the Sharing page
           </Link>
         </div>
@@ -176,7 +177,7 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
             ) : (
               <ol className="card-surface divide-line divide-y" data-testid="hardest-cards">
                 {hardest.map((card) => (
-                  <HardCard key={card.cardId} card={card} menteeCount={mentees.length} base={base} />
+                  <HardCard key={card.cardId} card={card} menteeCount={mentees.length} deck={deck} />
                 ))}
               </ol>
             )}

@@ -5,13 +5,14 @@ import { CardRowControls, DeckDetailsForm, DeleteDeckForm, PasteQuestionsForm } 
 import { TagChip } from "@/components/tag-chip";
 import { getEditableDeck, listEditableCards } from "@/lib/decks/authoring";
 import { requireUser } from "@/lib/accounts/auth";
-import { deckKey } from "@/lib/decks/browse";
+import { can } from "@/lib/decks/access";
+import { deckKey, paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit deck" };
 
 export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKey]/edit">) {
   const { deckKey: key } = await params;
-  const user = await requireUser(`/decks/${key}/edit`);
+  const user = await requireUser(paths.deckEdit(key));
   const deck = await getEditableDeck(user, key);
   if (!deck) notFound();
   const k = deckKey(deck);
@@ -22,19 +23,19 @@ export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKe
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <p className="text-muted text-sm">
-            <Link href={`/decks/${k}`} className="link">
+            <Link href={paths.deck(k)} className="link">
               {deck.title}
             </Link>{" "}
             / edit
           </p>
           <h1 className="text-2xl font-semibold tracking-tight">Edit deck</h1>
         </div>
-        {deck.isOwner && (
+        {can(deck.role, "manageSharing") && (
           <div className="flex gap-2">
-            <Link href={`/decks/${k}/sharing`} className="btn">
+            <Link href={paths.deckSharing(k)} className="btn">
               Sharing
             </Link>
-            <Link href={`/decks/${k}/dashboard`} className="btn">
+            <Link href={paths.deckDashboard(k)} className="btn">
               Mentees
             </Link>
           </div>
@@ -53,7 +54,7 @@ export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKe
           <h2 id="cards" className="text-lg font-semibold">
             Cards <span className="text-muted font-normal">({cards.length})</span>
           </h2>
-          <Link href={`/decks/${k}/cards/new`} className="btn btn-primary">
+          <Link href={paths.newCard(k)} className="btn btn-primary">
             Add a card
           </Link>
         </div>
@@ -65,7 +66,7 @@ export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKe
               <li key={card.id} className="flex flex-wrap items-center gap-3 p-3 sm:flex-nowrap">
                 <span className="text-muted w-8 text-right text-sm tabular-nums">{i + 1}</span>
                 <div className="min-w-0 flex-1">
-                  <Link href={`/decks/${k}/cards/${card.slug}/edit`} className="font-medium hover:underline">
+                  <Link href={paths.cardEdit(k, card.slug)} className="font-medium hover:underline">
                     {card.front}
                   </Link>
                   <div className="mt-1 flex flex-wrap items-center gap-1.5">
@@ -89,7 +90,7 @@ export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKe
         <PasteQuestionsForm deckId={deck.id} deckKey={k} />
       </section>
 
-      {deck.isOwner && (
+      {can(deck.role, "deleteDeck") && (
         <section aria-labelledby="danger" className="border-danger/30 max-w-xl space-y-3 rounded-xl border p-5">
           <h2 id="danger" className="text-danger text-lg font-semibold">
             Delete deck

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddEditorForm, InviteRow, NewInviteForm, RemoveMemberButton, VisibilityForm } from "@/components/sharing-forms";
 import { requireUser } from "@/lib/accounts/auth";
-import { deckKey, getDeck } from "@/lib/decks/browse";
+import { getDeck } from "@/lib/decks/browse";
 import { siteOrigin } from "@/lib/server/origin";
 import { getSharing } from "@/lib/decks/sharing";
+import { deckKey, paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sharing" };
 
@@ -18,7 +19,7 @@ function inviteStatus(invite: { expiresAt: Date | null; revokedAt: Date | null }
 
 export default async function SharingPage({ params }: PageProps<"/decks/[deckKey]/sharing">) {
   const { deckKey: key } = await params;
-  const user = await requireUser(`/decks/${key}/sharing`);
+  const user = await requireUser(paths.deckSharing(key));
   const deck = await getDeck(key, user);
   const sharing = deck && (await getSharing(user, deck.id));
   if (!deck || !sharing) notFound();
@@ -30,7 +31,7 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
     <div className="max-w-3xl space-y-10">
       <header>
         <p className="text-muted text-sm">
-          <Link href={`/decks/${k}`} className="link">
+          <Link href={paths.deck(k)} className="link">
             {deck.title}
           </Link>{" "}
           / sharing
@@ -72,7 +73,7 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
           <h2 id="mentees" className="text-lg font-semibold">
             Mentees
           </h2>
-          <Link href={`/decks/${k}/dashboard`} className="link text-sm">
+          <Link href={paths.deckDashboard(k)} className="link text-sm">
             See their progress
           </Link>
         </div>

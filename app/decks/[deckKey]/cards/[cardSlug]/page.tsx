@@ -5,8 +5,9 @@ import { CardStudyStatus } from "@/components/card-study-status";
 import { Markdown } from "@/components/markdown";
 import { TagChip } from "@/components/tag-chip";
 import { currentUser } from "@/lib/accounts/auth";
-import { deckKey, getCard } from "@/lib/decks/browse";
+import { getCard } from "@/lib/decks/browse";
 import { cardStudyStatus } from "@/lib/review/set-aside";
+import { paths } from "@/lib/routes";
 
 export async function generateMetadata({ params }: PageProps<"/decks/[deckKey]/cards/[cardSlug]">): Promise<Metadata> {
   const { deckKey: key, cardSlug } = await params;
@@ -20,7 +21,7 @@ export default async function CardPage({ params }: PageProps<"/decks/[deckKey]/c
   const card = await getCard(key, cardSlug, user);
   if (!card) notFound();
   const status = user ? await cardStudyStatus(user, card.id) : null;
-  const base = `/decks/${deckKey(card.deck)}`;
+  const base = paths.deck(card.deck);
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <p className="text-muted text-sm">
@@ -32,7 +33,7 @@ export default async function CardPage({ params }: PageProps<"/decks/[deckKey]/c
         <h1 className="text-2xl font-semibold tracking-tight text-balance">{card.front}</h1>
         <div className="flex flex-wrap gap-1.5">
           {card.tags.map((t) => (
-            <TagChip key={t} tag={t} href={`${base}?tag=${t}`} />
+            <TagChip key={t} tag={t} href={paths.deck(card.deck, { tag: t })} />
           ))}
         </div>
       </header>
@@ -42,14 +43,14 @@ export default async function CardPage({ params }: PageProps<"/decks/[deckKey]/c
       </section>
       <nav aria-label="Other cards" className="flex justify-between gap-3">
         {card.previous ? (
-          <Link href={`${base}/cards/${card.previous}`} className="btn" rel="prev">
+          <Link href={paths.card(card.deck, card.previous)} className="btn" rel="prev">
             ← Previous
           </Link>
         ) : (
           <span />
         )}
         {card.next && (
-          <Link href={`${base}/cards/${card.next}`} className="btn" rel="next">
+          <Link href={paths.card(card.deck, card.next)} className="btn" rel="next">
             Next →
           </Link>
         )}

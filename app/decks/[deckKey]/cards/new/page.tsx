@@ -4,19 +4,19 @@ import { notFound } from "next/navigation";
 import { CardEditor } from "@/components/card-editor";
 import { getEditableDeck } from "@/lib/decks/authoring";
 import { requireUser } from "@/lib/accounts/auth";
-import { deckKey } from "@/lib/decks/browse";
+import { deckKey, paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "New card" };
 
 export default async function NewCardPage({ params }: PageProps<"/decks/[deckKey]/cards/new">) {
   const { deckKey: key } = await params;
-  const user = await requireUser(`/decks/${key}/cards/new`);
+  const user = await requireUser(paths.newCard(key));
   const deck = await getEditableDeck(user, key);
   if (!deck) notFound();
   return (
     <div className="space-y-6">
       <p className="text-muted text-sm">
-        <Link href={`/decks/${deckKey(deck)}/edit`} className="link">
+        <Link href={paths.deckEdit(deck)} className="link">
           {deck.title}
         </Link>{" "}
         / new card

@@ -4,13 +4,14 @@ import { notFound } from "next/navigation";
 import { CardEditor } from "@/components/card-editor";
 import { getEditableCard, getEditableDeck } from "@/lib/decks/authoring";
 import { requireUser } from "@/lib/accounts/auth";
-import { deckKey, getCard } from "@/lib/decks/browse";
+import { getCard } from "@/lib/decks/browse";
+import { deckKey, paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit card" };
 
 export default async function EditCardPage({ params }: PageProps<"/decks/[deckKey]/cards/[cardSlug]/edit">) {
   const { deckKey: key, cardSlug } = await params;
-  const user = await requireUser(`/decks/${key}/cards/${cardSlug}/edit`);
+  const user = await requireUser(paths.cardEdit(key, cardSlug));
   const deck = await getEditableDeck(user, key);
   const shown = deck && (await getCard(deck.id, cardSlug, user));
   const card = shown && (await getEditableCard(user, shown.id));
@@ -18,7 +19,7 @@ export default async function EditCardPage({ params }: PageProps<"/decks/[deckKe
   return (
     <div className="space-y-6">
       <p className="text-muted text-sm">
-        <Link href={`/decks/${deckKey(deck)}/edit`} className="link">
+        <Link href={paths.deckEdit(deck)} className="link">
           {deck.title}
         </Link>{" "}
         / edit card

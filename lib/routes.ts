@@ -1,0 +1,40 @@
+// Every in-app URL that carries an id, built in one place. A deck's URL key is its slug when it has
+// one (seeded decks), else its id. Pure, so client components use it too.
+//
+// Typed routes (next.config.ts) check literal hrefs against the app's folders; a path built from a
+// runtime key can't be checked that way, so each helper here states its route once (`as Route`)
+// and every caller gets a checked type.
+import type { Route } from "next";
+
+export interface DeckRef {
+  id: string;
+  slug: string | null;
+}
+
+/** A deck's URL key: its slug when it has one (seeded decks), else its id. */
+export function deckKey(deck: DeckRef): string {
+  return deck.slug ?? deck.id;
+}
+
+/** A deck, or a URL key already in hand (from the route's params). */
+type DeckLike = DeckRef | string;
+const key = (deck: DeckLike) => encodeURIComponent(typeof deck === "string" ? deck : deckKey(deck));
+
+export const paths = {
+  /** A deck's page; `query` (search, tag) is added when set. */
+  deck: (deck: DeckLike, query: Record<string, string | undefined> = {}) => {
+    const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/decks/${key(deck)}${search.size ? `?${search}` : ""}` as Route;
+  },
+  deckEdit: (deck: DeckLike) => `/decks/${key(deck)}/edit` as Route,
+  deckSharing: (deck: DeckLike) => `/decks/${key(deck)}/sharing` as Route,
+  deckDashboard: (deck: DeckLike) => `/decks/${key(deck)}/dashboard` as Route,
+  deckExport: (deck: DeckLike) => `/decks/${key(deck)}/export` as Route,
+  newCard: (deck: DeckLike) => `/decks/${key(deck)}/cards/new` as Route,
+  card: (deck: DeckLike, cardSlug: string) => `/decks/${key(deck)}/cards/${encodeURIComponent(cardSlug)}` as Route,
+  cardEdit: (deck: DeckLike, cardSlug: string) => `/decks/${key(deck)}/cards/${encodeURIComponent(cardSlug)}/edit` as Route,
+  join: (token: string) => `/join/${encodeURIComponent(token)}` as Route,
+  /** Sign in (or up), then come back to `returnTo`. */
+  signIn: (returnTo: string) => `/sign-in?next=${encodeURIComponent(returnTo)}` as Route,
+  signUp: (returnTo: string) => `/sign-up?next=${encodeURIComponent(returnTo)}` as Route,
+};
