@@ -7,6 +7,7 @@ import { addCardAction, previewMarkdownAction, updateCardAction } from "@/app/de
 import { TAGS, type Tag } from "@/lib/decks/schema";
 import { ActionForm } from "./action-form";
 import { TextAreaField } from "./form";
+import { plural } from "@/lib/format";
 
 function usePreview(text: string): ReactNode {
   const [preview, setPreview] = useState<ReactNode>(null);
@@ -44,7 +45,7 @@ export function CardEditor({
   const hidden: Record<string, string> = card ? { deckId, deckKey, cardId: card.id } : { deckId, deckKey };
   const resetWarning =
     card && card.learners > 0
-      ? `Reset progress on this card for ${card.learners} learner${card.learners === 1 ? "" : "s"}? They will see it as a new card. Their past reviews stay in their history.`
+      ? `Reset progress on this card for ${plural(card.learners, "learner")}? They will see it as a new card. Their past reviews stay in their history.`
       : undefined;
 
   return (

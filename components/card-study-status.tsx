@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState } from "react";
 import { suspendCardAction } from "@/app/study/actions";
+import { formatDate, plural } from "@/lib/format";
 
 const STATE_NAMES = ["New", "Learning", "Review", "Relearning"];
 
@@ -19,9 +20,9 @@ export function CardStudyStatus({
       <span>
         Your status: <strong className="text-ink">{suspended ? "Suspended" : STATE_NAMES[status.state]}</strong>
       </span>
-      {!suspended && status.state !== 0 && <span>Due {status.due.toLocaleDateString("en", { dateStyle: "medium" })}</span>}
+      {!suspended && status.state !== 0 && <span>Due {formatDate(status.due, undefined)}</span>}
       <span>
-        {status.reps} review{status.reps === 1 ? "" : "s"}, {status.lapses} lapse{status.lapses === 1 ? "" : "s"}
+        {plural(status.reps, "review")}, {plural(status.lapses, "lapse")}
       </span>
       {suspended && (
         <button type="button" className="btn ml-auto" disabled={pending} onClick={() => startTransition(() => unsuspend({ cardId, suspended: false }))}>

@@ -15,6 +15,7 @@ import {
 } from "@/app/decks/actions";
 import { ActionForm } from "./action-form";
 import { Field, TextAreaField } from "./form";
+import { plural } from "@/lib/format";
 
 function DescriptionField({ defaultValue, errors }: { defaultValue?: string; errors?: string[] }) {
   return <TextAreaField label="Description" name="description" rows={3} defaultValue={defaultValue} errors={errors} />;
@@ -58,7 +59,7 @@ export function PasteQuestionsForm({ deckId, deckKey }: { deckId: string; deckKe
       action={pasteQuestionsAction}
       hidden={{ deckId, deckKey }}
       className="space-y-3"
-      success={(data) => `Added ${data.added} card${data.added === 1 ? "" : "s"}. Fill in their answers below.`}
+      success={(data) => `Added ${plural(data.added, "card")}. Fill in their answers below.`}
     >
       {({ pending, value }) => (
         <>

@@ -2,23 +2,13 @@
 
 import { useActionState, useSyncExternalStore } from "react";
 import { saveSettingsAction } from "@/app/study/actions";
+import type { SettingsFormValues } from "@/lib/review/settings";
 import { Field, FormError } from "./form";
 
-export interface SettingsValues {
-  desiredRetention: number;
-  maximumInterval: number;
-  newPerDay: number;
-  reviewsPerDay: number;
-  learningSteps: string;
-  relearningSteps: string;
-  enableFuzz: boolean;
-  dayStartHour: number;
-  timeZone: string;
-}
 
 const noChanges = () => () => {};
 
-export function SettingsForm({ values }: { values: SettingsValues }) {
+export function SettingsForm({ values }: { values: SettingsFormValues }) {
   const [state, action, pending] = useActionState(saveSettingsAction, null);
   const browserZone = useSyncExternalStore(
     noChanges,
@@ -26,7 +16,7 @@ export function SettingsForm({ values }: { values: SettingsValues }) {
     () => null,
   );
   const errors = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
-  const value = (name: keyof SettingsValues) => (state && !state.ok ? state.values?.[name] : undefined) ?? String(values[name]);
+  const value = (name: keyof SettingsFormValues) => (state && !state.ok ? state.values?.[name] : undefined) ?? String(values[name]);
 
   return (
     <form action={action} className="space-y-8" noValidate>

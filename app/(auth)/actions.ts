@@ -7,6 +7,7 @@ import { publicAction } from "@/lib/server/action";
 import { signIn, signOut } from "@/lib/accounts/auth";
 import { AppError } from "@/lib/server/errors";
 import { safeReturnPath } from "@/lib/accounts/return-path";
+import { plural } from "@/lib/format";
 
 const returnTo = { next: z.string().optional() };
 
@@ -19,7 +20,7 @@ async function signInWithPassword(email: string, password: string, next: string 
       const minutes = retryAt ? Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000)) : 15;
       throw new AppError(
         "rate_limited",
-        `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        `Too many failed sign-ins for this account. Try again in ${plural(minutes, "minute")}.`,
       );
     }
     if (error instanceof AuthError) throw new AppError("invalid", "Wrong email or password.");

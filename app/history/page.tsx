@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/accounts/auth";
 import { formatInterval, RATING_LABELS } from "@/lib/scheduling/fsrs";
 import { listHistory } from "@/lib/review/history";
 import { paths } from "@/lib/routes";
+import { formatDateTime, plural } from "@/lib/format";
+import { getStudySettings } from "@/lib/review/settings";
 
 export const metadata: Metadata = { title: "Review history" };
 
@@ -14,14 +16,14 @@ export default async function HistoryPage({ searchParams }: PageProps<"/history"
   const { page: pageParam } = await searchParams;
   const requested = Number(typeof pageParam === "string" ? pageParam : 1);
   const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
-  const { entries, total, pages } = await listHistory(user, page);
+  const [{ entries, total, pages }, { timeZone }] = await Promise.all([listHistory(user, page), getStudySettings(user.id)]);
 
   return (
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Review history</h1>
         <p className="text-muted">
-          {total === 0 ? "No reviews yet." : `${total.toLocaleString()} review${total === 1 ? "" : "s"}, newest first.`}
+          {total === 0 ? "No reviews yet." : `${plural(total, "review")}, newest first.`}
         </p>
       </header>
       {total === 0 ? (
@@ -48,7 +50,7 @@ export default async function HistoryPage({ searchParams }: PageProps<"/history"
                 <tr key={e.id}>
                   <td className="p-3 whitespace-nowrap tabular-nums">
                     <time dateTime={e.reviewedAt.toISOString()}>
-                      {e.reviewedAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC
+                      {formatDateTime(e.reviewedAt, timeZone)}
                     </time>
                   </td>
                   <td className="max-w-md p-3">

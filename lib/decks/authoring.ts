@@ -11,6 +11,7 @@ import { byDeckKey } from "./browse";
 import { CARD_TEXT_MAX, deckMetaSchema, slugify, tagSchema, type Tag } from "./schema";
 import { AppError, notFound } from "../server/errors";
 import { rewindNewCursors } from "../review/new-cards";
+import { newCardData, tagNames, tagSelect, withTags } from "./card-rows";
 
 export const deckFormSchema = deckMetaSchema.pick({ title: true, description: true });
 export type DeckFormInput = z.infer<typeof deckFormSchema>;
@@ -109,7 +110,7 @@ export async function copyDeck(viewer: Viewer, deckId: string): Promise<{ id: st
       cards: {
         where: liveCard,
         orderBy: { position: "asc" },
-        select: { slug: true, front: true, back: true, tags: { select: { tag: true } } },
+        select: { slug: true, front: true, back: true, ...tagSelect },
       },
     },
   });
@@ -125,16 +126,7 @@ export async function copyDeck(viewer: Viewer, deckId: string): Promise<{ id: st
       select: { id: true },
     });
     for (const [position, card] of source.cards.entries()) {
-      await tx.card.create({
-        data: {
-          deckId: copy.id,
-          slug: card.slug,
-          front: card.front,
-          back: card.back,
-          position,
-          tags: { create: card.tags.map((t) => ({ tag: t.tag })) },
-        },
-      });
+      await tx.card.create({ data: newCardData(copy.id, position, { ...card, tags: tagNames(card.tags) }) });
     }
     return copy;
   });
@@ -156,9 +148,9 @@ export async function listEditableCards(viewer: Viewer, deckId: string): Promise
   const cards = await db.card.findMany({
     where: { deckId, ...liveCard },
     orderBy: { position: "asc" },
-    select: { id: true, slug: true, front: true, back: true, position: true, tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
+    select: { id: true, slug: true, front: true, back: true, position: true, ...tagSelect },
   });
-  return cards.map((c) => ({ ...c, tags: c.tags.map((t) => t.tag as Tag) }));
+  return cards.map((c) => ({ ...c, tags: tagNames(c.tags) }));
 }
 
 /** A live card of a deck the viewer may edit, with its learners count (for the reset warning). */
@@ -171,13 +163,13 @@ export async function getEditableCard(viewer: Viewer, cardId: string) {
       front: true,
       back: true,
       deckId: true,
-      tags: { select: { tag: true }, orderBy: { tag: "asc" } },
+      ...tagSelect,
       _count: { select: { cardStates: true } },
     },
   });
   if (!card) return null;
   const { _count, tags, ...rest } = card;
-  return { ...rest, tags: tags.map((t) => t.tag as Tag), learners: _count.cardStates };
+  return { ...rest, tags: tagNames(tags), learners: _count.cardStates };
 }
 
 /** A slug for a new card that no card of the deck (live or retired) already uses. */
@@ -198,17 +190,7 @@ async function nextPosition(deckId: string): Promise<number> {
 export async function addCard(viewer: Viewer, deckId: string, input: CardFormInput): Promise<{ id: string; slug: string }> {
   await requireEditable(viewer, deckId);
   const slug = await freeSlug(deckId, input.front);
-  const card = await db.card.create({
-    data: {
-      deckId,
-      slug,
-      front: input.front,
-      back: input.back,
-      position: await nextPosition(deckId),
-      tags: { create: input.tags.map((tag) => ({ tag })) },
-    },
-    select: { id: true, slug: true },
-  });
+  const card = await db.card.create({ data: newCardData(deckId, await nextPosition(deckId), { ...input, slug }), select: { id: true, slug: true } });
   await db.deck.update({ where: { id: deckId }, data: { updatedAt: new Date() } });
   return card;
 }
@@ -235,7 +217,7 @@ export async function updateCard(
       data: {
         front: input.front,
         back: input.back,
-        tags: { deleteMany: {}, create: input.tags.map((tag) => ({ tag })) },
+        tags: withTags(input.tags, true),
         ...(input.newQuestion && { resetAt: now }),
       },
     });

@@ -4,6 +4,7 @@ import { browsableDecks, roleOf, type DeckRole, type Viewer, liveCardCount, live
 import { db } from "../server/db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Tag } from "./schema";
+import { tagNames, tagSelect } from "./card-rows";
 
 export interface DeckSummary {
   id: string;
@@ -101,7 +102,7 @@ export async function listDeckCards(
   const cards = await db.card.findMany({
     where: { deckId, ...liveCard, deck: browsableDecks(viewer), ...(filter.tag && { tags: { some: { tag: filter.tag } } }) },
     orderBy: { position: "asc" },
-    select: { id: true, slug: true, front: true, back: true, tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
+    select: { id: true, slug: true, front: true, back: true, ...tagSelect },
   });
   const needle = filter.q?.trim().toLowerCase();
   const items: CardListItem[] = [];
@@ -113,7 +114,7 @@ export async function listDeckCards(
       if (!inFront && backIndex < 0) continue;
       if (!inFront) excerpt = excerptAround(card.back, backIndex, needle.length);
     }
-    items.push({ id: card.id, slug: card.slug, front: card.front, tags: card.tags.map((t) => t.tag as Tag), excerpt });
+    items.push({ id: card.id, slug: card.slug, front: card.front, tags: tagNames(card.tags), excerpt });
   }
   return items;
 }
@@ -143,7 +144,7 @@ export async function getCard(deckKeyOrId: string, cardSlug: string, viewer: Vie
       front: true,
       back: true,
       position: true,
-      tags: { select: { tag: true }, orderBy: { tag: "asc" } },
+      ...tagSelect,
       deck: { select: { id: true, slug: true, title: true } },
     },
   });
@@ -165,7 +166,7 @@ export async function getCard(deckKeyOrId: string, cardSlug: string, viewer: Vie
     slug: card.slug,
     front: card.front,
     back: card.back,
-    tags: card.tags.map((t) => t.tag as Tag),
+    tags: tagNames(card.tags),
     deck: card.deck,
     previous: previous?.slug ?? null,
     next: next?.slug ?? null,

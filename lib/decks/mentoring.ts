@@ -216,23 +216,3 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
 
   return { deck, totalCards, mentees, cards, hasReviews: mentees.some((m) => m.lastActive !== null) };
 }
-
-const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * DAY_MS],
-  ["month", 30 * DAY_MS],
-  ["week", 7 * DAY_MS],
-  ["day", DAY_MS],
-  ["hour", 60 * 60_000],
-  ["minute", 60_000],
-];
-
-/** "3 days ago", "yesterday", "just now"; "never" for null. */
-export function formatLastActive(date: Date | null, now: Date): string {
-  if (!date) return "never";
-  const elapsed = Math.max(0, now.getTime() - date.getTime());
-  const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-  for (const [unit, ms] of RELATIVE_UNITS) {
-    if (elapsed >= ms) return format.format(-Math.floor(elapsed / ms), unit);
-  }
-  return "just now";
-}

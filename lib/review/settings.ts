@@ -60,17 +60,26 @@ export const studySettingsSchema = z.object({
 });
 export type StudySettingsInput = z.infer<typeof studySettingsSchema>;
 
-function fromRow(row: {
-  desiredRetention: number;
-  maximumInterval: number;
-  newPerDay: number;
-  reviewsPerDay: number;
-  learningSteps: string;
-  relearningSteps: string;
-  enableFuzz: boolean;
-  dayStartHour: number;
-  timeZone: string;
-}): StudySettings {
+/** The settings form's fields, as the form shows them (steps as text): the stored row's shape. */
+export type SettingsFormValues = { [K in keyof StudySettingsInput]: K extends "learningSteps" | "relearningSteps" ? string : StudySettingsInput[K] };
+
+/** The learner's settings as the form shows them. */
+export function settingsFormValues(settings: StudySettings): SettingsFormValues {
+  const { scheduler } = settings;
+  return {
+    desiredRetention: scheduler.desiredRetention,
+    maximumInterval: scheduler.maximumInterval,
+    newPerDay: settings.newPerDay,
+    reviewsPerDay: settings.reviewsPerDay,
+    learningSteps: scheduler.learningSteps.join(" "),
+    relearningSteps: scheduler.relearningSteps.join(" "),
+    enableFuzz: scheduler.enableFuzz,
+    dayStartHour: settings.dayStartHour,
+    timeZone: settings.timeZone,
+  };
+}
+
+function fromRow(row: SettingsFormValues): StudySettings {
   const steps = (text: string) => text.split(" ").filter(Boolean) as StepUnit[];
   return {
     scheduler: {

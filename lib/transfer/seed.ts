@@ -7,6 +7,7 @@ import path from "node:path";
 import { rewindNewCursors } from "../review/new-cards";
 import { db } from "../server/db";
 import { parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
+import { newCardData, tagNames, withTags } from "../decks/card-rows";
 
 export interface SyncReport {
   deck: string;
@@ -43,20 +44,11 @@ export async function syncSeedDeck(deck: ImportedDeck, now = new Date()): Promis
       const found = bySlug.get(card.slug);
       bySlug.delete(card.slug);
       if (!found) {
-        await tx.card.create({
-          data: {
-            deckId: row.id,
-            slug: card.slug,
-            front: card.front,
-            back: card.back,
-            position,
-            tags: { create: card.tags.map((tag) => ({ tag })) },
-          },
-        });
+        await tx.card.create({ data: newCardData(row.id, position, card) });
         report.created++;
         continue;
       }
-      const tags = found.tags.map((t) => t.tag);
+      const tags = tagNames(found.tags);
       const contentChanged =
         found.front !== card.front || found.back !== card.back || found.position !== position || found.retiredAt !== null;
       const tagsChanged = !sameTags(tags, card.tags);
@@ -71,7 +63,7 @@ export async function syncSeedDeck(deck: ImportedDeck, now = new Date()): Promis
           back: card.back,
           position,
           retiredAt: null,
-          ...(tagsChanged && { tags: { deleteMany: {}, create: card.tags.map((tag) => ({ tag })) } }),
+          ...(tagsChanged && { tags: withTags(card.tags, true) }),
         },
       });
       report.updated++;

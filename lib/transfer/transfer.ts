@@ -8,6 +8,7 @@ import { db } from "../server/db";
 import { byDeckKey } from "../decks/browse";
 import { parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 import { AppError, notFound } from "../server/errors";
+import { newCardData, tagNames, tagSelect } from "../decks/card-rows";
 
 /** Writes a deck in the deck-file format that parseDeckMarkdown reads. */
 export function deckToMarkdown(deck: Omit<ImportedDeck, "cards"> & { cards: Omit<ImportedDeck["cards"][number], "line">[] }): string {
@@ -39,7 +40,7 @@ export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Pr
       cards: {
         where: liveCard,
         orderBy: { position: "asc" },
-        select: { slug: true, front: true, back: true, tags: { select: { tag: true }, orderBy: { tag: "asc" } } },
+        select: { slug: true, front: true, back: true, ...tagSelect },
       },
     },
   });
@@ -50,7 +51,7 @@ export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Pr
     visibility: deck.visibility as ImportedDeck["visibility"],
     source: deck.source,
     description: deck.description,
-    cards: deck.cards.map((c) => ({ slug: c.slug, front: c.front, back: c.back, tags: c.tags.map((t) => t.tag) as ImportedDeck["cards"][number]["tags"] })),
+    cards: deck.cards.map((c) => ({ slug: c.slug, front: c.front, back: c.back, tags: tagNames(c.tags) })),
   });
   return { filename: `${deck.slug ?? deck.id}.md`, markdown };
 }
@@ -75,7 +76,7 @@ export async function importDeckFile(viewer: Viewer, text: string): Promise<{ id
     });
     for (const [position, card] of deck.cards.entries()) {
       await tx.card.create({
-        data: { deckId: created.id, slug: card.slug, front: card.front, back: card.back, position, tags: { create: card.tags.map((tag) => ({ tag })) } },
+        data: newCardData(created.id, position, card),
       });
     }
     return { id: created.id, cards: deck.cards.length };

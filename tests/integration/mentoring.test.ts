@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { formatLastActive, getMentorDashboard } from "@/lib/decks/mentoring";
+import { getMentorDashboard } from "@/lib/decks/mentoring";
+import { formatTimeAgo as formatLastActive } from "@/lib/format";
 import { insertCardState, insertReviewLog, makeDeck, makeUser } from "./helpers";
 
 const NOW = new Date("2030-06-15T12:00:00Z");

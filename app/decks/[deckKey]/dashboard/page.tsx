@@ -3,8 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/accounts/auth";
 import { getDeck } from "@/lib/decks/browse";
-import { formatLastActive, getMentorDashboard, RETENTION_DAYS, type CardDifficulty, type MenteeProgress } from "@/lib/decks/mentoring";
+import { getMentorDashboard, RETENTION_DAYS, type CardDifficulty, type MenteeProgress } from "@/lib/decks/mentoring";
 import { paths, type DeckRef } from "@/lib/routes";
+import { formatTimeAgo, plural } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Mentees" };
 
@@ -60,7 +61,7 @@ function MenteeRow({ mentee, now }: { mentee: MenteeProgress; now: Date }) {
       <td className="p-3 whitespace-nowrap">
         {mentee.lastActive ? (
           <time dateTime={mentee.lastActive.toISOString()} title={`${mentee.lastActive.toISOString().slice(0, 16).replace("T", " ")} UTC`}>
-            {formatLastActive(mentee.lastActive, now)}
+            {formatTimeAgo(mentee.lastActive, now)}
           </time>
         ) : (
           <span className="text-muted">never</span>
@@ -79,10 +80,10 @@ function HardCard({ card, menteeCount, deck }: { card: CardDifficulty; menteeCou
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         <Bar value={percent(card.menteesFailed, menteeCount)} tone="bg-danger" className="w-32" />
         <span>
-          {card.menteesFailed} of {menteeCount} mentee{menteeCount === 1 ? "" : "s"} missed it recently
+          {card.menteesFailed} of {plural(menteeCount, "mentee")} missed it recently
         </span>
         <span className="text-muted tabular-nums">
-          {card.againCount} Again in {card.reviews} review{card.reviews === 1 ? "" : "s"}
+          {card.againCount} Again in {plural(card.reviews, "review")}
         </span>
       </div>
     </li>
@@ -117,7 +118,7 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
         <p className="text-muted">
           {mentees.length === 0
             ? "Progress of the people who join this deck through your invites shows up here."
-            : `${mentees.length} mentee${mentees.length === 1 ? "" : "s"} joined through your invites.`}
+            : `${plural(mentees.length, "mentee")} joined through your invites.`}
         </p>
       </header>
 

@@ -7,13 +7,15 @@ import { getDeck } from "@/lib/decks/browse";
 import { siteOrigin } from "@/lib/server/origin";
 import { getSharing } from "@/lib/decks/sharing";
 import { deckKey, paths } from "@/lib/routes";
+import { formatDate } from "@/lib/format";
+import { getStudySettings } from "@/lib/review/settings";
 
 export const metadata: Metadata = { title: "Sharing" };
 
-function inviteStatus(invite: { expiresAt: Date | null; revokedAt: Date | null }, now: Date): string {
-  if (invite.revokedAt) return `revoked ${invite.revokedAt.toLocaleDateString("en", { dateStyle: "medium" })}`;
-  if (invite.expiresAt && invite.expiresAt <= now) return `expired ${invite.expiresAt.toLocaleDateString("en", { dateStyle: "medium" })}`;
-  if (invite.expiresAt) return `expires ${invite.expiresAt.toLocaleDateString("en", { dateStyle: "medium" })}`;
+function inviteStatus(invite: { expiresAt: Date | null; revokedAt: Date | null }, now: Date, timeZone: string): string {
+  if (invite.revokedAt) return `revoked ${formatDate(invite.revokedAt, timeZone)}`;
+  if (invite.expiresAt && invite.expiresAt <= now) return `expired ${formatDate(invite.expiresAt, timeZone)}`;
+  if (invite.expiresAt) return `expires ${formatDate(invite.expiresAt, timeZone)}`;
   return "active";
 }
 
@@ -24,7 +26,7 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
   const sharing = deck && (await getSharing(user, deck.id));
   if (!deck || !sharing) notFound();
   const k = deckKey(deck);
-  const origin = await siteOrigin();
+  const [origin, { timeZone }] = await Promise.all([siteOrigin(), getStudySettings(user.id)]);
   const now = new Date();
 
   return (
@@ -62,7 +64,7 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
         {sharing.invites.length > 0 && (
           <ul className="card-surface divide-line divide-y">
             {sharing.invites.map((invite) => (
-              <InviteRow key={invite.id} deckId={deck.id} deckKey={k} invite={invite} origin={origin} status={inviteStatus(invite, now)} />
+              <InviteRow key={invite.id} deckId={deck.id} deckKey={k} invite={invite} origin={origin} status={inviteStatus(invite, now, timeZone)} />
             ))}
           </ul>
         )}
@@ -85,7 +87,7 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
               <li key={m.userId} className="flex items-center justify-between gap-3 p-3">
                 <span>
                   {m.name ?? "Mentee"}{" "}
-                  <span className="text-muted text-sm">joined {m.joinedAt.toLocaleDateString("en", { dateStyle: "medium" })}</span>
+                  <span className="text-muted text-sm">joined {formatDate(m.joinedAt, timeZone)}</span>
                 </span>
                 <RemoveMemberButton deckId={deck.id} deckKey={k} userId={m.userId} role="mentee" name={m.name ?? "this mentee"} />
               </li>

@@ -1,0 +1,170 @@
+"use client";
+
+// Sends the outbox to POST /api/reviews: in order, in batches, with backoff while the server can't
+// be reached, and again when the browser comes back online. Ratings saved offline on an earlier
+// visit are handed back once after hydration so the session can show their effect.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { MemoryState } from "@/lib/scheduling/fsrs";
+import { readOutbox, writeOutbox, type PendingRating } from "./outbox";
+
+const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+const BATCH_SIZE = 50;
+
+export type SaveStatus = { kind: "saved" } | { kind: "saving" } | { kind: "offline" } | { kind: "signed-out" };
+
+export interface FreshCard {
+  cardId: string;
+  memory: MemoryState;
+  version: number;
+}
+
+interface Handlers {
+  /** Ratings found waiting from an earlier visit, once after hydration. */
+  onRestored: (pending: PendingRating[]) => void;
+  /** The server refused a rating made against a stale copy: here is the card as it is now. */
+  onStale: (card: FreshCard, message: string) => void;
+  onNotice: (message: string) => void;
+}
+
+type ServerResult =
+  | { status: "saved" | "duplicate" | "stale"; message?: string; card: { cardId: string; memory: MemoryState; version: number } }
+  | { status: "not_found"; clientId: string; message: string };
+
+/** JSON dates arrive as strings. */
+function freshCard(card: FreshCard): FreshCard {
+  const memory = { ...card.memory, due: new Date(card.memory.due), lastReview: card.memory.lastReview ? new Date(card.memory.lastReview) : null };
+  return { ...card, memory };
+}
+
+export function useOutbox(userId: string, handlers: Handlers) {
+  const [waiting, setWaiting] = useState<PendingRating[]>([]);
+  const [status, setStatus] = useState<SaveStatus>({ kind: "saved" });
+  const items = useRef<PendingRating[]>([]);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const retry = useRef({ attempt: 0, timer: 0 as ReturnType<typeof setTimeout> | 0 });
+  const batchSize = useRef(BATCH_SIZE);
+  const on = useRef(handlers);
+  const flushRef = useRef<() => Promise<void>>(async () => {});
+  useEffect(() => {
+    on.current = handlers;
+  });
+
+  const update = useCallback(
+    (change: (items: PendingRating[]) => PendingRating[]) => {
+      const next = change(items.current);
+      items.current = next;
+      writeOutbox(userId, next);
+      setWaiting(next);
+    },
+    [userId],
+  );
+
+  // localStorage exists only in the browser, so this runs once after hydration rather than in render.
+  useEffect(() => {
+    const pending = readOutbox(userId);
+    items.current = pending;
+    if (!pending.length) return;
+    /* eslint-disable-next-line react-hooks/set-state-in-effect -- syncing from an external store (localStorage) once */
+    setWaiting(pending);
+    on.current.onRestored(pending);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on mount
+  }, []);
+
+  const flush = useCallback(async (): Promise<void> => {
+    if (inFlight.current) return inFlight.current;
+    const batch = items.current.slice(0, batchSize.current);
+    if (batch.length === 0) {
+      setStatus({ kind: "saved" });
+      return;
+    }
+    setStatus({ kind: "saving" });
+    const run = (async () => {
+      try {
+        const response = await fetch("/api/reviews", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ ratings: batch }),
+        });
+        if (response.status === 401) {
+          setStatus({ kind: "signed-out" });
+          return;
+        }
+        if (response.status === 400) {
+          // The server will never take this batch (a malformed item, say from an old version of the
+          // page). Send one at a time to find it, then drop only that one rather than retry forever.
+          if (batch.length > 1) {
+            batchSize.current = 1;
+          } else {
+            update((all) => all.filter((i) => i.clientId !== batch[0]!.clientId));
+            on.current.onNotice("One rating couldn't be saved because the server refused it as invalid.");
+          }
+          return;
+        }
+        if (!response.ok) throw new Error(`status ${response.status}`);
+        const { results } = (await response.json()) as { results: ServerResult[] };
+        const settled = new Set(batch.slice(0, results.length).map((r) => r.clientId));
+        update((all) => all.filter((i) => !settled.has(i.clientId)));
+        for (const result of results) {
+          if (result.status === "stale") {
+            on.current.onStale(freshCard(result.card), result.message ?? "This card changed elsewhere; your rating wasn't applied.");
+          } else if (result.status === "not_found") {
+            on.current.onNotice("A rating was for a card you can no longer study, so it wasn't saved.");
+          }
+        }
+        retry.current.attempt = 0;
+        if (!items.current.length) batchSize.current = BATCH_SIZE;
+        setStatus({ kind: items.current.length ? "saving" : "saved" });
+      } catch {
+        // Network down or server unavailable: keep the ratings and try again with backoff.
+        setStatus({ kind: "offline" });
+        const delay = RETRY_DELAYS_MS[Math.min(retry.current.attempt++, RETRY_DELAYS_MS.length - 1)]!;
+        if (retry.current.timer) clearTimeout(retry.current.timer);
+        retry.current.timer = setTimeout(() => void flushRef.current(), delay);
+      } finally {
+        inFlight.current = null;
+      }
+    })();
+    inFlight.current = run;
+    await run;
+    if (items.current.length && retry.current.attempt === 0) void flushRef.current();
+  }, [update]);
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
+
+  // Send whatever is waiting: now, whenever something is added, and when the browser is back online.
+  useEffect(() => {
+    if (waiting.length && !inFlight.current && status.kind !== "offline") void flush();
+  }, [waiting, flush, status.kind]);
+  useEffect(() => {
+    const online = () => {
+      retry.current.attempt = 0;
+      void flush();
+    };
+    window.addEventListener("online", online);
+    return () => window.removeEventListener("online", online);
+  }, [flush]);
+
+  return {
+    waiting: waiting.length,
+    status,
+    add: useCallback((item: PendingRating) => update((all) => [...all, item]), [update]),
+    /** Takes back a rating not sent yet; false when it has already gone to the server. */
+    takeBack: useCallback(
+      (clientId: string) => {
+        if (!items.current.some((i) => i.clientId === clientId)) return false;
+        update((all) => all.filter((i) => i.clientId !== clientId));
+        return true;
+      },
+      [update],
+    ),
+    /** Resolves once the request in flight (if any) has settled. */
+    settled: useCallback(async () => {
+      if (inFlight.current) await inFlight.current;
+    }, []),
+    retryNow: useCallback(() => {
+      retry.current.attempt = 0;
+      void flush();
+    }, [flush]),
+  };
+}

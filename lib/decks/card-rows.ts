@@ -1,0 +1,30 @@
+// How a card's rows are read and written, said once: its tags as a `select`, tag rows as names, and
+// the data of a new card with its tags (the editor, a paste, a copy, a deck file and the seed all
+// create cards this way).
+import type { Prisma } from "../generated/sqlite/client";
+import type { Tag } from "./schema";
+
+/** A card's tags, alphabetical, as a `select` fragment: `select: { ..., ...tagSelect }`. */
+export const tagSelect = { tags: { select: { tag: true }, orderBy: { tag: "asc" } } } as const satisfies Prisma.CardSelect;
+
+/** Tag rows as names. Tags are checked against the vocabulary when written. */
+export function tagNames(rows: readonly { tag: string }[]): Tag[] {
+  return rows.map((row) => row.tag as Tag);
+}
+
+/** A nested write that gives a card exactly these tags (after removing the old ones, if `replace`). */
+export function withTags(tags: readonly string[], replace = false) {
+  return { ...(replace && { deleteMany: {} }), create: tags.map((tag) => ({ tag })) };
+}
+
+export interface NewCard {
+  slug: string;
+  front: string;
+  back: string;
+  tags: readonly string[];
+}
+
+/** The data for creating one card of a deck at a position. */
+export function newCardData(deckId: string, position: number, card: NewCard): Prisma.CardUncheckedCreateInput {
+  return { deckId, position, slug: card.slug, front: card.front, back: card.back, tags: withTags(card.tags) };
+}
