@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { requireUser } from "@/lib/accounts/auth";
+import { PageHeader } from "@/components/page-chrome";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -9,7 +10,7 @@ export default async function AccountPage() {
   const user = await requireUser("/account");
   return (
     <div className="max-w-lg space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
+      <PageHeader title="Account" />
       <dl className="card-surface divide-line divide-y">
         <div className="flex justify-between gap-4 p-4">
           <dt className="text-muted">Name</dt>

@@ -6,6 +6,7 @@ import { listHistory } from "@/lib/review/history";
 import { paths } from "@/lib/routes";
 import { formatDateTime, plural } from "@/lib/format";
 import { getStudySettings } from "@/lib/review/settings";
+import { EmptyState, PageHeader } from "@/components/page-chrome";
 
 export const metadata: Metadata = { title: "Review history" };
 
@@ -20,19 +21,11 @@ export default async function HistoryPage({ searchParams }: PageProps<"/history"
 
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Review history</h1>
-        <p className="text-muted">
-          {total === 0 ? "No reviews yet." : `${plural(total, "review")}, newest first.`}
-        </p>
-      </header>
+      <PageHeader title="Review history" description={total === 0 ? "No reviews yet." : `${plural(total, "review")}, newest first.`} />
       {total === 0 ? (
-        <div className="card-surface p-8 text-center">
+        <EmptyState action={{ label: "Start a session", href: "/study" }}>
           <p>Every rating you give is kept here.</p>
-          <Link href="/study" className="btn btn-primary mt-4">
-            Start a session
-          </Link>
-        </div>
+        </EmptyState>
       ) : (
         <div className="card-surface overflow-x-auto">
           <table className="w-full text-left text-sm">

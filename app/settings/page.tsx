@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { SettingsForm } from "@/components/settings-form";
 import { requireUser } from "@/lib/accounts/auth";
 import { getStudySettings, settingsFormValues } from "@/lib/review/settings";
+import { PageHeader } from "@/components/page-chrome";
 
 export const metadata: Metadata = { title: "Study settings" };
 
@@ -10,7 +11,7 @@ export default async function SettingsPage() {
   const settings = await getStudySettings(user.id);
   return (
     <div className="max-w-xl space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Study settings</h1>
+      <PageHeader title="Study settings" />
       <SettingsForm values={settingsFormValues(settings)} />
     </div>
   );

@@ -7,6 +7,7 @@ import { Heatmap } from "@/components/stats/heatmap";
 import { requireUser } from "@/lib/accounts/auth";
 import { formatDuration, noun, percent, plural } from "@/lib/format";
 import { getLearnerStats, HEATMAP_DAYS, MATURE_DAYS, RETENTION_DAYS, type Retention } from "@/lib/stats/learner-stats";
+import { EmptyState, PageHeader } from "@/components/page-chrome";
 
 export const metadata: Metadata = { title: "Your stats" };
 
@@ -22,24 +23,19 @@ export default async function StatsPage() {
   const stats = await getLearnerStats(user);
 
   const header = (
-    <header>
-      <h1 className="text-2xl font-semibold tracking-tight">Your stats</h1>
-      <p className="text-muted">
-        Days start at {String(stats.dayStartHour).padStart(2, "0")}:00, {stats.timeZone.replaceAll("_", " ")} time.
-      </p>
-    </header>
+    <PageHeader
+      title="Your stats"
+      description={`Days start at ${String(stats.dayStartHour).padStart(2, "0")}:00, ${stats.timeZone.replaceAll("_", " ")} time.`}
+    />
   );
 
   if (!stats.hasReviews) {
     return (
       <div className="space-y-6">
         {header}
-        <div className="card-surface p-8 text-center">
+        <EmptyState action={{ label: "Start a session", href: "/study" }}>
           <p>Your stats appear after your first session.</p>
-          <Link href="/study" className="btn btn-primary mt-4">
-            Start a session
-          </Link>
-        </div>
+        </EmptyState>
       </div>
     );
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ImportDeckForm, NewDeckForm } from "@/components/deck-forms";
 import { requireUser } from "@/lib/accounts/auth";
+import { PageHeader } from "@/components/page-chrome";
 
 export const metadata: Metadata = { title: "New deck" };
 
@@ -8,8 +9,7 @@ export default async function NewDeckPage() {
   await requireUser("/decks/new");
   return (
     <div className="max-w-xl space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">New deck</h1>
-      <p className="text-muted">Give it a title; you can add cards one by one or paste a list of questions next.</p>
+      <PageHeader title="New deck" description="Give it a title; you can add cards one by one or paste a list of questions next." />
       <NewDeckForm />
       <section aria-labelledby="import" className="border-line space-y-3 border-t pt-8">
         <h2 id="import" className="text-lg font-semibold">

@@ -6,6 +6,7 @@ import { getDeck } from "@/lib/decks/browse";
 import { getMentorDashboard, RETENTION_DAYS, type CardDifficulty, type MenteeProgress } from "@/lib/decks/mentoring";
 import { paths, type DeckRef } from "@/lib/routes";
 import { formatTimeAgo, plural } from "@/lib/format";
+import { EmptyState, PageHeader } from "@/components/page-chrome";
 
 export const metadata: Metadata = { title: "Mentees" };
 
@@ -104,31 +105,23 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
 
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <p className="text-muted text-sm">
-          <Link href="/decks" className="link">
-            Decks
-          </Link>{" "}
-          /{" "}
-          <Link href={base} className="link">
-            {deck.title}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold tracking-tight">Your mentees</h1>
-        <p className="text-muted">
-          {mentees.length === 0
+      <PageHeader
+        title="Your mentees"
+        crumbs={[
+          { label: "Decks", href: "/decks" },
+          { label: deck.title, href: base },
+        ]}
+        description={
+          mentees.length === 0
             ? "Progress of the people who join this deck through your invites shows up here."
-            : `${plural(mentees.length, "mentee")} joined through your invites.`}
-        </p>
-      </header>
+            : `${plural(mentees.length, "mentee")} joined through your invites.`
+        }
+      />
 
       {mentees.length === 0 ? (
-        <div className="card-surface p-8 text-center">
+        <EmptyState action={{ label: "Invite mentees from the Sharing page", href: paths.deckSharing(deck) }}>
           <p>No mentees yet.</p>
-          <Link href={paths.deckSharing(deck)} className="btn btn-primary mt-4">
-            Invite mentees from the Sharing page
-          </Link>
-        </div>
+        </EmptyState>
       ) : (
         <>
           <section aria-labelledby="mentees-heading" className="space-y-3">
@@ -167,14 +160,14 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
               <p className="text-muted text-sm">From the last {RETENTION_DAYS} days of reviews.</p>
             </div>
             {!dashboard.hasReviews ? (
-              <div className="card-surface p-8 text-center">
+              <EmptyState>
                 <p>No reviews yet.</p>
                 <p className="text-muted mt-1 text-sm">When your mentees start studying, the cards they miss show up here.</p>
-              </div>
+              </EmptyState>
             ) : hardest.length === 0 ? (
-              <div className="card-surface p-8 text-center">
+              <EmptyState>
                 <p>No misses in the last {RETENTION_DAYS} days.</p>
-              </div>
+              </EmptyState>
             ) : (
               <ol className="card-surface divide-line divide-y" data-testid="hardest-cards">
                 {hardest.map((card) => (

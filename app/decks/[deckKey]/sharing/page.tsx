@@ -9,6 +9,7 @@ import { getSharing } from "@/lib/decks/sharing";
 import { deckKey, paths } from "@/lib/routes";
 import { formatDate } from "@/lib/format";
 import { getStudySettings } from "@/lib/review/settings";
+import { PageHeader } from "@/components/page-chrome";
 
 export const metadata: Metadata = { title: "Sharing" };
 
@@ -31,15 +32,7 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
 
   return (
     <div className="max-w-3xl space-y-10">
-      <header>
-        <p className="text-muted text-sm">
-          <Link href={paths.deck(k)} className="link">
-            {deck.title}
-          </Link>{" "}
-          / sharing
-        </p>
-        <h1 className="text-2xl font-semibold tracking-tight">Sharing</h1>
-      </header>
+      <PageHeader title="Sharing" crumbs={[{ label: deck.title, href: paths.deck(k) }]} here="sharing" />
 
       <section aria-labelledby="who" className="space-y-3">
         <h2 id="who" className="text-lg font-semibold">

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CardEditor } from "@/components/card-editor";
 import { getEditableDeck } from "@/lib/decks/authoring";
 import { requireUser } from "@/lib/accounts/auth";
 import { deckKey, paths } from "@/lib/routes";
+import { PageHeader } from "@/components/page-chrome";
 
 export const metadata: Metadata = { title: "New card" };
 
@@ -15,13 +15,7 @@ export default async function NewCardPage({ params }: PageProps<"/decks/[deckKey
   if (!deck) notFound();
   return (
     <div className="space-y-6">
-      <p className="text-muted text-sm">
-        <Link href={paths.deckEdit(deck)} className="link">
-          {deck.title}
-        </Link>{" "}
-        / new card
-      </p>
-      <h1 className="text-2xl font-semibold tracking-tight">New card</h1>
+      <PageHeader title="New card" crumbs={[{ label: deck.title, href: paths.deckEdit(deck) }]} here="new card" />
       <CardEditor deckId={deck.id} deckKey={deckKey(deck)} />
     </div>
   );

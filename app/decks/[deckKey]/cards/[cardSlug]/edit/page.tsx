@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CardEditor } from "@/components/card-editor";
 import { getEditableCard, getEditableDeck } from "@/lib/decks/authoring";
 import { requireUser } from "@/lib/accounts/auth";
 import { getCard } from "@/lib/decks/browse";
 import { deckKey, paths } from "@/lib/routes";
+import { PageHeader } from "@/components/page-chrome";
+import { noun, plural } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Edit card" };
 
@@ -18,16 +19,10 @@ export default async function EditCardPage({ params }: PageProps<"/decks/[deckKe
   if (!deck || !card) notFound();
   return (
     <div className="space-y-6">
-      <p className="text-muted text-sm">
-        <Link href={paths.deckEdit(deck)} className="link">
-          {deck.title}
-        </Link>{" "}
-        / edit card
-      </p>
-      <h1 className="text-2xl font-semibold tracking-tight">Edit card</h1>
+      <PageHeader title="Edit card" crumbs={[{ label: deck.title, href: paths.deckEdit(deck) }]} here="edit card" />
       {card.learners > 0 && (
         <p className="card-surface text-muted px-4 py-2 text-sm">
-          {card.learners} learner{card.learners === 1 ? " is" : "s are"} studying this card. Wording fixes and better answers reach them at
+          {plural(card.learners, "learner")} {noun(card.learners, "is", "are")} studying this card. Wording fixes and better answers reach them at
           their next review and keep their schedule.
         </p>
       )}

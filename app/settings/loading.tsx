@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/page-chrome";
+
+export default function Loading() {
+  return <PageSkeleton label="Loading" />;
+}
