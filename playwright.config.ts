@@ -31,9 +31,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // npm start's own path: migrate, seed, build when stale, serve, on a throwaway database.
     command: "rm -rf var/e2e && node --import tsx scripts/start.ts",

@@ -3,13 +3,14 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const postgresUrl = [process.env.TEST_POSTGRES_URL, process.env.DATABASE_URL].find((url) =>
-  url?.match(/^postgres(ql)?:\/\//),
-);
+const postgresUrl = [process.env.TEST_POSTGRES_URL, process.env.DATABASE_URL].find((url) => url?.match(/^postgres(ql)?:\/\//));
 
 // `server-only` throws outside React's server bundles; tests call server modules directly, as the
 // server does, so they get its empty build.
-const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 
 function integration(engine: "sqlite" | "postgresql", serverUrl: string) {
   return {

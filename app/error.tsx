@@ -6,7 +6,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <div role="alert" className="mx-auto max-w-md py-16 text-center">
       <h1 className="text-2xl font-semibold tracking-tight">Something went wrong</h1>
-      <p className="text-muted mt-2">
+      <p className="mt-2 text-muted">
         We hit an unexpected problem. Your data is safe; please try again.
         {error.digest && <span className="mt-2 block text-xs">Reference: {error.digest}</span>}
       </p>

@@ -26,7 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
           {children}
         </main>
-        <footer className="text-muted border-line border-t py-6 text-center text-sm">
+        <footer className="border-t border-line py-6 text-center text-sm text-muted">
           Drill: interview questions that stick, scheduled by FSRS.
         </footer>
       </body>

@@ -8,13 +8,10 @@ export default async function LandingPage() {
   return (
     <div className="space-y-14">
       <section className="pt-6 sm:pt-12">
-        <h1 className="max-w-2xl text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
-          Interview prep that sticks.
-        </h1>
-        <p className="text-muted mt-4 max-w-2xl text-lg text-pretty">
-          Drill turns interview questions into daily flashcards. Reveal the answer, grade yourself honestly, and
-          FSRS, the scheduler behind modern Anki, brings each question back just before you would forget it.
-          Mentors curate the decks; you keep your own schedule.
+        <h1 className="max-w-2xl text-4xl font-semibold tracking-tight text-balance sm:text-5xl">Interview prep that sticks.</h1>
+        <p className="mt-4 max-w-2xl text-lg text-pretty text-muted">
+          Drill turns interview questions into daily flashcards. Reveal the answer, grade yourself honestly, and FSRS, the scheduler behind
+          modern Anki, brings each question back just before you would forget it. Mentors curate the decks; you keep your own schedule.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           {user ? (
@@ -43,7 +40,7 @@ export default async function LandingPage() {
         ].map(([title, text]) => (
           <div key={title} className="card-surface p-5">
             <h3 className="font-semibold">{title}</h3>
-            <p className="text-muted mt-1 text-sm">{text}</p>
+            <p className="mt-1 text-sm text-muted">{text}</p>
           </div>
         ))}
       </section>

@@ -73,12 +73,42 @@ export const DECK_COLUMNS = ["id", "slug", "ownerId", "title", "visibility", "cr
 export const CARD_COLUMNS = ["id", "deckId", "slug", "front", "back", "position", "createdAt", "updatedAt"];
 export const STUDY_COLUMNS = ["userId", "deckId", "addedAt"];
 export const STATE_COLUMNS = [
-  "userId", "cardId", "deckId", "due", "stability", "difficulty", "scheduledDays", "learningSteps",
-  "reps", "lapses", "state", "lastReview", "version", "buriedUntil", "suspended", "createdAt", "updatedAt",
+  "userId",
+  "cardId",
+  "deckId",
+  "due",
+  "stability",
+  "difficulty",
+  "scheduledDays",
+  "learningSteps",
+  "reps",
+  "lapses",
+  "state",
+  "lastReview",
+  "version",
+  "buriedUntil",
+  "suspended",
+  "createdAt",
+  "updatedAt",
 ];
 export const LOG_COLUMNS = [
-  "id", "userId", "cardId", "clientId", "rating", "reviewedAt", "durationMs", "nextDue",
-  "state", "due", "stability", "difficulty", "scheduledDays", "learningSteps", "reps", "lapses", "lastReview",
+  "id",
+  "userId",
+  "cardId",
+  "clientId",
+  "rating",
+  "reviewedAt",
+  "durationMs",
+  "nextDue",
+  "state",
+  "due",
+  "stability",
+  "difficulty",
+  "scheduledDays",
+  "learningSteps",
+  "reps",
+  "lapses",
+  "lastReview",
 ];
 
 /** A deck of `count` cards with realistic-sized text; returns the card ids in position order. */
@@ -198,7 +228,11 @@ function bindable(query: CapturedQuery): unknown[] {
 
 /** EXPLAIN QUERY PLAN for a captured statement, as indented lines. */
 export function explain(sqlite: Database.Database, query: CapturedQuery): string[] {
-  const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...bindable(query)) as { id: number; parent: number; detail: string }[];
+  const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...bindable(query)) as {
+    id: number;
+    parent: number;
+    detail: string;
+  }[];
   const depth = new Map<number, number>([[0, 0]]);
   return rows.map((r) => {
     const d = (depth.get(r.parent) ?? 0) + 1;

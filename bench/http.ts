@@ -26,8 +26,20 @@ import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import {
-  BENCH_DIR, elapsedMs, formatSummary, insertRows, ms, newId, openSqlite, ROOT, saveResult, sqlDate, STUDY_COLUMNS, summarize,
-  USER_COLUMNS, verdict,
+  BENCH_DIR,
+  elapsedMs,
+  formatSummary,
+  insertRows,
+  ms,
+  newId,
+  openSqlite,
+  ROOT,
+  saveResult,
+  sqlDate,
+  STUDY_COLUMNS,
+  summarize,
+  USER_COLUMNS,
+  verdict,
 } from "./common";
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || 0) || fallback;
@@ -250,13 +262,27 @@ async function main(): Promise<void> {
     const sqlite = openSqlite(DB_FILE);
     const deck = sqlite.prepare(`SELECT "id" FROM "Deck" WHERE "slug" = ?`).get(DECK_SLUG) as { id: string } | undefined;
     if (!deck) throw new Error(`the seeded deck ${DECK_SLUG} is missing`);
-    const cardIds = (sqlite.prepare(`SELECT "id" FROM "Card" WHERE "deckId" = ? AND "retiredAt" IS NULL ORDER BY "position"`).all(deck.id) as { id: string }[]).map((c) => c.id);
+    const cardIds = (
+      sqlite.prepare(`SELECT "id" FROM "Card" WHERE "deckId" = ? AND "retiredAt" IS NULL ORDER BY "position"`).all(deck.id) as {
+        id: string;
+      }[]
+    ).map((c) => c.id);
     const passwordHash = await hash(PASSWORD);
     const at = sqlDate(new Date());
     // LEARNERS learners for the concurrent run, plus one for the solo run before it.
     const users = Array.from({ length: LEARNERS + 1 }, (_, i) => ({ id: newId(), email: `learner${i}@bench.test` }));
-    insertRows(sqlite, "User", USER_COLUMNS, users.map((u, i) => [u.id, u.email, `Learner ${i}`, passwordHash, at, at]));
-    insertRows(sqlite, "DeckStudy", STUDY_COLUMNS, users.map((u) => [u.id, deck.id, at]));
+    insertRows(
+      sqlite,
+      "User",
+      USER_COLUMNS,
+      users.map((u, i) => [u.id, u.email, `Learner ${i}`, passwordHash, at, at]),
+    );
+    insertRows(
+      sqlite,
+      "DeckStudy",
+      STUDY_COLUMNS,
+      users.map((u) => [u.id, deck.id, at]),
+    );
 
     const signInStart = process.hrtime.bigint();
     const cookies: string[] = [];
@@ -264,7 +290,11 @@ async function main(): Promise<void> {
     console.log(`  ${users.length} learners signed in over HTTP in ${ms(elapsedMs(signInStart))}; deck has ${cardIds.length} cards`);
 
     // One warm-up rating each (first requests load route code and fill caches), not counted.
-    await Promise.all(users.map((u, i) => post(cookies[i]!, { clientId: randomUUID(), cardId: cardIds[0]!, rating: 3, expectedVersion: 0, durationMs: 4000 })));
+    await Promise.all(
+      users.map((u, i) =>
+        post(cookies[i]!, { clientId: randomUUID(), cardId: cardIds[0]!, rating: 3, expectedVersion: 0, durationMs: 4000 }),
+      ),
+    );
     const warmupLogs = (sqlite.prepare(`SELECT COUNT(*) AS n FROM "ReviewLog"`).get() as { n: number }).n;
     Object.assign(stats, { requests: 0, latencies: [], saved: new Set(), sent: new Set(), errors: new Map() });
 
@@ -289,9 +319,16 @@ async function main(): Promise<void> {
     // ---------- the database's account of what happened ----------
     const userIds = users.map((u) => u.id);
     const marks = userIds.map(() => "?").join(",");
-    const logs = sqlite.prepare(`SELECT "userId", "clientId" FROM "ReviewLog" WHERE "userId" IN (${marks})`).all(...userIds) as { userId: string; clientId: string }[];
+    const logs = sqlite.prepare(`SELECT "userId", "clientId" FROM "ReviewLog" WHERE "userId" IN (${marks})`).all(...userIds) as {
+      userId: string;
+      clientId: string;
+    }[];
     const stored = new Set(logs.map((l) => `${l.userId} ${l.clientId}`));
-    const storedTwice = (sqlite.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "ReviewLog" GROUP BY "userId", "clientId" HAVING COUNT(*) > 1)`).get() as { n: number }).n;
+    const storedTwice = (
+      sqlite.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "ReviewLog" GROUP BY "userId", "clientId" HAVING COUNT(*) > 1)`).get() as {
+        n: number;
+      }
+    ).n;
     const missing = [...stats.saved].filter((k) => !stored.has(k)).length;
     const benchLogs = logs.length - warmupLogs;
     const extra = logs.filter((l) => !stats.saved.has(`${l.userId} ${l.clientId}`)).length - warmupLogs;
@@ -307,26 +344,58 @@ async function main(): Promise<void> {
     const latency = summarize(stats.latencies);
     const saved = stats.saved.size;
     const correct =
-      benchLogs === saved && missing === 0 && extra === 0 && storedTwice === 0 && versionMismatch === 0 && stats.failed === 0 && stats.unexpectedDuplicate === 0;
+      benchLogs === saved &&
+      missing === 0 &&
+      extra === 0 &&
+      storedTwice === 0 &&
+      versionMismatch === 0 &&
+      stats.failed === 0 &&
+      stats.unexpectedDuplicate === 0;
     console.log(`\nhttp: one learner alone for ${SOLO_SECONDS} s: ${solo.requests} requests, latency ${formatSummary(solo.latency)}`);
     console.log(`http: ${LEARNERS} concurrent learners for ${seconds.toFixed(1)} s (load average before ${loadBefore.toFixed(2)})`);
-    console.log(`  ratings/s (saved) ${(concurrentSaved / seconds).toFixed(1)}; requests/s ${(stats.requests / seconds).toFixed(1)} (${stats.requests} requests)`);
+    console.log(
+      `  ratings/s (saved) ${(concurrentSaved / seconds).toFixed(1)}; requests/s ${(stats.requests / seconds).toFixed(1)} (${stats.requests} requests)`,
+    );
     console.log(`  request latency ${formatSummary(latency)}`);
     if (serverCpu !== null) {
-      console.log(`  server CPU ${ms(serverCpu / stats.requests)} per request (${(serverCpu / 1000 / seconds).toFixed(2)} cores busy on average)`);
+      console.log(
+        `  server CPU ${ms(serverCpu / stats.requests)} per request (${(serverCpu / 1000 / seconds).toFixed(2)} cores busy on average)`,
+      );
     }
-    console.log(`  both runs: ratings sent (distinct client ids) ${stats.sent.size}; saved ${saved}; stale ${stats.stale}; not found ${stats.notFound}; failed after 5 tries ${stats.failed}`);
-    console.log(`  deliberate duplicates ${stats.duplicatesExpected}: answered "duplicate" ${stats.duplicatesReturned}, otherwise ${stats.unexpectedDuplicate}`);
+    console.log(
+      `  both runs: ratings sent (distinct client ids) ${stats.sent.size}; saved ${saved}; stale ${stats.stale}; not found ${stats.notFound}; failed after 5 tries ${stats.failed}`,
+    );
+    console.log(
+      `  deliberate duplicates ${stats.duplicatesExpected}: answered "duplicate" ${stats.duplicatesReturned}, otherwise ${stats.unexpectedDuplicate}`,
+    );
     console.log(`  requests retried after an error ${stats.retriesAfterError}`);
     for (const [what, count] of stats.errors) console.log(`  error ×${count}: ${what}`);
-    console.log(`  database: review logs ${benchLogs} (+${warmupLogs} warm-up) for ${saved} saved client ids; missing ${missing}, extra ${extra}, stored twice ${storedTwice}, card versions != log count ${versionMismatch}`);
+    console.log(
+      `  database: review logs ${benchLogs} (+${warmupLogs} warm-up) for ${saved} saved client ids; missing ${missing}, extra ${extra}, stored twice ${storedTwice}, card versions != log count ${versionMismatch}`,
+    );
     console.log(`  no rating lost or doubled: ${verdict(correct)}`);
     await saveResult("http", {
-      learners: LEARNERS, seconds, loadAverage: loadBefore, solo, sent: stats.sent.size, saved, ratingsPerSecond: concurrentSaved / seconds,
-      requests: stats.requests, requestsPerSecond: stats.requests / seconds, latency, serverCpuMs: serverCpu, stale: stats.stale, notFound: stats.notFound,
-      failed: stats.failed, duplicatesExpected: stats.duplicatesExpected, duplicatesReturned: stats.duplicatesReturned,
-      unexpectedDuplicate: stats.unexpectedDuplicate, retriesAfterError: stats.retriesAfterError, errors: Object.fromEntries(stats.errors),
-      db: { logs: benchLogs, missing, extra, storedTwice, versionMismatch }, correct,
+      learners: LEARNERS,
+      seconds,
+      loadAverage: loadBefore,
+      solo,
+      sent: stats.sent.size,
+      saved,
+      ratingsPerSecond: concurrentSaved / seconds,
+      requests: stats.requests,
+      requestsPerSecond: stats.requests / seconds,
+      latency,
+      serverCpuMs: serverCpu,
+      stale: stats.stale,
+      notFound: stats.notFound,
+      failed: stats.failed,
+      duplicatesExpected: stats.duplicatesExpected,
+      duplicatesReturned: stats.duplicatesReturned,
+      unexpectedDuplicate: stats.unexpectedDuplicate,
+      retriesAfterError: stats.retriesAfterError,
+      errors: Object.fromEntries(stats.errors),
+      db: { logs: benchLogs, missing, extra, storedTwice, versionMismatch },
+      correct,
     });
   } finally {
     await stopServer(server);

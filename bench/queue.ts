@@ -19,8 +19,32 @@ import os from "node:os";
 import path from "node:path";
 import { applyMigrations } from "../scripts/migrations/commands";
 import {
-  BENCH_DIR, DAY_MS, DECK_COLUMNS, elapsedMs, explain, formatSummary, freshDatabase, insertRows, installQueryCapture, isScan, LOG_COLUMNS, ms, newId,
-  openSqlite, random, ROOT, saveResult, seedDeck, shortSql, sqlDate, STATE_COLUMNS, STUDY_COLUMNS, summarize, timeStatement, USER_COLUMNS, verdict,
+  BENCH_DIR,
+  DAY_MS,
+  DECK_COLUMNS,
+  elapsedMs,
+  explain,
+  formatSummary,
+  freshDatabase,
+  insertRows,
+  installQueryCapture,
+  isScan,
+  LOG_COLUMNS,
+  ms,
+  newId,
+  openSqlite,
+  random,
+  ROOT,
+  saveResult,
+  seedDeck,
+  shortSql,
+  sqlDate,
+  STATE_COLUMNS,
+  STUDY_COLUMNS,
+  summarize,
+  timeStatement,
+  USER_COLUMNS,
+  verdict,
   type Summary,
 } from "./common";
 
@@ -47,8 +71,26 @@ interface LearnerSpec {
   ratedToday: number;
 }
 
-const SMALL: LearnerSpec = { label: "small", decks: 1, states: 1_000, logsPerState: 10, dueToday: 80, learning: 10, suspended: 10, ratedToday: 15 };
-const BIG: LearnerSpec = { label: "big", decks: 20, states: 100_000, logsPerState: 10, dueToday: 350, learning: 60, suspended: 500, ratedToday: 40 };
+const SMALL: LearnerSpec = {
+  label: "small",
+  decks: 1,
+  states: 1_000,
+  logsPerState: 10,
+  dueToday: 80,
+  learning: 10,
+  suspended: 10,
+  ratedToday: 15,
+};
+const BIG: LearnerSpec = {
+  label: "big",
+  decks: 20,
+  states: 100_000,
+  logsPerState: 10,
+  dueToday: 350,
+  learning: 60,
+  suspended: 500,
+  ratedToday: 40,
+};
 
 /** The study day lib/study-day.ts computes for UTC and the default 04:00 start. */
 function utcStudyDay(now: Date) {
@@ -69,7 +111,12 @@ function seedLearner(
   const at = sqlDate(now);
   const userId = newId();
   insertRows(sqlite, "User", USER_COLUMNS, [[userId, `${spec.label}@bench.test`, spec.label, null, at, at]]);
-  insertRows(sqlite, "DeckStudy", STUDY_COLUMNS, decks.slice(0, spec.decks).map((d) => [userId, d.id, at]));
+  insertRows(
+    sqlite,
+    "DeckStudy",
+    STUDY_COLUMNS,
+    decks.slice(0, spec.decks).map((d) => [userId, d.id, at]),
+  );
 
   // New cards are introduced in (deck id, position) order, so a learner's states cover a prefix of it.
   const cards = decks
@@ -77,7 +124,8 @@ function seedLearner(
     .flatMap((d) => d.cards.map((cardId) => ({ cardId, deckId: d.id })))
     .slice(0, spec.states);
   // Which states are special: spread over the collection (every k-th card), not bunched in one deck.
-  const pick = (count: number, offset: number) => new Set(Array.from({ length: count }, (_, i) => Math.floor(((i + offset / 7) * cards.length) / count)));
+  const pick = (count: number, offset: number) =>
+    new Set(Array.from({ length: count }, (_, i) => Math.floor(((i + offset / 7) * cards.length) / count)));
   const dueToday = pick(spec.dueToday, 1);
   const learning = pick(spec.learning, 2);
   const suspended = pick(spec.suspended, 3);
@@ -90,19 +138,50 @@ function seedLearner(
     for (const [i, { cardId }] of cards.entries()) {
       for (let r = 0; r < spec.logsPerState; r++) {
         // History over the last two years, oldest first, ending at least a day ago.
-        const reviewedAt = new Date(now.getTime() - DAY_MS - ((spec.logsPerState - r) / spec.logsPerState) * 730 * DAY_MS * (0.5 + rand() / 2));
+        const reviewedAt = new Date(
+          now.getTime() - DAY_MS - ((spec.logsPerState - r) / spec.logsPerState) * 730 * DAY_MS * (0.5 + rand() / 2),
+        );
         yield [
-          newId(), userId, cardId, `${spec.label}-${String(n++).padStart(9, "0")}`, 1 + Math.floor(rand() * 4), sqlDate(reviewedAt),
-          3000 + Math.round(rand() * 9000), sqlDate(new Date(reviewedAt.getTime() + 30 * DAY_MS)), r === 0 ? State.New : State.Review,
-          sqlDate(reviewedAt), 1 + rand() * 100, 1 + rand() * 9, 30, 0, r, 0, r === 0 ? null : sqlDate(new Date(reviewedAt.getTime() - 30 * DAY_MS)),
+          newId(),
+          userId,
+          cardId,
+          `${spec.label}-${String(n++).padStart(9, "0")}`,
+          1 + Math.floor(rand() * 4),
+          sqlDate(reviewedAt),
+          3000 + Math.round(rand() * 9000),
+          sqlDate(new Date(reviewedAt.getTime() + 30 * DAY_MS)),
+          r === 0 ? State.New : State.Review,
+          sqlDate(reviewedAt),
+          1 + rand() * 100,
+          1 + rand() * 9,
+          30,
+          0,
+          r,
+          0,
+          r === 0 ? null : sqlDate(new Date(reviewedAt.getTime() - 30 * DAY_MS)),
         ];
       }
       // Ratings already made today: the first ones of the collection.
       if (i < spec.ratedToday) {
         const reviewedAt = new Date(day.start.getTime() + rand() * (now.getTime() - day.start.getTime()));
         yield [
-          newId(), userId, cardId, `${spec.label}-today-${i}`, 3, sqlDate(reviewedAt), 5000, sqlDate(new Date(reviewedAt.getTime() + 10 * DAY_MS)),
-          i % 10 === 0 ? State.New : State.Review, sqlDate(reviewedAt), 10, 5, 10, 0, spec.logsPerState, 0, sqlDate(new Date(reviewedAt.getTime() - 10 * DAY_MS)),
+          newId(),
+          userId,
+          cardId,
+          `${spec.label}-today-${i}`,
+          3,
+          sqlDate(reviewedAt),
+          5000,
+          sqlDate(new Date(reviewedAt.getTime() + 10 * DAY_MS)),
+          i % 10 === 0 ? State.New : State.Review,
+          sqlDate(reviewedAt),
+          10,
+          5,
+          10,
+          0,
+          spec.logsPerState,
+          0,
+          sqlDate(new Date(reviewedAt.getTime() - 10 * DAY_MS)),
         ];
       }
     }
@@ -112,7 +191,8 @@ function seedLearner(
     let state = State.Review;
     let due: Date;
     let buriedUntil: Date | null = null;
-    if (dueToday.has(i)) due = new Date(day.end.getTime() - rand() * 6 * DAY_MS); // overdue up to 5 days, or later today
+    if (dueToday.has(i))
+      due = new Date(day.end.getTime() - rand() * 6 * DAY_MS); // overdue up to 5 days, or later today
     else if (learning.has(i)) {
       state = i % 2 ? State.Learning : State.Relearning;
       due = new Date(now.getTime() + (rand() - 0.3) * 6 * 3600_000); // some due now, most later today
@@ -127,9 +207,23 @@ function seedLearner(
     }
     const lastReview = new Date(Math.min(now.getTime(), due.getTime()) - (1 + rand() * 20) * DAY_MS);
     states.push([
-      userId, cardId, deckId, sqlDate(due), 1 + rand() * 200, 1 + rand() * 9, Math.round(rand() * 200), state === State.Learning ? 1 : 0,
-      spec.logsPerState, Math.floor(rand() * 3), state, state === State.New ? null : sqlDate(lastReview), spec.logsPerState,
-      sqlDate(buriedUntil), suspended.has(i) ? 1 : 0, at, at,
+      userId,
+      cardId,
+      deckId,
+      sqlDate(due),
+      1 + rand() * 200,
+      1 + rand() * 9,
+      Math.round(rand() * 200),
+      state === State.Learning ? 1 : 0,
+      spec.logsPerState,
+      Math.floor(rand() * 3),
+      state,
+      state === State.New ? null : sqlDate(lastReview),
+      spec.logsPerState,
+      sqlDate(buriedUntil),
+      suspended.has(i) ? 1 : 0,
+      at,
+      at,
     ]);
   }
   insertRows(sqlite, "CardState", STATE_COLUMNS, states);
@@ -156,10 +250,17 @@ async function seedAll(): Promise<Seeded> {
   });
   // The rest of a public library: other people's public decks (empty here), which the deck filter also sees.
   const at = sqlDate(now);
-  insertRows(sqlite, "Deck", DECK_COLUMNS, Array.from({ length: OTHER_PUBLIC_DECKS }, (_, i) => [newId(), null, null, `Other deck ${i}`, "public", at, at]));
+  insertRows(
+    sqlite,
+    "Deck",
+    DECK_COLUMNS,
+    Array.from({ length: OTHER_PUBLIC_DECKS }, (_, i) => [newId(), null, null, `Other deck ${i}`, "public", at, at]),
+  );
   const users = { small: seedLearner(sqlite, SMALL, decks, now, 11), big: seedLearner(sqlite, BIG, decks, now, 22) };
   sqlite.close();
-  console.log(`queue: seeded ${DECKS * CARDS_PER_DECK} cards, ${OTHER_PUBLIC_DECKS} other decks and two learners in ${ms(elapsedMs(seedStart))}`);
+  console.log(
+    `queue: seeded ${DECKS * CARDS_PER_DECK} cards, ${OTHER_PUBLIC_DECKS} other decks and two learners in ${ms(elapsedMs(seedStart))}`,
+  );
   const seeded = { now: now.toISOString(), users, deckIds: decks.map((d) => d.id) };
   writeFileSync(SEEDED_FILE, JSON.stringify(seeded));
   return seeded;
@@ -176,7 +277,9 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = `file:${file}`;
   const sqlite = openSqlite(file);
   const counts = sqlite
-    .prepare(`SELECT "userId", (SELECT COUNT(*) FROM "CardState" s WHERE s."userId" = u."userId") AS states, (SELECT COUNT(*) FROM "ReviewLog" l WHERE l."userId" = u."userId") AS logs FROM (SELECT DISTINCT "userId" FROM "DeckStudy") u`)
+    .prepare(
+      `SELECT "userId", (SELECT COUNT(*) FROM "CardState" s WHERE s."userId" = u."userId") AS states, (SELECT COUNT(*) FROM "ReviewLog" l WHERE l."userId" = u."userId") AS logs FROM (SELECT DISTINCT "userId" FROM "DeckStudy") u`,
+    )
     .all() as { userId: string; states: number; logs: number }[];
   sqlite.close();
   for (const [label, id] of Object.entries(users)) {
@@ -212,10 +315,18 @@ async function main(): Promise<void> {
   const bigOneDeck = await time(users.big, deckIds[0]);
   const ratio = big.summary.p50 / small.summary.p50;
   console.log(`\nqueue: loadStudySession, warm, ${RUNS} runs each (load average ${loadBefore.toFixed(2)})`);
-  console.log(`  small (1,000 states)            ${formatSummary(small.summary)}  CPU ${ms(small.cpuMs)}  queue ${small.ready} ready + ${small.waiting} waiting`);
-  console.log(`  big (100,000 states)            ${formatSummary(big.summary)}  CPU ${ms(big.cpuMs)}  queue ${big.ready} ready + ${big.waiting} waiting`);
-  console.log(`  big, one deck (5,000 states)    ${formatSummary(bigOneDeck.summary)}  CPU ${ms(bigOneDeck.cpuMs)}  queue ${bigOneDeck.ready} ready + ${bigOneDeck.waiting} waiting`);
-  console.log(`  big median < ${TARGET_BIG_MS} ms: ${verdict(big.summary.p50 < TARGET_BIG_MS)}  (p95 ${ms(big.summary.p95)}: ${verdict(big.summary.p95 < TARGET_BIG_MS)})`);
+  console.log(
+    `  small (1,000 states)            ${formatSummary(small.summary)}  CPU ${ms(small.cpuMs)}  queue ${small.ready} ready + ${small.waiting} waiting`,
+  );
+  console.log(
+    `  big (100,000 states)            ${formatSummary(big.summary)}  CPU ${ms(big.cpuMs)}  queue ${big.ready} ready + ${big.waiting} waiting`,
+  );
+  console.log(
+    `  big, one deck (5,000 states)    ${formatSummary(bigOneDeck.summary)}  CPU ${ms(bigOneDeck.cpuMs)}  queue ${bigOneDeck.ready} ready + ${bigOneDeck.waiting} waiting`,
+  );
+  console.log(
+    `  big median < ${TARGET_BIG_MS} ms: ${verdict(big.summary.p50 < TARGET_BIG_MS)}  (p95 ${ms(big.summary.p95)}: ${verdict(big.summary.p95 < TARGET_BIG_MS)})`,
+  );
   console.log(`  big/small median ratio ${ratio.toFixed(2)}x <= ${TARGET_RATIO}x: ${verdict(ratio <= TARGET_RATIO)}`);
 
   // One session of each, statement by statement. The time is the statement run alone through
@@ -250,7 +361,10 @@ async function main(): Promise<void> {
     const t = (m?: Measured) => (m === undefined ? "(not run)".padStart(20) : `${ms(m.ms).padStart(9)} ${String(m.rows).padStart(4)} rows`);
     console.log(`\n  small ${t(s.small)}   big ${t(s.big)}${flagged ? "   <-- reads far more rows than it returns" : ""}`);
     console.log(`    ${s.sql.length > 300 ? `${s.sql.slice(0, 300)}…` : s.sql}`);
-    const plans = s.small && s.big && s.small.plan.join() !== s.big.plan.join() ? { small: s.small.plan, big: s.big.plan } : { "": (s.small ?? s.big)!.plan };
+    const plans =
+      s.small && s.big && s.small.plan.join() !== s.big.plan.join()
+        ? { small: s.small.plan, big: s.big.plan }
+        : { "": (s.small ?? s.big)!.plan };
     for (const [label, lines] of Object.entries(plans)) {
       if (label) console.log(`      (${label})`);
       for (const line of lines) {

@@ -11,8 +11,28 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import {
-  DAY_MS, elapsedMs, explain, formatSummary, freshDatabase, insertRows, installQueryCapture, isScan, LOG_COLUMNS, ms,
-  newId, openSqlite, random, saveResult, seedDeck, shortSql, sqlDate, STATE_COLUMNS, STUDY_COLUMNS, summarize, USER_COLUMNS, verdict,
+  DAY_MS,
+  elapsedMs,
+  explain,
+  formatSummary,
+  freshDatabase,
+  insertRows,
+  installQueryCapture,
+  isScan,
+  LOG_COLUMNS,
+  ms,
+  newId,
+  openSqlite,
+  random,
+  saveResult,
+  seedDeck,
+  shortSql,
+  sqlDate,
+  STATE_COLUMNS,
+  STUDY_COLUMNS,
+  summarize,
+  USER_COLUMNS,
+  verdict,
 } from "./common";
 
 const N = Number(process.argv[process.argv.indexOf("--n") + 1] || 0) || 2000;
@@ -53,15 +73,44 @@ function seed(file: string, now: Date): Learner[] {
       const lastReview = new Date(now.getTime() - (1 + rand() * 30) * DAY_MS);
       const version = LOGS_PER_STATE;
       states.push([
-        userId, cards[i], deckId, sqlDate(due), 1 + rand() * 60, 1 + rand() * 9, Math.round(rand() * 60), learning ? 1 : 0,
-        LOGS_PER_STATE, rand() < 0.1 ? 1 : 0, learning ? 1 : 2, sqlDate(lastReview), version, null, 0, at, at,
+        userId,
+        cards[i],
+        deckId,
+        sqlDate(due),
+        1 + rand() * 60,
+        1 + rand() * 9,
+        Math.round(rand() * 60),
+        learning ? 1 : 0,
+        LOGS_PER_STATE,
+        rand() < 0.1 ? 1 : 0,
+        learning ? 1 : 2,
+        sqlDate(lastReview),
+        version,
+        null,
+        0,
+        at,
+        at,
       ]);
       for (let r = 0; r < LOGS_PER_STATE; r++) {
         const reviewedAt = new Date(lastReview.getTime() - (LOGS_PER_STATE - 1 - r) * 7 * DAY_MS);
         logs.push([
-          newId(), userId, cards[i], randomUUID(), 1 + Math.floor(rand() * 4), sqlDate(reviewedAt), 4000 + Math.round(rand() * 8000),
-          sqlDate(new Date(reviewedAt.getTime() + 7 * DAY_MS)), r === 0 ? 0 : 2, sqlDate(reviewedAt), 1 + rand() * 30, 1 + rand() * 9,
-          r * 7, 0, r, 0, r === 0 ? null : sqlDate(new Date(reviewedAt.getTime() - 7 * DAY_MS)),
+          newId(),
+          userId,
+          cards[i],
+          randomUUID(),
+          1 + Math.floor(rand() * 4),
+          sqlDate(reviewedAt),
+          4000 + Math.round(rand() * 8000),
+          sqlDate(new Date(reviewedAt.getTime() + 7 * DAY_MS)),
+          r === 0 ? 0 : 2,
+          sqlDate(reviewedAt),
+          1 + rand() * 30,
+          1 + rand() * 9,
+          r * 7,
+          0,
+          r,
+          0,
+          r === 0 ? null : sqlDate(new Date(reviewedAt.getTime() - 7 * DAY_MS)),
         ]);
       }
     }
@@ -83,7 +132,9 @@ async function main(): Promise<void> {
   const now = new Date();
   const seedStart = process.hrtime.bigint();
   const learners = seed(file, now);
-  console.log(`rating: seeded ${LEARNERS} learners × ${STATES_PER_LEARNER} states, ${LEARNERS * STATES_PER_LEARNER * LOGS_PER_STATE} logs in ${ms(elapsedMs(seedStart))}`);
+  console.log(
+    `rating: seeded ${LEARNERS} learners × ${STATES_PER_LEARNER} states, ${LEARNERS * STATES_PER_LEARNER * LOGS_PER_STATE} logs in ${ms(elapsedMs(seedStart))}`,
+  );
 
   const capture = await installQueryCapture(file);
   const { recordRating } = await import("../lib/review/ratings");
@@ -187,7 +238,20 @@ async function main(): Promise<void> {
   const logRows = await db.reviewLog.count();
   await db.$disconnect();
   console.log(`\n  plans with SCAN steps: ${scans}; review logs now ${logRows}`);
-  await saveResult("rating", { n: N, loadAverage: os.loadavg()[0], cpuPerRating, tail, all, new: summarize(samples.new), review: summarize(samples.review), notSaved, failures, targetMs: TARGET_P95_MS, pass, plans });
+  await saveResult("rating", {
+    n: N,
+    loadAverage: os.loadavg()[0],
+    cpuPerRating,
+    tail,
+    all,
+    new: summarize(samples.new),
+    review: summarize(samples.review),
+    notSaved,
+    failures,
+    targetMs: TARGET_P95_MS,
+    pass,
+    plans,
+  });
 }
 
 void main();

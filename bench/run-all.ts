@@ -16,12 +16,17 @@ const asked = process.argv.slice(2).filter((a): a is Name => (ALL as readonly st
 const names: readonly Name[] = asked.length ? asked : ALL;
 const outFile = (name: Name) => path.join(ROOT, "bench", "out", `${name}.json`);
 
-console.log(`bench: ${names.join(", ")} on ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}\n`);
+console.log(
+  `bench: ${names.join(", ")} on ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}\n`,
+);
 const crashed: Name[] = [];
 for (const name of names) {
   rmSync(outFile(name), { force: true });
   console.log(`==================== ${name} ====================`);
-  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("bench", `${name}.ts`)], { cwd: ROOT, stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("bench", `${name}.ts`)], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   if (run.status !== 0 || !existsSync(outFile(name))) crashed.push(name);
   console.log();
 }
@@ -32,25 +37,46 @@ const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
 
 console.log("==================== summary ====================");
 if (names.includes("rating")) {
-  const r = read<{ all: { p50: number; p95: number; p99: number; max: number }; failures: { new: number; review: number }; pass: boolean }>("rating");
+  const r = read<{ all: { p50: number; p95: number; p99: number; max: number }; failures: { new: number; review: number }; pass: boolean }>(
+    "rating",
+  );
   if (r) {
     const failed = r.failures.new + r.failures.review;
-    console.log(`record one rating (in-process)   p50 ${f(r.all.p50)}  p95 ${f(r.all.p95)}  p99 ${f(r.all.p99)}  max ${f(r.all.max)}${failed ? `  (${failed} threw)` : ""}   target p95 < 15 ms: ${mark(r.pass)}`);
+    console.log(
+      `record one rating (in-process)   p50 ${f(r.all.p50)}  p95 ${f(r.all.p95)}  p99 ${f(r.all.p99)}  max ${f(r.all.max)}${failed ? `  (${failed} threw)` : ""}   target p95 < 15 ms: ${mark(r.pass)}`,
+    );
   }
 }
 if (names.includes("queue")) {
-  const q = read<{ small: { summary: { p50: number } }; big: { summary: { p50: number; p95: number } }; ratio: number; scans: number; overreading: number }>("queue");
+  const q = read<{
+    small: { summary: { p50: number } };
+    big: { summary: { p50: number; p95: number } };
+    ratio: number;
+    scans: number;
+    overreading: number;
+  }>("queue");
   if (q) {
     console.log(`session queue, 1,000 states      median ${f(q.small.summary.p50)}`);
-    console.log(`session queue, 100,000 states    median ${f(q.big.summary.p50)}  p95 ${f(q.big.summary.p95)}   target < 50 ms: ${mark(q.big.summary.p50 < 50)}`);
+    console.log(
+      `session queue, 100,000 states    median ${f(q.big.summary.p50)}  p95 ${f(q.big.summary.p95)}   target < 50 ms: ${mark(q.big.summary.p50 < 50)}`,
+    );
     console.log(`  ratio big/small                ${q.ratio.toFixed(2)}x   target <= 1.5x: ${mark(q.ratio <= 1.5)}`);
     console.log(`  SCAN plan steps ${q.scans}; statements reading far more rows than they return ${q.overreading}`);
   }
 }
 if (names.includes("http")) {
-  const h = read<{ learners: number; ratingsPerSecond: number; latency: { p50: number; p95: number; p99: number }; correct: boolean; saved: number; db: { logs: number } }>("http");
+  const h = read<{
+    learners: number;
+    ratingsPerSecond: number;
+    latency: { p50: number; p95: number; p99: number };
+    correct: boolean;
+    saved: number;
+    db: { logs: number };
+  }>("http");
   if (h) {
-    console.log(`HTTP, ${h.learners} learners              ${h.ratingsPerSecond.toFixed(1)} ratings/s  latency p50 ${f(h.latency.p50)}  p95 ${f(h.latency.p95)}  p99 ${f(h.latency.p99)}`);
+    console.log(
+      `HTTP, ${h.learners} learners              ${h.ratingsPerSecond.toFixed(1)} ratings/s  latency p50 ${f(h.latency.p50)}  p95 ${f(h.latency.p95)}  p99 ${f(h.latency.p99)}`,
+    );
     console.log(`  ${h.saved} saved, ${h.db.logs} review logs   none lost or doubled: ${mark(h.correct)}`);
   }
 }

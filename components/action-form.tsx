@@ -49,12 +49,12 @@ export function ActionForm<T>({
       ))}
       {children(view)}
       {state && !state.ok && (
-        <p role="alert" className="text-danger mt-2 text-sm">
+        <p role="alert" className="mt-2 text-sm text-danger">
           {state.error}
         </p>
       )}
       {state?.ok && success && (
-        <div role="status" className="text-success mt-2 text-sm">
+        <div role="status" className="mt-2 text-sm text-success">
           {success(state.data)}
         </div>
       )}

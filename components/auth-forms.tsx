@@ -48,7 +48,7 @@ export function SignInForm({ next }: { next?: string }) {
       <button type="submit" className="btn btn-primary w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
-      <p className="text-muted text-center text-sm">
+      <p className="text-center text-sm text-muted">
         New to Drill?{" "}
         <Link href={next ? paths.signUp(next) : "/sign-up"} className="link">
           Create an account
@@ -92,7 +92,7 @@ export function SignUpForm({ next }: { next?: string }) {
       <button type="submit" className="btn btn-primary w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
       </button>
-      <p className="text-muted text-center text-sm">
+      <p className="text-center text-sm text-muted">
         Already have an account?{" "}
         <Link href={next ? paths.signIn(next) : "/sign-in"} className="link">
           Sign in

@@ -67,7 +67,7 @@ export function CardEditor({
                 id="card-back"
                 label={
                   <>
-                    Answer <span className="text-muted font-normal">(Markdown; code blocks like ```python are highlighted)</span>
+                    Answer <span className="font-normal text-muted">(Markdown; code blocks like ```python are highlighted)</span>
                   </>
                 }
                 name="back"
@@ -77,13 +77,13 @@ export function CardEditor({
                 className="input font-mono text-sm"
                 errors={errors("back")}
               />
-              <p className="text-muted text-right text-xs tabular-nums">{back.length.toLocaleString()} / 20,000</p>
+              <p className="text-right text-xs text-muted tabular-nums">{back.length.toLocaleString()} / 20,000</p>
             </div>
             <fieldset>
               <legend className="mb-2 text-sm font-medium">Tags</legend>
               <div className="flex flex-wrap gap-2">
                 {TAGS.map((tag) => (
-                  <label key={tag} className="chip has-[:checked]:border-accent has-[:checked]:text-accent min-h-8 cursor-pointer gap-1.5">
+                  <label key={tag} className="chip min-h-8 cursor-pointer gap-1.5 has-[:checked]:border-accent has-[:checked]:text-accent">
                     <input
                       type="checkbox"
                       name="tags"
@@ -96,11 +96,17 @@ export function CardEditor({
                   </label>
                 ))}
               </div>
-              {errors("tags") && <p className="text-danger mt-1 text-sm">{errors("tags")![0]}</p>}
+              {errors("tags") && <p className="mt-1 text-sm text-danger">{errors("tags")![0]}</p>}
             </fieldset>
             {card && (
               <label className="flex items-start gap-3 text-sm">
-                <input type="checkbox" name="newQuestion" checked={newQuestion} onChange={(e) => setNewQuestion(e.target.checked)} className="mt-1" />
+                <input
+                  type="checkbox"
+                  name="newQuestion"
+                  checked={newQuestion}
+                  onChange={(e) => setNewQuestion(e.target.checked)}
+                  className="mt-1"
+                />
                 <span>
                   <strong>This edit changes what the question asks.</strong>{" "}
                   <span className="text-muted">
@@ -115,10 +121,10 @@ export function CardEditor({
             </button>
           </div>
           <section aria-label="Preview" className="space-y-2">
-            <h2 className="text-muted text-sm font-medium">Preview, as learners see it</h2>
+            <h2 className="text-sm font-medium text-muted">Preview, as learners see it</h2>
             <div className="card-surface p-5 sm:p-8">
               <div className="text-xl font-semibold text-balance">{front || <span className="text-muted">Your question</span>}</div>
-              <div className="border-line mt-6 border-t pt-6" data-testid="card-preview">
+              <div className="mt-6 border-t border-line pt-6" data-testid="card-preview">
                 {preview ?? <p className="text-muted">The answer appears here as you type.</p>}
               </div>
             </div>

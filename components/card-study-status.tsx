@@ -16,7 +16,7 @@ export function CardStudyStatus({
   const [result, unsuspend, pending] = useActionState(suspendCardAction, null);
   const suspended = status.suspended && !result?.ok;
   return (
-    <div className="card-surface text-muted flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm" data-testid="card-status">
+    <div className="card-surface flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm text-muted" data-testid="card-status">
       <span>
         Your status: <strong className="text-ink">{suspended ? "Suspended" : STATE_NAMES[status.state]}</strong>
       </span>
@@ -25,7 +25,12 @@ export function CardStudyStatus({
         {plural(status.reps, "review")}, {plural(status.lapses, "lapse")}
       </span>
       {suspended && (
-        <button type="button" className="btn ml-auto" disabled={pending} onClick={() => startTransition(() => unsuspend({ cardId, suspended: false }))}>
+        <button
+          type="button"
+          className="btn ml-auto"
+          disabled={pending}
+          onClick={() => startTransition(() => unsuspend({ cardId, suspended: false }))}
+        >
           {pending ? "Unsuspending…" : "Unsuspend"}
         </button>
       )}

@@ -37,7 +37,17 @@ export function NewDeckForm() {
   );
 }
 
-export function DeckDetailsForm({ deckId, deckKey, title, description }: { deckId: string; deckKey: string; title: string; description: string }) {
+export function DeckDetailsForm({
+  deckId,
+  deckKey,
+  title,
+  description,
+}: {
+  deckId: string;
+  deckKey: string;
+  title: string;
+  description: string;
+}) {
   return (
     <ActionForm action={updateDeckAction} hidden={{ deckId, deckKey }} className="space-y-4" success={() => "Saved."}>
       {({ pending, errors, value }) => (
@@ -66,11 +76,18 @@ export function PasteQuestionsForm({ deckId, deckKey }: { deckId: string; deckKe
           <label htmlFor="paste-text" className="block text-sm font-medium">
             Paste questions
           </label>
-          <p id="paste-hint" className="text-muted text-sm">
-            One question per line, or a document with a title, paragraphs and a bulleted list of questions. Each becomes a card with an empty
-            answer.
+          <p id="paste-hint" className="text-sm text-muted">
+            One question per line, or a document with a title, paragraphs and a bulleted list of questions. Each becomes a card with an
+            empty answer.
           </p>
-          <textarea id="paste-text" name="text" rows={6} className="input font-mono text-sm" aria-describedby="paste-hint" defaultValue={value("text")} />
+          <textarea
+            id="paste-text"
+            name="text"
+            rows={6}
+            className="input font-mono text-sm"
+            aria-describedby="paste-hint"
+            defaultValue={value("text")}
+          />
           <button type="submit" className="btn" disabled={pending}>
             {pending ? "Adding…" : "Add these questions"}
           </button>
@@ -80,7 +97,19 @@ export function PasteQuestionsForm({ deckId, deckKey }: { deckId: string; deckKe
   );
 }
 
-export function CardRowControls({ deckId, deckKey, cardId, first, last }: { deckId: string; deckKey: string; cardId: string; first: boolean; last: boolean }) {
+export function CardRowControls({
+  deckId,
+  deckKey,
+  cardId,
+  first,
+  last,
+}: {
+  deckId: string;
+  deckKey: string;
+  cardId: string;
+  first: boolean;
+  last: boolean;
+}) {
   return (
     <div className="flex items-center gap-1">
       <ActionForm action={moveCardAction} hidden={{ deckId, deckKey, cardId, direction: "up" }}>
@@ -103,7 +132,7 @@ export function CardRowControls({ deckId, deckKey, cardId, first, last }: { deck
         confirm="Delete this card? It leaves the deck and everyone's study; learners keep their past reviews of it."
       >
         {({ pending }) => (
-          <button type="submit" className="btn btn-ghost text-danger px-2" disabled={pending}>
+          <button type="submit" className="btn btn-ghost px-2 text-danger" disabled={pending}>
             Delete
           </button>
         )}
@@ -124,7 +153,7 @@ export function DeleteDeckForm({ deckId, deckKey }: { deckId: string; deckKey: s
             errors={errors("confirm")}
             hint="It disappears for you, co-editors and mentees. Learners keep their review history."
           />
-          <button type="submit" className="btn text-danger border-danger/40" disabled={pending}>
+          <button type="submit" className="btn border-danger/40 text-danger" disabled={pending}>
             {pending ? "Deleting…" : "Delete deck"}
           </button>
         </>
@@ -147,7 +176,11 @@ export function CopyDeckButton({ deckId }: { deckId: string }) {
 
 export function LeaveDeckButton({ deckId }: { deckId: string }) {
   return (
-    <ActionForm action={leaveDeckAction} hidden={{ deckId }} confirm="Leave this deck? Your mentor will no longer see your progress on it. You keep your review history.">
+    <ActionForm
+      action={leaveDeckAction}
+      hidden={{ deckId }}
+      confirm="Leave this deck? Your mentor will no longer see your progress on it. You keep your review history."
+    >
       {({ pending }) => (
         <button type="submit" className="btn" disabled={pending}>
           {pending ? "Leaving…" : "Leave deck"}
@@ -177,7 +210,7 @@ export function ImportDeckForm() {
           <label htmlFor="deck-file" className="block text-sm font-medium">
             Deck file (Markdown)
           </label>
-          <p id="deck-file-hint" className="text-muted text-sm">
+          <p id="deck-file-hint" className="text-sm text-muted">
             Paste a deck exported from Drill, or choose the file: a &ldquo;# Title&rdquo; line, then one &ldquo;## Question&rdquo; per card
             with its answer below.
           </p>
@@ -192,7 +225,14 @@ export function ImportDeckForm() {
               if (file && area) area.value = await file.text();
             }}
           />
-          <textarea id="deck-file" name="file" rows={8} className="input font-mono text-sm" aria-describedby="deck-file-hint" defaultValue={value("file")} />
+          <textarea
+            id="deck-file"
+            name="file"
+            rows={8}
+            className="input font-mono text-sm"
+            aria-describedby="deck-file-hint"
+            defaultValue={value("file")}
+          />
           <button type="submit" className="btn" disabled={pending}>
             {pending ? "Importing…" : "Import deck"}
           </button>

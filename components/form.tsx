@@ -14,12 +14,12 @@ function wiring(id: string, errors: string[] | undefined, hint: ReactNode, hideH
     "aria-describedby": [invalid ? `${id}-error` : null, showHint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined,
   };
   const hintElement = showHint ? (
-    <p id={`${id}-hint`} className="text-muted text-sm">
+    <p id={`${id}-hint`} className="text-sm text-muted">
       {hint}
     </p>
   ) : null;
   const errorElement = invalid ? (
-    <p id={`${id}-error`} className="text-danger text-sm">
+    <p id={`${id}-error`} className="text-sm text-danger">
       {errors![0]}
     </p>
   ) : null;
@@ -70,7 +70,7 @@ export function TextAreaField({
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;
   return (
-    <div role="alert" className="border-danger/30 bg-danger/10 text-danger rounded-lg border px-3 py-2 text-sm">
+    <div role="alert" className="rounded-lg border border-danger/30 bg-danger/10 px-3 py-2 text-sm text-danger">
       {message}
     </div>
   );

@@ -5,7 +5,7 @@ import { markdownOptions } from "@/lib/markdown/render-options";
 export async function Markdown({ children, className = "" }: { children: string; className?: string }) {
   const options = await markdownOptions();
   return (
-    <div className={`prose prose-neutral dark:prose-invert max-w-none ${className}`}>
+    <div className={`prose max-w-none prose-neutral dark:prose-invert ${className}`}>
       <MarkdownAsync {...options}>{children}</MarkdownAsync>
     </div>
   );

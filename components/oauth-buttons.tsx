@@ -10,7 +10,7 @@ export function OAuthButtons({ next }: { next?: string }) {
   if (providers.length === 0) return null;
   return (
     <div className="mt-6 space-y-2">
-      <p className="text-muted text-center text-sm">or</p>
+      <p className="text-center text-sm text-muted">or</p>
       {providers.map((p) => (
         <form key={p.id} action={oauthSignInAction}>
           <input type="hidden" name="provider" value={p.id} />

@@ -27,7 +27,7 @@ export function PageHeader({
     <header className={actions ? "flex flex-wrap items-center justify-between gap-3" : undefined}>
       <div>
         {crumbs && (
-          <p className="text-muted text-sm">
+          <p className="text-sm text-muted">
             {crumbs.map((crumb, i) => (
               <span key={crumb.href}>
                 {i > 0 && " / "}
@@ -63,7 +63,7 @@ export function EmptyState({ children, action }: { children: ReactNode; action?:
 
 /** A grey block standing in for content that is loading. */
 export function Skeleton({ className = "" }: { className?: string }) {
-  return <div aria-hidden="true" className={`bg-line animate-pulse rounded-lg ${className}`} />;
+  return <div aria-hidden="true" className={`animate-pulse rounded-lg bg-line ${className}`} />;
 }
 
 /** A page's shape while it loads: a title, a line, and some blocks. */

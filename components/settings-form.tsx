@@ -5,7 +5,6 @@ import { saveSettingsAction } from "@/app/study/actions";
 import type { SettingsFormValues } from "@/lib/review/settings";
 import { Field, FormError } from "./form";
 
-
 const noChanges = () => () => {};
 
 export function SettingsForm({ values }: { values: SettingsFormValues }) {
@@ -22,7 +21,7 @@ export function SettingsForm({ values }: { values: SettingsFormValues }) {
     <form action={action} className="space-y-8" noValidate>
       <FormError message={state && !state.ok ? state.error : null} />
       {state?.ok && (
-        <p role="status" className="text-success text-sm">
+        <p role="status" className="text-sm text-success">
           Settings saved. They apply from your next rating; past reviews stay as they were.
         </p>
       )}
@@ -66,13 +65,21 @@ export function SettingsForm({ values }: { values: SettingsFormValues }) {
         <label className="flex items-center gap-3">
           <input type="checkbox" name="enableFuzz" defaultChecked={values.enableFuzz} className="size-4 accent-[var(--color-accent)]" />
           <span>
-            Fuzz intervals <span className="text-muted text-sm">(spreads cards learned together over nearby days)</span>
+            Fuzz intervals <span className="text-sm text-muted">(spreads cards learned together over nearby days)</span>
           </span>
         </label>
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="mb-2 font-semibold">Daily limits</legend>
-        <Field label="New cards per day" name="newPerDay" type="number" min="0" max="1000" defaultValue={value("newPerDay")} errors={errors("newPerDay")} />
+        <Field
+          label="New cards per day"
+          name="newPerDay"
+          type="number"
+          min="0"
+          max="1000"
+          defaultValue={value("newPerDay")}
+          errors={errors("newPerDay")}
+        />
         <Field
           label="Maximum reviews per day"
           name="reviewsPerDay"

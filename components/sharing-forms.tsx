@@ -30,7 +30,7 @@ export function VisibilityForm({ deckId, deckKey, visibility }: { deckId: string
               <input type="radio" name="visibility" value={o.value} defaultChecked={o.value === visibility} className="mt-1" />
               <span>
                 <span className="font-medium">{o.label}</span>
-                <span className="text-muted block text-sm">{o.hint}</span>
+                <span className="block text-sm text-muted">{o.hint}</span>
               </span>
             </label>
           ))}
@@ -77,8 +77,23 @@ export function NewInviteForm({ deckId, deckKey, origin }: { deckId: string; dec
     >
       {({ pending, errors, value }) => (
         <div className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
-          <Field label="Note (optional)" name="label" placeholder="e.g. Alex, spring cohort" defaultValue={value("label")} errors={errors("label")} />
-          <Field label="Expires after (days)" name="expiresInDays" type="number" min="1" max="365" placeholder="never" defaultValue={value("expiresInDays")} errors={errors("expiresInDays")} />
+          <Field
+            label="Note (optional)"
+            name="label"
+            placeholder="e.g. Alex, spring cohort"
+            defaultValue={value("label")}
+            errors={errors("label")}
+          />
+          <Field
+            label="Expires after (days)"
+            name="expiresInDays"
+            type="number"
+            min="1"
+            max="365"
+            placeholder="never"
+            defaultValue={value("expiresInDays")}
+            errors={errors("expiresInDays")}
+          />
           <button type="submit" className="btn btn-primary" disabled={pending}>
             {pending ? "Creating…" : "Create invite link"}
           </button>
@@ -106,12 +121,16 @@ export function InviteRow({
     <li className="flex flex-wrap items-center gap-3 p-4">
       <div className="w-full sm:w-48">
         <p className="font-medium">{invite.label || "Invite link"}</p>
-        <p className="text-muted text-xs">{status}</p>
+        <p className="text-xs text-muted">{status}</p>
       </div>
       {active ? (
         <>
           <CopyLink url={`${origin}/join/${invite.token}`} />
-          <ActionForm action={revokeInviteAction} hidden={{ deckId, deckKey, inviteId: invite.id }} confirm="Revoke this link? Nobody new can join with it; mentees who joined stay.">
+          <ActionForm
+            action={revokeInviteAction}
+            hidden={{ deckId, deckKey, inviteId: invite.id }}
+            confirm="Revoke this link? Nobody new can join with it; mentees who joined stay."
+          >
             {({ pending }) => (
               <button type="submit" className="btn text-danger" disabled={pending}>
                 Revoke
@@ -129,7 +148,14 @@ export function AddEditorForm({ deckId, deckKey }: { deckId: string; deckKey: st
     <ActionForm action={addEditorAction} hidden={{ deckId, deckKey }} success={() => "Co-editor added."}>
       {({ pending, errors, value }) => (
         <div className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
-          <Field label="Co-editor's email" name="email" type="email" autoComplete="off" defaultValue={value("email")} errors={errors("email")} />
+          <Field
+            label="Co-editor's email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            defaultValue={value("email")}
+            errors={errors("email")}
+          />
           <button type="submit" className="btn" disabled={pending}>
             {pending ? "Adding…" : "Add co-editor"}
           </button>
@@ -139,7 +165,19 @@ export function AddEditorForm({ deckId, deckKey }: { deckId: string; deckKey: st
   );
 }
 
-export function RemoveMemberButton({ deckId, deckKey, userId, role, name }: { deckId: string; deckKey: string; userId: string; role: "editor" | "mentee"; name: string }) {
+export function RemoveMemberButton({
+  deckId,
+  deckKey,
+  userId,
+  role,
+  name,
+}: {
+  deckId: string;
+  deckKey: string;
+  userId: string;
+  role: "editor" | "mentee";
+  name: string;
+}) {
   const action = role === "editor" ? removeEditorAction : removeMenteeAction;
   const confirm =
     role === "editor"

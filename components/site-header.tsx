@@ -8,11 +8,11 @@ export async function SiteHeader() {
   const user = await currentUser();
   const settings = user ? await getStudySettings(user.id) : null;
   return (
-    <header className="border-line bg-surface/80 sticky top-0 z-40 border-b backdrop-blur">
+    <header className="sticky top-0 z-40 border-b border-line bg-surface/80 backdrop-blur">
       {settings && <TimeZoneSync timeZone={settings.timeZone} />}
       <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-1 px-4 py-2 sm:gap-4 sm:px-6">
         <Link href="/" className="mr-auto flex items-center gap-2 py-2 text-lg font-semibold tracking-tight">
-          <span aria-hidden className="bg-accent text-accent-ink grid size-7 place-items-center rounded-md text-sm">
+          <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent text-sm text-accent-ink">
             D
           </span>
           Drill

@@ -32,7 +32,7 @@ export function StudyToggle({ deckId, deckKey, studying }: { deckId: string; dec
         </form>
       )}
       {error && (
-        <p role="alert" className="text-danger text-sm">
+        <p role="alert" className="text-sm text-danger">
           {error}
         </p>
       )}

@@ -5,7 +5,7 @@ export function TagChip({ tag, href, active, count }: { tag: string; href?: Rout
   const label = (
     <>
       {tag}
-      {count !== undefined && <span className="text-muted ml-1 tabular-nums">{count}</span>}
+      {count !== undefined && <span className="ml-1 text-muted tabular-nums">{count}</span>}
     </>
   );
   if (!href) return <span className="chip">{label}</span>;
@@ -13,7 +13,7 @@ export function TagChip({ tag, href, active, count }: { tag: string; href?: Rout
     <Link
       href={href}
       aria-current={active ? "true" : undefined}
-      className={`chip hover:border-accent min-h-8 ${active ? "border-accent bg-accent/10 text-accent" : ""}`}
+      className={`chip min-h-8 hover:border-accent ${active ? "border-accent bg-accent/10 text-accent" : ""}`}
     >
       {label}
     </Link>

@@ -30,7 +30,11 @@ export function percent(rate: number): string {
 }
 
 /** An instant as a date ("Nov 25, 2026"), in the given time zone. */
-export function formatDate(instant: Date, timeZone: string | undefined, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }): string {
+export function formatDate(
+  instant: Date,
+  timeZone: string | undefined,
+  options: Intl.DateTimeFormatOptions = { dateStyle: "medium" },
+): string {
   return instant.toLocaleDateString("en", { timeZone, ...options });
 }
 

@@ -18,10 +18,7 @@ async function signInWithPassword(email: string, password: string, next: string 
     if (error instanceof CredentialsSignin && error.code === "throttled") {
       const retryAt = await throttleRetryAt(email);
       const minutes = retryAt ? Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000)) : 15;
-      throw new AppError(
-        "rate_limited",
-        `Too many failed sign-ins for this account. Try again in ${plural(minutes, "minute")}.`,
-      );
+      throw new AppError("rate_limited", `Too many failed sign-ins for this account. Try again in ${plural(minutes, "minute")}.`);
     }
     if (error instanceof AuthError) throw new AppError("invalid", "Wrong email or password.");
     throw error; // includes the redirect that signals success

@@ -11,7 +11,7 @@ export default async function AccountPage() {
   return (
     <div className="max-w-lg space-y-6">
       <PageHeader title="Account" />
-      <dl className="card-surface divide-line divide-y">
+      <dl className="card-surface divide-y divide-line">
         <div className="flex justify-between gap-4 p-4">
           <dt className="text-muted">Name</dt>
           <dd>{user.name ?? "Not set"}</dd>
@@ -21,7 +21,7 @@ export default async function AccountPage() {
           <dd data-testid="account-email">{user.email}</dd>
         </div>
       </dl>
-      <nav aria-label="Your study" className="card-surface divide-line divide-y">
+      <nav aria-label="Your study" className="card-surface divide-y divide-line">
         <Link href="/history" className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
           Review history
         </Link>
@@ -33,7 +33,7 @@ export default async function AccountPage() {
         </Link>
         {/* A file download, not a page: a plain anchor so the browser saves it. */}
         <a href="/api/export" download className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
-          Export your data <span className="text-muted text-sm">(JSON: settings, card states, every rating)</span>
+          Export your data <span className="text-sm text-muted">(JSON: settings, card states, every rating)</span>
         </a>
       </nav>
       <form action={signOutAction}>

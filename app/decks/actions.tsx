@@ -55,11 +55,14 @@ export const updateDeckAction = userAction(deckFormSchema.extend(deckRef.shape),
   refreshDeck(input.deckKey);
 });
 
-export const deleteDeckAction = userAction(deckRef.extend({ confirm: z.literal("delete", { error: "Type delete to confirm." }) }), async (input, user) => {
-  await deleteDeck(user, input.deckId);
-  revalidatePath("/", "layout");
-  redirect("/decks");
-});
+export const deleteDeckAction = userAction(
+  deckRef.extend({ confirm: z.literal("delete", { error: "Type delete to confirm." }) }),
+  async (input, user) => {
+    await deleteDeck(user, input.deckId);
+    revalidatePath("/", "layout");
+    redirect("/decks");
+  },
+);
 
 export const copyDeckAction = userAction(z.object({ deckId: id }), async (input, user) => {
   const copy = await copyDeck(user, input.deckId);

@@ -32,7 +32,7 @@ export default async function DecksPage() {
             </Link>
           </div>
           {ownDecks.length === 0 ? (
-            <p className="text-muted card-surface p-6 text-center">
+            <p className="card-surface p-6 text-center text-muted">
               Decks you write or co-edit appear here. Create one, or copy a public deck to adapt it.
             </p>
           ) : (
@@ -42,7 +42,7 @@ export default async function DecksPage() {
                   <Link href={paths.deck(d)} className="font-semibold hover:underline">
                     {d.title}
                   </Link>
-                  <p className="text-muted text-xs font-medium tracking-wide uppercase">
+                  <p className="text-xs font-medium tracking-wide text-muted uppercase">
                     {d.cardCount} cards · {VISIBILITY_LABEL[d.visibility] ?? d.visibility} · {d.role === "owner" ? "Owner" : "Co-editor"}
                   </p>
                   <div className="mt-auto flex gap-2 pt-2">

@@ -29,22 +29,30 @@ export default async function HistoryPage({ searchParams }: PageProps<"/history"
       ) : (
         <div className="card-surface overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="text-muted border-line border-b">
+            <thead className="border-b border-line text-muted">
               <tr>
-                <th scope="col" className="p-3 font-medium">When</th>
-                <th scope="col" className="p-3 font-medium">Card</th>
-                <th scope="col" className="p-3 font-medium">Grade</th>
-                <th scope="col" className="p-3 text-right font-medium">Next in</th>
-                <th scope="col" className="p-3 text-right font-medium">Answer time</th>
+                <th scope="col" className="p-3 font-medium">
+                  When
+                </th>
+                <th scope="col" className="p-3 font-medium">
+                  Card
+                </th>
+                <th scope="col" className="p-3 font-medium">
+                  Grade
+                </th>
+                <th scope="col" className="p-3 text-right font-medium">
+                  Next in
+                </th>
+                <th scope="col" className="p-3 text-right font-medium">
+                  Answer time
+                </th>
               </tr>
             </thead>
-            <tbody className="divide-line divide-y" data-testid="history-rows">
+            <tbody className="divide-y divide-line" data-testid="history-rows">
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td className="p-3 whitespace-nowrap tabular-nums">
-                    <time dateTime={e.reviewedAt.toISOString()}>
-                      {formatDateTime(e.reviewedAt, timeZone)}
-                    </time>
+                    <time dateTime={e.reviewedAt.toISOString()}>{formatDateTime(e.reviewedAt, timeZone)}</time>
                   </td>
                   <td className="max-w-md p-3">
                     <Link href={paths.card(e.card.deck, e.card.slug)} className="hover:underline">
@@ -69,7 +77,7 @@ export default async function HistoryPage({ searchParams }: PageProps<"/history"
           ) : (
             <span />
           )}
-          <span className="text-muted text-sm">
+          <span className="text-sm text-muted">
             Page {page} of {pages}
           </span>
           {page < pages ? (

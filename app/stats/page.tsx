@@ -96,10 +96,10 @@ export default async function StatsPage() {
             <h2 id="tags-heading" className="text-lg font-semibold">
               Retention by tag
             </h2>
-            <p className="text-muted text-sm">Weakest first, last {RETENTION_DAYS} days.</p>
+            <p className="text-sm text-muted">Weakest first, last {RETENTION_DAYS} days.</p>
           </div>
           {tags.length === 0 ? (
-            <p className="text-muted text-sm">No reviews in the last {RETENTION_DAYS} days.</p>
+            <p className="text-sm text-muted">No reviews in the last {RETENTION_DAYS} days.</p>
           ) : (
             <ul className="space-y-3" data-testid="tag-retention">
               {tags.slice(0, TAGS_SHOWN).map((t) => (
@@ -109,13 +109,17 @@ export default async function StatsPage() {
                   </span>
                   <Meter rate={t.rate} />
                   <span className="text-right tabular-nums">
-                    {percent(t.rate)} <span className="text-muted text-xs">of {t.reviews}</span>
+                    {percent(t.rate)} <span className="text-xs text-muted">of {t.reviews}</span>
                   </span>
                 </li>
               ))}
             </ul>
           )}
-          {tags.length > TAGS_SHOWN && <p className="text-muted text-xs">And {plural(tags.length - TAGS_SHOWN, "more tag")}, all at {percent(tags[TAGS_SHOWN]!.rate)} or better.</p>}
+          {tags.length > TAGS_SHOWN && (
+            <p className="text-xs text-muted">
+              And {plural(tags.length - TAGS_SHOWN, "more tag")}, all at {percent(tags[TAGS_SHOWN]!.rate)} or better.
+            </p>
+          )}
         </section>
       </div>
 

@@ -53,7 +53,11 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
         <h1 className="mr-2 text-lg font-semibold tracking-tight">{studiedDeck ? studiedDeck.title : "Today"}</h1>
         {studied.length > 1 && (
           <>
-            <Link href="/study" className={`chip min-h-8 ${!studiedDeck ? "border-accent text-accent" : ""}`} aria-current={!studiedDeck ? "page" : undefined}>
+            <Link
+              href="/study"
+              className={`chip min-h-8 ${!studiedDeck ? "border-accent text-accent" : ""}`}
+              aria-current={!studiedDeck ? "page" : undefined}
+            >
               All decks
             </Link>
             {studied.map((d) => (

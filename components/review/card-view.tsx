@@ -28,7 +28,7 @@ export function CardView({ card, revealed, intervals, busy, onReveal, onGrade }:
   return (
     <section aria-label="Card" className="card-surface">
       <div className="p-5 sm:p-8">
-        <div className="text-muted mb-3 flex items-center justify-between text-xs font-medium tracking-wide uppercase">
+        <div className="mb-3 flex items-center justify-between text-xs font-medium tracking-wide text-muted uppercase">
           <span>{kindOf(card.memory)}</span>
           <span className="flex gap-3">
             {card.editHref && (
@@ -45,12 +45,12 @@ export function CardView({ card, revealed, intervals, busy, onReveal, onGrade }:
           {card.front}
         </div>
         {revealed && (
-          <div className="border-line mt-6 border-t pt-6" data-testid="card-back">
+          <div className="mt-6 border-t border-line pt-6" data-testid="card-back">
             {card.back}
           </div>
         )}
       </div>
-      <div className="border-line bg-surface/95 sticky bottom-0 rounded-b-xl border-t p-3 backdrop-blur sm:p-4">
+      <div className="sticky bottom-0 rounded-b-xl border-t border-line bg-surface/95 p-3 backdrop-blur sm:p-4">
         {revealed ? (
           <div className="grid grid-cols-4 gap-2" role="group" aria-label="How well did you know it?">
             {RATINGS.map((r) => (
@@ -62,7 +62,7 @@ export function CardView({ card, revealed, intervals, busy, onReveal, onGrade }:
                 className={`btn flex-col gap-0 px-1 py-2 ${BUTTON_STYLES[r]}`}
                 aria-label={`${RATING_LABELS[r]}, next in ${intervals?.[r]} (key ${r})`}
               >
-                <span className="text-xs opacity-80 tabular-nums">{intervals?.[r]}</span>
+                <span className="text-xs tabular-nums opacity-80">{intervals?.[r]}</span>
                 <span>{RATING_LABELS[r]}</span>
               </button>
             ))}

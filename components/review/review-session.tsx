@@ -101,11 +101,14 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
     const next = queue.waiting[0];
     if (!next) return;
     const wait = Math.max(0, next.memory.due.getTime() - Date.now());
-    const timer = setTimeout(() => {
-      const at = new Date();
-      setNow(at);
-      setQueue((q) => promoteDue(q, at));
-    }, Math.min(wait + 50, 2 ** 31 - 1));
+    const timer = setTimeout(
+      () => {
+        const at = new Date();
+        setNow(at);
+        setQueue((q) => promoteDue(q, at));
+      },
+      Math.min(wait + 50, 2 ** 31 - 1),
+    );
     return () => clearTimeout(timer);
   }, [queue.waiting]);
 
@@ -243,7 +246,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
         <SessionEnd summary={summary} nextDue={nextLater} dayEnd={dayEnd} now={now} />
       )}
 
-      <div className="text-muted flex flex-wrap items-center justify-between gap-3 text-sm">
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted">
         <p className="hidden sm:block">
           <kbd>Space</kbd> show · <kbd>1</kbd>–<kbd>4</kbd> grade · <kbd>Z</kbd> undo · <kbd>B</kbd> bury · <kbd>S</kbd> suspend
           {current?.editHref && (

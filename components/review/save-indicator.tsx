@@ -12,10 +12,10 @@ export function SaveIndicator({ status, waiting, onRetry }: { status: SaveStatus
           ? "Saving…"
           : "All ratings saved";
   return (
-    <p role="status" aria-live="polite" className="text-muted flex items-center gap-2 text-sm" data-testid="save-status">
+    <p role="status" aria-live="polite" className="flex items-center gap-2 text-sm text-muted" data-testid="save-status">
       <span
         aria-hidden
-        className={`size-2 rounded-full ${status.kind === "offline" || status.kind === "signed-out" ? "bg-warn" : waiting ? "bg-accent animate-pulse" : "bg-success"}`}
+        className={`size-2 rounded-full ${status.kind === "offline" || status.kind === "signed-out" ? "bg-warn" : waiting ? "animate-pulse bg-accent" : "bg-success"}`}
       />
       {text}
       {status.kind === "offline" && (

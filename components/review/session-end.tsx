@@ -8,8 +8,8 @@ export function WaitingForStep({ due, count, now, onStudyNow }: { due: Date; cou
     <section className="card-surface space-y-3 p-8 text-center" aria-live="polite">
       <h2 className="text-lg font-semibold">Next card comes back {formatWhen(due, now)}</h2>
       <p className="text-muted">
-        {count === 1 ? "One card you're learning is" : `${count} cards you're learning are`} waiting for their next step. It will appear here on
-        its own, or you can study it now.
+        {count === 1 ? "One card you're learning is" : `${count} cards you're learning are`} waiting for their next step. It will appear
+        here on its own, or you can study it now.
       </p>
       <button type="button" className="btn" onClick={onStudyNow}>
         Study it now
@@ -30,8 +30,8 @@ export function SessionEnd({ summary, nextDue, dayEnd, now }: { summary: Session
       <section className="card-surface space-y-2 p-8 text-center">
         <h2 className="text-lg font-semibold">Nothing due right now</h2>
         <p className="text-muted">
-          {nextDue ? `Your next review is due ${formatWhen(nextDue, now)}.` : "New cards arrive when the next study day starts."} New cards for
-          tomorrow unlock {formatWhen(dayEnd, now)}.
+          {nextDue ? `Your next review is due ${formatWhen(nextDue, now)}.` : "New cards arrive when the next study day starts."} New cards
+          for tomorrow unlock {formatWhen(dayEnd, now)}.
         </p>
       </section>
     );
@@ -43,20 +43,21 @@ export function SessionEnd({ summary, nextDue, dayEnd, now }: { summary: Session
       </h2>
       <dl className="grid grid-cols-3 gap-3">
         <div>
-          <dt className="text-muted text-sm">Cards reviewed</dt>
+          <dt className="text-sm text-muted">Cards reviewed</dt>
           <dd className="text-2xl font-semibold tabular-nums">{summary.reviewed}</dd>
         </div>
         <div>
-          <dt className="text-muted text-sm">Time spent</dt>
+          <dt className="text-sm text-muted">Time spent</dt>
           <dd className="text-2xl font-semibold tabular-nums">{formatDuration(summary.timeMs)}</dd>
         </div>
         <div>
-          <dt className="text-muted text-sm">Accuracy</dt>
+          <dt className="text-sm text-muted">Accuracy</dt>
           <dd className="text-2xl font-semibold tabular-nums">{summary.accuracy}%</dd>
         </div>
       </dl>
       <p className="text-muted">
-        {nextDue ? `Next reviews are due ${formatWhen(nextDue, now)}.` : "No reviews are scheduled yet."} New cards unlock {formatWhen(dayEnd, now)}.
+        {nextDue ? `Next reviews are due ${formatWhen(nextDue, now)}.` : "No reviews are scheduled yet."} New cards unlock{" "}
+        {formatWhen(dayEnd, now)}.
       </p>
       <Link href="/history" className="link">
         See your review history

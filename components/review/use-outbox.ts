@@ -32,7 +32,11 @@ type ServerResult =
 
 /** JSON dates arrive as strings. */
 function freshCard(card: FreshCard): FreshCard {
-  const memory = { ...card.memory, due: new Date(card.memory.due), lastReview: card.memory.lastReview ? new Date(card.memory.lastReview) : null };
+  const memory = {
+    ...card.memory,
+    due: new Date(card.memory.due),
+    lastReview: card.memory.lastReview ? new Date(card.memory.lastReview) : null,
+  };
   return { ...card, memory };
 }
 

@@ -10,13 +10,18 @@ const STATE_PARTS = [
 ] as const;
 
 export function CardStates({ states }: { states: LearnerStats["states"] }) {
-  if (states.total === 0) return <p className="text-muted text-sm">No cards started in the decks you study.</p>;
+  if (states.total === 0) return <p className="text-sm text-muted">No cards started in the decks you study.</p>;
   return (
     <div className="space-y-4">
-      <div aria-hidden="true" className="bg-line flex h-4 overflow-hidden rounded-full">
+      <div aria-hidden="true" className="flex h-4 overflow-hidden rounded-full bg-line">
         {STATE_PARTS.map((part) =>
           states[part.key] > 0 ? (
-            <div key={part.key} className={part.tone} style={{ width: `${(states[part.key] / states.total) * 100}%` }} title={`${part.label}: ${states[part.key]}`} />
+            <div
+              key={part.key}
+              className={part.tone}
+              style={{ width: `${(states[part.key] / states.total) * 100}%` }}
+              title={`${part.label}: ${states[part.key]}`}
+            />
           ) : null,
         )}
       </div>

@@ -9,7 +9,7 @@ function retentionTone(rate: number): string {
 
 export function Meter({ rate, className = "" }: { rate: number; className?: string }) {
   return (
-    <div aria-hidden="true" className={`bg-line h-2 overflow-hidden rounded-full ${className}`}>
+    <div aria-hidden="true" className={`h-2 overflow-hidden rounded-full bg-line ${className}`}>
       <div className={`h-full rounded-full ${retentionTone(rate)}`} style={{ width: `${Math.round(rate * 100)}%` }} />
     </div>
   );
@@ -18,12 +18,12 @@ export function Meter({ rate, className = "" }: { rate: number; className?: stri
 export function BigNumber({ label, value, unit, children }: { label: string; value: string; unit?: string; children?: ReactNode }) {
   return (
     <section className="card-surface space-y-2 p-5">
-      <h2 className="text-muted text-sm font-medium">{label}</h2>
+      <h2 className="text-sm font-medium text-muted">{label}</h2>
       <p className="text-4xl font-semibold tracking-tight tabular-nums">
         {value}
-        {unit && <span className="text-muted ml-1.5 text-base font-normal">{unit}</span>}
+        {unit && <span className="ml-1.5 text-base font-normal text-muted">{unit}</span>}
       </p>
-      <div className="text-muted text-sm">{children}</div>
+      <div className="text-sm text-muted">{children}</div>
     </section>
   );
 }

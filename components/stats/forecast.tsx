@@ -16,13 +16,16 @@ export function Forecast({ forecast }: { forecast: LearnerStats["forecast"] }) {
                 {when}: {plural(day.due, "card")}
               </span>
               <div aria-hidden="true" className="flex h-28 w-full flex-col items-center justify-end gap-0.5">
-                {day.due > 0 && <span className="text-muted text-[10px] tabular-nums">{day.due}</span>}
+                {day.due > 0 && <span className="text-[10px] text-muted tabular-nums">{day.due}</span>}
                 <div
                   className={`w-full max-w-8 rounded-t ${day.due === 0 ? "bg-line" : i === 0 ? "bg-accent" : "bg-accent/45"}`}
                   style={{ height: day.due === 0 ? 2 : Math.max(3, Math.round((day.due / max) * 88)) }}
                 />
               </div>
-              <div aria-hidden="true" className={`text-center text-[10px] leading-tight ${i === 0 ? "text-accent font-semibold" : "text-muted"}`}>
+              <div
+                aria-hidden="true"
+                className={`text-center text-[10px] leading-tight ${i === 0 ? "font-semibold text-accent" : "text-muted"}`}
+              >
                 <div>{formatCalendarDate(day.date, { weekday: "narrow" })}</div>
                 <div className="tabular-nums">{formatCalendarDate(day.date, { day: "numeric" })}</div>
               </div>
@@ -30,7 +33,7 @@ export function Forecast({ forecast }: { forecast: LearnerStats["forecast"] }) {
           );
         })}
       </ol>
-      <p className="text-muted text-sm">
+      <p className="text-sm text-muted">
         {plural(total, "card")} due in the next {FORECAST_DAYS} days.
         {forecast.overdue > 0 && (
           <>

@@ -36,7 +36,7 @@ export function Heatmap({ days }: { days: DayCount[] }) {
   return (
     <div className="overflow-x-auto">
       <div role="img" aria-label={heatmapSummary(days)} className="inline-flex gap-1 text-[10px] leading-none">
-        <div aria-hidden="true" className="text-muted flex flex-col gap-1 pr-1">
+        <div aria-hidden="true" className="flex flex-col gap-1 pr-1 text-muted">
           <span className="h-3" />
           {["Mon", "", "Wed", "", "Fri", "", "Sun"].map((label, i) => (
             <span key={i} className="flex h-3.5 items-center sm:h-5">
@@ -49,7 +49,7 @@ export function Heatmap({ days }: { days: DayCount[] }) {
           const label = w === 0 || month !== monthOf(weeks[w - 1]!) ? formatCalendarDate(`${month}-01`, { month: "short" }) : "";
           return (
             <div key={w} aria-hidden="true" className="flex flex-col gap-1">
-              <span className="text-muted h-3 w-3.5 overflow-visible whitespace-nowrap sm:w-5">{label}</span>
+              <span className="h-3 w-3.5 overflow-visible whitespace-nowrap text-muted sm:w-5">{label}</span>
               {week.map((day, d) =>
                 day ? (
                   <span
@@ -66,7 +66,7 @@ export function Heatmap({ days }: { days: DayCount[] }) {
           );
         })}
       </div>
-      <div aria-hidden="true" className="text-muted mt-3 flex items-center gap-1 text-xs">
+      <div aria-hidden="true" className="mt-3 flex items-center gap-1 text-xs text-muted">
         <span className="mr-1">Less</span>
         {SHADES.map((s) => (
           <span key={s} className={`size-3 rounded-[3px] ${s}`} />

@@ -39,7 +39,12 @@ if (oauth.google) providers.push(Google);
 
 const isProduction = process.env.NODE_ENV === "production";
 
-export const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth({
+export const {
+  handlers,
+  auth: uncachedAuth,
+  signIn,
+  signOut,
+} = NextAuth({
   // @auth/prisma-adapter's types predate Prisma 7's generated client; the runtime API matches.
   adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
   providers,

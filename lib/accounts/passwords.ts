@@ -68,9 +68,7 @@ const LOCK_MS = 15 * 60_000;
 let dummyHash: Promise<string> | undefined;
 
 export type PasswordCheck =
-  | { ok: true; user: AccountUser }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAt: Date };
+  { ok: true; user: AccountUser } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAt: Date };
 
 export async function checkPassword(input: SignInInput, now = new Date()): Promise<PasswordCheck> {
   const throttle = await db.signInThrottle.findUnique({ where: { email: input.email } });

@@ -23,9 +23,21 @@ export const cardFormSchema = z.object({
     .trim()
     .min(1, "Write the question.")
     .max(CARD_TEXT_MAX, `A question is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
-  back: z.string().trim().max(CARD_TEXT_MAX, `An answer is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
+  back: z
+    .string()
+    .trim()
+    .max(CARD_TEXT_MAX, `An answer is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
   tags: z
-    .preprocess((v) => (typeof v === "string" ? v.split(",").map((t) => t.trim()).filter(Boolean) : (v ?? [])), z.array(tagSchema).max(6, "Use at most 6 tags."))
+    .preprocess(
+      (v) =>
+        typeof v === "string"
+          ? v
+              .split(",")
+              .map((t) => t.trim())
+              .filter(Boolean)
+          : (v ?? []),
+      z.array(tagSchema).max(6, "Use at most 6 tags."),
+    )
     .transform((tags) => [...new Set(tags)] as Tag[]),
 });
 export type CardFormInput = z.infer<typeof cardFormSchema>;
@@ -190,7 +202,10 @@ async function nextPosition(deckId: string): Promise<number> {
 export async function addCard(viewer: Viewer, deckId: string, input: CardFormInput): Promise<{ id: string; slug: string }> {
   await requireEditable(viewer, deckId);
   const slug = await freeSlug(deckId, input.front);
-  const card = await db.card.create({ data: newCardData(deckId, await nextPosition(deckId), { ...input, slug }), select: { id: true, slug: true } });
+  const card = await db.card.create({
+    data: newCardData(deckId, await nextPosition(deckId), { ...input, slug }),
+    select: { id: true, slug: true },
+  });
   await db.deck.update({ where: { id: deckId }, data: { updatedAt: new Date() } });
   return card;
 }

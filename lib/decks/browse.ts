@@ -85,7 +85,11 @@ export interface CardListItem {
 function excerptAround(text: string, index: number, length: number): string {
   const start = Math.max(0, index - 60);
   const end = Math.min(text.length, index + length + 80);
-  const plain = text.slice(start, end).replace(/[`*_#>]/g, "").replace(/\s+/g, " ").trim();
+  const plain = text
+    .slice(start, end)
+    .replace(/[`*_#>]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return `${start > 0 ? "…" : ""}${plain}${end < text.length ? "…" : ""}`;
 }
 

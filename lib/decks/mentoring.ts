@@ -156,10 +156,26 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
     }),
   ]);
 
-  const startedBy = countBy(started, (r) => r.userId, (r) => r._count._all);
-  const overdueBy = countBy(overdue, (r) => r.userId, (r) => r._count._all);
-  const recentBy = countBy(recent, (r) => r.userId, (r) => r._count._all);
-  const windowBy = countBy(monthly, (r) => r.userId, (r) => r._count._all);
+  const startedBy = countBy(
+    started,
+    (r) => r.userId,
+    (r) => r._count._all,
+  );
+  const overdueBy = countBy(
+    overdue,
+    (r) => r.userId,
+    (r) => r._count._all,
+  );
+  const recentBy = countBy(
+    recent,
+    (r) => r.userId,
+    (r) => r._count._all,
+  );
+  const windowBy = countBy(
+    monthly,
+    (r) => r.userId,
+    (r) => r._count._all,
+  );
   const againBy = countBy(
     monthly.filter((r) => r.rating === AGAIN),
     (r) => r.userId,

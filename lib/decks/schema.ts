@@ -35,8 +35,15 @@ export const tagSchema = z.enum(TAGS, { error: (issue) => `Unknown tag "${String
 
 export const cardContentSchema = z.object({
   slug: slugSchema,
-  front: z.string().trim().min(1, "The question is empty.").max(CARD_TEXT_MAX, `A question is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
-  back: z.string().trim().max(CARD_TEXT_MAX, `An answer is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
+  front: z
+    .string()
+    .trim()
+    .min(1, "The question is empty.")
+    .max(CARD_TEXT_MAX, `A question is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
+  back: z
+    .string()
+    .trim()
+    .max(CARD_TEXT_MAX, `An answer is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
   tags: z.array(tagSchema).max(6, "A card has at most 6 tags."),
 });
 export type CardContent = z.infer<typeof cardContentSchema>;

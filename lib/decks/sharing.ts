@@ -14,7 +14,12 @@ export const inviteSchema = z.object({
   label: z.string().trim().max(80, "Keep the note under 80 characters.").default(""),
   expiresInDays: z.preprocess(
     (v) => (v === "" || v === undefined || v === null ? undefined : v),
-    z.coerce.number({ error: "Enter a number of days." }).int("Enter a whole number of days.").min(1, "At least 1 day.").max(365, "At most 365 days.").optional(),
+    z.coerce
+      .number({ error: "Enter a number of days." })
+      .int("Enter a whole number of days.")
+      .min(1, "At least 1 day.")
+      .max(365, "At most 365 days.")
+      .optional(),
   ),
 });
 export type InviteInput = z.infer<typeof inviteSchema>;
@@ -46,13 +51,16 @@ export interface InviteSummary {
 export async function createInvite(viewer: Viewer, deckId: string, input: InviteInput, now = new Date()): Promise<{ token: string }> {
   const deck = await requireOwned(viewer, deckId);
   if (deck.visibility === "private") {
-    throw new AppError("invalid", "This deck is private. Choose \"Anyone with an invite link\" or \"Public\" first, then create invite links.");
+    throw new AppError("invalid", 'This deck is private. Choose "Anyone with an invite link" or "Public" first, then create invite links.');
   }
   if (input.label) {
     const same = await db.deckInvite.count({
       where: { deckId, label: input.label, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     });
-    if (same) throw new AppError("conflict", `There is already an active invite link named "${input.label}".`, { label: ["Use another name, or reuse that link."] });
+    if (same)
+      throw new AppError("conflict", `There is already an active invite link named "${input.label}".`, {
+        label: ["Use another name, or reuse that link."],
+      });
   }
   const token = randomBytes(18).toString("base64url");
   await db.deckInvite.create({
@@ -88,7 +96,10 @@ export async function getSharing(viewer: Viewer, deckId: string): Promise<Sharin
     where: { id: deckId, ...ownedDecks(viewer) },
     select: {
       visibility: true,
-      invites: { orderBy: { createdAt: "desc" }, select: { id: true, token: true, label: true, expiresAt: true, revokedAt: true, createdAt: true } },
+      invites: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, token: true, label: true, expiresAt: true, revokedAt: true, createdAt: true },
+      },
       members: {
         orderBy: { joinedAt: "asc" },
         select: { role: true, joinedAt: true, invitedById: true, user: { select: { id: true, name: true, email: true } } },
@@ -139,7 +150,10 @@ export async function previewInvite(token: string, viewer: Viewer | null, now = 
   if (viewer) {
     if (deck.ownerId === viewer.id) already = "owner";
     else {
-      const member = await db.deckMember.findUnique({ where: { deckId_userId: { deckId: deck.id, userId: viewer.id } }, select: { role: true } });
+      const member = await db.deckMember.findUnique({
+        where: { deckId_userId: { deckId: deck.id, userId: viewer.id } },
+        select: { role: true },
+      });
       already = (member?.role as "editor" | "mentee" | undefined) ?? null;
     }
   }
@@ -181,10 +195,14 @@ export async function removeMentee(viewer: Viewer, deckId: string, userId: strin
 export async function addEditor(viewer: Viewer, deckId: string, email: string): Promise<void> {
   await requireOwned(viewer, deckId);
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) throw new AppError("not_found", "No Drill account uses that email. Ask them to sign up first.", { email: ["No Drill account uses that email."] });
+  if (!user)
+    throw new AppError("not_found", "No Drill account uses that email. Ask them to sign up first.", {
+      email: ["No Drill account uses that email."],
+    });
   if (user.id === viewer.id) throw new AppError("invalid", "You own this deck already.", { email: ["That's you."] });
   const existing = await db.deckMember.findUnique({ where: { deckId_userId: { deckId, userId: user.id } }, select: { role: true } });
-  if (existing?.role === "editor") throw new AppError("conflict", "They are already a co-editor of this deck.", { email: ["Already a co-editor."] });
+  if (existing?.role === "editor")
+    throw new AppError("conflict", "They are already a co-editor of this deck.", { email: ["Already a co-editor."] });
   await db.deckMember.upsert({
     where: { deckId_userId: { deckId, userId: user.id } },
     create: { deckId, userId: user.id, role: "editor" },

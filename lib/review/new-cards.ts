@@ -24,7 +24,8 @@ export async function neverSeenCards(userId: string, studies: { deckId: string; 
     });
     found.push(...cards);
     // All live cards before the first unseen one are seen; with none unseen, all cards so far are.
-    const next = cards[0]?.position ?? ((await db.card.aggregate({ where: { deckId: deck.id }, _max: { position: true } }))._max.position ?? -1) + 1;
+    const next =
+      cards[0]?.position ?? ((await db.card.aggregate({ where: { deckId: deck.id }, _max: { position: true } }))._max.position ?? -1) + 1;
     if (next > cursor) {
       // Compare-and-set: a rewind that happened meanwhile (an editor reordering) wins.
       await db.deckStudy.updateMany({ where: { userId, deckId: deck.id, newCursor: cursor }, data: { newCursor: next } });

@@ -17,10 +17,17 @@ const MAX_RATING_AGE_MS = 7 * 24 * 60 * 60_000;
 export const ratingSchema = z.object({
   clientId: z.string().min(8, "A rating needs its client id.").max(64),
   cardId: z.string().min(1).max(64),
-  rating: z.coerce.number().int().refine((r): r is RatingValue => RATINGS.includes(r as RatingValue), "A rating is 1 (Again) to 4 (Easy)."),
+  rating: z.coerce
+    .number()
+    .int()
+    .refine((r): r is RatingValue => RATINGS.includes(r as RatingValue), "A rating is 1 (Again) to 4 (Easy)."),
   /** The CardState version the learner saw (0 for a card never studied). */
   expectedVersion: z.coerce.number().int().min(0),
-  durationMs: z.coerce.number().int().min(0).max(24 * 60 * 60_000),
+  durationMs: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60_000),
   /** When the learner rated, by their clock: offline ratings are scheduled as of that moment. */
   reviewedAt: z.coerce.date().optional(),
 });
@@ -55,10 +62,16 @@ function reviewTime(claimed: Date | undefined, now: Date): Date {
 
 export async function recordRating(viewer: Viewer, input: RatingInput, now = new Date()): Promise<RatingResult> {
   const userId = viewer.id;
-  const logged = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } }, select: { cardId: true } });
+  const logged = await db.reviewLog.findUnique({
+    where: { userId_clientId: { userId, clientId: input.clientId } },
+    select: { cardId: true },
+  });
   if (logged) return { status: "duplicate", card: await currentMemory(userId, logged.cardId, now) };
 
-  const card = await db.card.findFirst({ where: { id: input.cardId, ...liveCard, deck: studiedDecks(viewer) }, select: { id: true, deckId: true } });
+  const card = await db.card.findFirst({
+    where: { id: input.cardId, ...liveCard, deck: studiedDecks(viewer) },
+    select: { id: true, deckId: true },
+  });
   if (!card) throw notFound("That card");
   const [settings, row] = await Promise.all([
     getStudySettings(userId),
@@ -116,11 +129,11 @@ async function duplicateOrStale(userId: string, cardId: string, clientId: string
   if (logged) return { status: "duplicate", card };
   return {
     status: "stale",
-    message: "This card was reviewed somewhere else (another tab or device) since you opened it; your rating wasn't applied. Here it is as it is now.",
+    message:
+      "This card was reviewed somewhere else (another tab or device) since you opened it; your rating wasn't applied. Here it is as it is now.",
     card,
   };
 }
-
 
 // ---------- undo ----------
 
@@ -136,7 +149,11 @@ export async function undoRating(viewer: Viewer, clientId: string): Promise<Card
     db.card.count({ where: { id: log.cardId, deck: studiedDecks(viewer) } }),
     // Every rating adds one to reps, so it breaks ties between ratings stamped with the same time
     // (an offline rating is dated no earlier than the card's last review).
-    db.reviewLog.findFirst({ where: { userId, cardId: log.cardId }, orderBy: [{ reviewedAt: "desc" }, { reps: "desc" }], select: { id: true } }),
+    db.reviewLog.findFirst({
+      where: { userId, cardId: log.cardId },
+      orderBy: [{ reviewedAt: "desc" }, { reps: "desc" }],
+      select: { id: true },
+    }),
     db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: log.cardId } }, select: { version: true } }),
   ]);
   if (!studied) throw notFound("That rating");

@@ -8,7 +8,10 @@ import { notFound } from "../server/errors";
 import { getStudySettings } from "./settings";
 
 async function studiedCard(viewer: Viewer, cardId: string) {
-  const card = await db.card.findFirst({ where: { id: cardId, ...liveCard, deck: studiedDecks(viewer) }, select: { id: true, deckId: true } });
+  const card = await db.card.findFirst({
+    where: { id: cardId, ...liveCard, deck: studiedDecks(viewer) },
+    select: { id: true, deckId: true },
+  });
   if (!card) throw notFound("That card");
   return card;
 }

@@ -50,18 +50,32 @@ export const studySettingsSchema = z.object({
     .int("Enter a whole number of days.")
     .min(1, "The maximum interval is at least 1 day.")
     .max(36500, "The maximum interval is at most 36,500 days (100 years)."),
-  newPerDay: z.coerce.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Use 0 or more.").max(1000, "Use at most 1,000."),
-  reviewsPerDay: z.coerce.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Use 0 or more.").max(10000, "Use at most 10,000."),
+  newPerDay: z.coerce
+    .number({ error: "Enter a whole number." })
+    .int("Enter a whole number.")
+    .min(0, "Use 0 or more.")
+    .max(1000, "Use at most 1,000."),
+  reviewsPerDay: z.coerce
+    .number({ error: "Enter a whole number." })
+    .int("Enter a whole number.")
+    .min(0, "Use 0 or more.")
+    .max(10000, "Use at most 10,000."),
   learningSteps: stepsSchema,
   relearningSteps: stepsSchema,
   enableFuzz: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
-  dayStartHour: z.coerce.number({ error: "Choose an hour." }).int().min(0, "Choose an hour from 0 to 23.").max(23, "Choose an hour from 0 to 23."),
+  dayStartHour: z.coerce
+    .number({ error: "Choose an hour." })
+    .int()
+    .min(0, "Choose an hour from 0 to 23.")
+    .max(23, "Choose an hour from 0 to 23."),
   timeZone: z.string().trim().refine(isValidTimeZone, "That is not a time zone we know, like Europe/Berlin."),
 });
 export type StudySettingsInput = z.infer<typeof studySettingsSchema>;
 
 /** The settings form's fields, as the form shows them (steps as text): the stored row's shape. */
-export type SettingsFormValues = { [K in keyof StudySettingsInput]: K extends "learningSteps" | "relearningSteps" ? string : StudySettingsInput[K] };
+export type SettingsFormValues = {
+  [K in keyof StudySettingsInput]: K extends "learningSteps" | "relearningSteps" ? string : StudySettingsInput[K];
+};
 
 /** The learner's settings as the form shows them. */
 export function settingsFormValues(settings: StudySettings): SettingsFormValues {

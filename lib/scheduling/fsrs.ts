@@ -104,10 +104,7 @@ export function preview(memory: MemoryState, now: Date, settings: SchedulerSetti
 }
 
 /** Rebuilds a card's memory from its rating history (oldest first), starting from a new card. */
-export function replay(
-  ratings: { rating: RatingValue; reviewedAt: Date }[],
-  settings: SchedulerSettings,
-): MemoryState | null {
+export function replay(ratings: { rating: RatingValue; reviewedAt: Date }[], settings: SchedulerSettings): MemoryState | null {
   if (ratings.length === 0) return null;
   let memory = newMemory(ratings[0]!.reviewedAt);
   for (const r of ratings) memory = rate(memory, r.rating, r.reviewedAt, settings);

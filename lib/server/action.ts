@@ -35,11 +35,7 @@ function echoedValues(object: Record<string, unknown>): Record<string, string> {
   return values;
 }
 
-async function run<S extends z.ZodType, T>(
-  schema: S,
-  input: Input,
-  body: (input: z.infer<S>) => Promise<T>,
-): Promise<ActionState<T>> {
+async function run<S extends z.ZodType, T>(schema: S, input: Input, body: (input: z.infer<S>) => Promise<T>): Promise<ActionState<T>> {
   const object = toObject(input);
   const parsed = schema.safeParse(object);
   if (!parsed.success) {
@@ -63,10 +59,7 @@ async function run<S extends z.ZodType, T>(
 }
 
 /** An action that needs a signed-in user. Usable with useActionState (prev, formData) or called directly. */
-export function userAction<S extends z.ZodType, T = undefined>(
-  schema: S,
-  body: (input: z.infer<S>, user: SessionUser) => Promise<T>,
-) {
+export function userAction<S extends z.ZodType, T = undefined>(schema: S, body: (input: z.infer<S>, user: SessionUser) => Promise<T>) {
   return async (_prev: ActionState<T>, input: Input): Promise<ActionState<T>> => {
     const user = await currentUser();
     if (!user) return { ok: false, error: "Your session has ended. Sign in again to continue." };

@@ -20,9 +20,7 @@ export function databaseConfig(env: Readonly<Record<string, string | undefined>>
     const file = raw.slice("file:".length);
     return { provider: "sqlite", url: path.resolve(/*turbopackIgnore: true*/ process.cwd(), file) };
   }
-  throw new Error(
-    `DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${raw.split(":")[0]}:..."`,
-  );
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${raw.split(":")[0]}:..."`);
 }
 
 export interface PostgresTarget {

@@ -15,14 +15,7 @@
 //   tags: basics, oop
 //
 //   The answer in Markdown, up to the next "## " heading outside a code block.
-import {
-  CARDS_PER_IMPORT_MAX,
-  cardContentSchema,
-  deckMetaSchema,
-  slugify,
-  type CardContent,
-  type DeckMeta,
-} from "../decks/schema";
+import { CARDS_PER_IMPORT_MAX, cardContentSchema, deckMetaSchema, slugify, type CardContent, type DeckMeta } from "../decks/schema";
 
 export interface ImportError {
   line: number;
@@ -99,7 +92,10 @@ function sections(lines: string[], errors: ImportError[]): { deck: Section | nul
 }
 
 function trimBlankLines(body: string[]): string {
-  return body.join("\n").replace(/^\s*\n/, "").trimEnd();
+  return body
+    .join("\n")
+    .replace(/^\s*\n/, "")
+    .trimEnd();
 }
 
 function firstIssue(issues: { message: string; path: PropertyKey[] }[]): { message: string; field: string } {
@@ -113,7 +109,10 @@ export function parseDeckMarkdown(text: string): ImportResult {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const { deck, cards: cardSections } = sections(lines, errors);
   if (!deck) {
-    return { ok: false, errors: errors.length ? errors : [{ line: 1, message: 'A deck file starts with its title, like "# Python Interview Questions".' }] };
+    return {
+      ok: false,
+      errors: errors.length ? errors : [{ line: 1, message: 'A deck file starts with its title, like "# Python Interview Questions".' }],
+    };
   }
   const deckSection: Section = deck;
 
@@ -131,7 +130,10 @@ export function parseDeckMarkdown(text: string): ImportResult {
   }
 
   if (cardSections.length > CARDS_PER_IMPORT_MAX) {
-    errors.push({ line: cardSections[CARDS_PER_IMPORT_MAX]!.line, message: `A deck file holds at most ${CARDS_PER_IMPORT_MAX} cards; this one has ${cardSections.length}.` });
+    errors.push({
+      line: cardSections[CARDS_PER_IMPORT_MAX]!.line,
+      message: `A deck file holds at most ${CARDS_PER_IMPORT_MAX} cards; this one has ${cardSections.length}.`,
+    });
     return { ok: false, errors };
   }
 
@@ -140,7 +142,12 @@ export function parseDeckMarkdown(text: string): ImportResult {
   for (const section of cardSections) {
     const slugMeta = section.meta.get("slug");
     const tagsMeta = section.meta.get("tags");
-    const tags = tagsMeta ? tagsMeta.value.split(",").map((t) => t.trim()).filter(Boolean) : [];
+    const tags = tagsMeta
+      ? tagsMeta.value
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : [];
     const candidate = {
       slug: slugMeta?.value ?? slugify(section.heading),
       front: section.heading,
@@ -151,14 +158,18 @@ export function parseDeckMarkdown(text: string): ImportResult {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
-        const line = field === "slug" ? (slugMeta?.line ?? section.line) : field === "tags" ? (tagsMeta?.line ?? section.line) : section.line;
+        const line =
+          field === "slug" ? (slugMeta?.line ?? section.line) : field === "tags" ? (tagsMeta?.line ?? section.line) : section.line;
         errors.push({ line, message: field === "front" && !section.heading ? "A card heading has no question." : issue.message });
       }
       continue;
     }
     const firstLine = slugLines.get(parsed.data.slug);
     if (firstLine !== undefined) {
-      errors.push({ line: slugMeta?.line ?? section.line, message: `Duplicate slug "${parsed.data.slug}" (first used on line ${firstLine}).` });
+      errors.push({
+        line: slugMeta?.line ?? section.line,
+        message: `Duplicate slug "${parsed.data.slug}" (first used on line ${firstLine}).`,
+      });
       continue;
     }
     slugLines.set(parsed.data.slug, slugMeta?.line ?? section.line);
@@ -203,9 +214,18 @@ export function parseQuestionList(text: string, options: { title?: string } = {}
     }
   });
 
-  if (questions.length === 0 && errors.length === 0) errors.push({ line: 1, message: "No questions found: put one question per line, or use a bulleted list." });
+  if (questions.length === 0 && errors.length === 0)
+    errors.push({ line: 1, message: "No questions found: put one question per line, or use a bulleted list." });
   if (questions.length > CARDS_PER_IMPORT_MAX) {
-    return { ok: false, errors: [{ line: questions[CARDS_PER_IMPORT_MAX]!.line, message: `At most ${CARDS_PER_IMPORT_MAX} questions at once; this has ${questions.length}.` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          line: questions[CARDS_PER_IMPORT_MAX]!.line,
+          message: `At most ${CARDS_PER_IMPORT_MAX} questions at once; this has ${questions.length}.`,
+        },
+      ],
+    };
   }
   const meta = deckMetaSchema.safeParse({ title: title || "Imported questions", description: paragraphs.join("\n\n").slice(0, 2_000) });
   if (!meta.success) errors.push({ line: 1, message: firstIssue(meta.error.issues).message });

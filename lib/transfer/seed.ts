@@ -90,7 +90,9 @@ export class DeckFileError extends Error {
 
 /** Reads every data/decks/*.md; all files must parse before anything is written. */
 export function readSeedDecks(dir = path.join(process.cwd(), "data", "decks")): ImportedDeck[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .sort();
   return files.map((file) => {
     const result = parseDeckMarkdown(readFileSync(path.join(dir, file), "utf8"));
     if (!result.ok) throw new DeckFileError(path.join("data", "decks", file), result.errors);

@@ -57,7 +57,10 @@ export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Pr
 }
 
 export const deckFileSchema = z.object({
-  file: z.string().max(2_000_000, "A deck file is at most 2 MB.").refine((t) => t.trim().length > 0, "Choose or paste a deck file."),
+  file: z
+    .string()
+    .max(2_000_000, "A deck file is at most 2 MB.")
+    .refine((t) => t.trim().length > 0, "Choose or paste a deck file."),
 });
 
 /** Imports a deck file as a new private deck of the viewer's. All or nothing, with line numbers. */
@@ -88,7 +91,10 @@ export async function exportUserData(viewer: Viewer, now = new Date()) {
   const [user, settings, studies, states, logs] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true, name: true, createdAt: true } }),
     db.studySettings.findUnique({ where: { userId: viewer.id }, omit: { userId: true } }),
-    db.deckStudy.findMany({ where: { userId: viewer.id }, select: { addedAt: true, deck: { select: { id: true, slug: true, title: true } } } }),
+    db.deckStudy.findMany({
+      where: { userId: viewer.id },
+      select: { addedAt: true, deck: { select: { id: true, slug: true, title: true } } },
+    }),
     db.cardState.findMany({
       where: { userId: viewer.id },
       omit: { userId: true },

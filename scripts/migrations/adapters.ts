@@ -27,7 +27,10 @@ class CharAsTextClient extends pg.Client {
         return result;
       });
       if (!callback) return fixed;
-      fixed.then((r) => callback(null, r), (e: unknown) => callback(e));
+      fixed.then(
+        (r) => callback(null, r),
+        (e: unknown) => callback(e),
+      );
       return undefined;
     };
   }

@@ -116,8 +116,7 @@ export async function freshDatabaseDrift(
 ): Promise<string> {
   const root = options.root ?? process.cwd();
   const list = readMigrations(provider, root);
-  const schema =
-    provider === "sqlite" ? readText(root, SOURCE_SCHEMA) : derivePostgresSchema(readText(root, SOURCE_SCHEMA));
+  const schema = provider === "sqlite" ? readText(root, SOURCE_SCHEMA) : derivePostgresSchema(readText(root, SOURCE_SCHEMA));
   const run = (db: DatabaseConfig) =>
     withSession(db, async (s) => {
       if (list.migrationDirectories.length > 0) await s.applyMigrations(list);

@@ -85,9 +85,7 @@ export function migrationWarnings(postgresSql: string): string[] {
   return warnings;
 }
 
-export type CreateResult =
-  | { created: false }
-  | { created: true; name: string; folders: string[]; sqlite: string; postgres: string };
+export type CreateResult = { created: false } | { created: true; name: string; folders: string[]; sqlite: string; postgres: string };
 
 /**
  * Create the next migration, for both providers, from the change in prisma/schema.prisma.
@@ -99,10 +97,7 @@ export type CreateResult =
  * SQLite history (which is exact), so a stale or hand-edited snapshot stops `create` instead of
  * producing a wrong migration.
  */
-export async function createMigration(
-  name: string,
-  options: { root?: string; now?: Date } = {},
-): Promise<CreateResult> {
+export async function createMigration(name: string, options: { root?: string; now?: Date } = {}): Promise<CreateResult> {
   const root = options.root ?? process.cwd();
   const slug = migrationSlug(name);
   const source = readText(root, SOURCE_SCHEMA);
@@ -139,10 +134,7 @@ export async function createMigration(
   );
   const postgresSchema = derivePostgresSchema(source);
   const postgresSql = await withSession({ provider: "postgresql", offline: true }, (s) =>
-    s.diff(
-      datamodel(snapshot ?? emptyDatamodel("postgresql"), POSTGRES_SNAPSHOT),
-      datamodel(postgresSchema, POSTGRES_SCHEMA),
-    ),
+    s.diff(datamodel(snapshot ?? emptyDatamodel("postgresql"), POSTGRES_SNAPSHOT), datamodel(postgresSchema, POSTGRES_SCHEMA)),
   );
   if (!sqliteSql && !postgresSql) return { created: false };
 

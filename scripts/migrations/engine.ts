@@ -140,8 +140,7 @@ export class EngineSession {
 
   static async open(db: DatabaseConfig | { provider: "postgresql"; offline: true }): Promise<EngineSession> {
     const SchemaEngineClass = wasmEngine();
-    const opened =
-      "offline" in db ? { factory: offlinePostgresFactory(), close: () => Promise.resolve() } : adapterFactory(db);
+    const opened = "offline" in db ? { factory: offlinePostgresFactory(), close: () => Promise.resolve() } : adapterFactory(db);
     const bound = bindMigrationAwareSqlAdapterFactory(opened.factory);
     const registry = (bound as unknown as { errorRegistry?: ErrorRegistry }).errorRegistry;
     // The engine reads the provider from a datamodel; it needs no models to connect.
@@ -171,9 +170,7 @@ export class EngineSession {
 
   /** The SQL from `from` to `to`, or "" when they are the same. */
   async diff(from: DiffTarget, to: DiffTarget): Promise<string> {
-    const result = await this.run("diff failed", () =>
-      this.engine.diff({ from, to, script: true, exitCode: true, filters: NO_FILTERS }),
-    );
+    const result = await this.run("diff failed", () => this.engine.diff({ from, to, script: true, exitCode: true, filters: NO_FILTERS }));
     // exitCode 2 means "non-empty diff" (what `prisma migrate diff --exit-code` reports).
     return result.exitCode === 2 ? (result.stdout ?? "") : "";
   }
@@ -185,9 +182,7 @@ export class EngineSession {
   }
 
   async applyMigrations(migrationsList: MigrationList): Promise<string[]> {
-    const out = await this.run("applying migrations failed", () =>
-      this.engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
-    );
+    const out = await this.run("applying migrations failed", () => this.engine.applyMigrations({ migrationsList, filters: NO_FILTERS }));
     return out.appliedMigrationNames;
   }
 
@@ -198,15 +193,11 @@ export class EngineSession {
   }
 
   async markApplied(migrationName: string, migrationsList: MigrationList): Promise<void> {
-    await this.run(`marking ${migrationName} applied failed`, () =>
-      this.engine.markMigrationApplied({ migrationName, migrationsList }),
-    );
+    await this.run(`marking ${migrationName} applied failed`, () => this.engine.markMigrationApplied({ migrationName, migrationsList }));
   }
 
   async markRolledBack(migrationName: string): Promise<void> {
-    await this.run(`marking ${migrationName} rolled back failed`, () =>
-      this.engine.markMigrationRolledBack({ migrationName }),
-    );
+    await this.run(`marking ${migrationName} rolled back failed`, () => this.engine.markMigrationRolledBack({ migrationName }));
   }
 
   async close(): Promise<void> {
@@ -215,10 +206,7 @@ export class EngineSession {
   }
 }
 
-export async function withSession<T>(
-  db: Parameters<typeof EngineSession.open>[0],
-  fn: (session: EngineSession) => Promise<T>,
-): Promise<T> {
+export async function withSession<T>(db: Parameters<typeof EngineSession.open>[0], fn: (session: EngineSession) => Promise<T>): Promise<T> {
   const session = await EngineSession.open(db);
   try {
     return await fn(session);

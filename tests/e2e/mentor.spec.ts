@@ -11,7 +11,9 @@ async function addCard(page: Page, front: string, back: string, tag: string) {
   await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible();
 }
 
-test("a mentor builds a deck, invites a mentee, edits a card they study, and follows their progress; others see nothing", async ({ browser }) => {
+test("a mentor builds a deck, invites a mentee, edits a card they study, and follows their progress; others see nothing", async ({
+  browser,
+}) => {
   test.setTimeout(120_000); // three people, a dozen pages
   const mentor = await (await browser.newContext()).newPage();
   await signUp(mentor, newEmail("mentor"), "Maria Mentor");

@@ -118,7 +118,11 @@ beforeAll(async () => {
     ["owner", "editor", "mentee", "removed", "stranger", "other-mentor"].map((label) => makeUser(label)),
   );
   const deck = await makeDeck(owner!.id, { visibility: "link", cards: 2 });
-  const [card1, card2] = await db.card.findMany({ where: { deckId: deck.id }, orderBy: { position: "asc" }, select: { id: true, slug: true } });
+  const [card1, card2] = await db.card.findMany({
+    where: { deckId: deck.id },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true },
+  });
 
   await addEditor(owner!, deck.id, editor!.email);
   const { token } = await createInvite(owner!, deck.id, { label: "class of 2026" }, T0);
@@ -178,12 +182,27 @@ function expectAbsent(absent: Outcome) {
 async function snapshot() {
   const deckId = w.deck.id;
   const [deck, cards, members, invites, studies, states, logs, decks] = await Promise.all([
-    db.deck.findUniqueOrThrow({ where: { id: deckId }, select: { title: true, description: true, visibility: true, deletedAt: true, ownerId: true, updatedAt: true } }),
-    db.card.findMany({ where: { deckId }, orderBy: { id: "asc" }, select: { id: true, front: true, back: true, position: true, retiredAt: true, resetAt: true, updatedAt: true } }),
-    db.deckMember.findMany({ where: { deckId }, orderBy: { userId: "asc" }, select: { userId: true, role: true, invitedById: true, joinedAt: true } }),
+    db.deck.findUniqueOrThrow({
+      where: { id: deckId },
+      select: { title: true, description: true, visibility: true, deletedAt: true, ownerId: true, updatedAt: true },
+    }),
+    db.card.findMany({
+      where: { deckId },
+      orderBy: { id: "asc" },
+      select: { id: true, front: true, back: true, position: true, retiredAt: true, resetAt: true, updatedAt: true },
+    }),
+    db.deckMember.findMany({
+      where: { deckId },
+      orderBy: { userId: "asc" },
+      select: { userId: true, role: true, invitedById: true, joinedAt: true },
+    }),
     db.deckInvite.findMany({ where: { deckId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true, expiresAt: true } }),
     db.deckStudy.findMany({ where: { deckId }, orderBy: { userId: "asc" }, select: { userId: true } }),
-    db.cardState.findMany({ where: { deckId }, orderBy: [{ userId: "asc" }, { cardId: "asc" }], select: { userId: true, cardId: true, version: true, buriedUntil: true } }),
+    db.cardState.findMany({
+      where: { deckId },
+      orderBy: [{ userId: "asc" }, { cardId: "asc" }],
+      select: { userId: true, cardId: true, version: true, buriedUntil: true },
+    }),
     db.reviewLog.count({ where: { card: { deckId } } }),
     db.deck.count(),
   ]);
@@ -258,7 +277,8 @@ const ROWS: Row[] = [
       if (allowed) expect(result.status).toBe("saved");
       return result;
     },
-    missing: (who, now) => recordRating(who!, { clientId: randomUUID(), cardId: nowhere(), rating: 3, expectedVersion: 0, durationMs: 4_000 }, now),
+    missing: (who, now) =>
+      recordRating(who!, { clientId: randomUUID(), cardId: nowhere(), rating: 3, expectedVersion: 0, durationMs: 4_000 }, now),
   },
   {
     action: "bury a card (buryCard)",
@@ -336,7 +356,9 @@ const ROWS: Row[] = [
     allowed: EDITORS,
     attempt: async (who, allowed, now) => {
       // an allowed editor retires a card added for the purpose; a refused one tries a real card
-      const target = allowed ? (await addCard(w.owner, w.deck.id, { front: `To retire ${randomUUID()}?`, back: "", tags: [] })).id : w.card1.id;
+      const target = allowed
+        ? (await addCard(w.owner, w.deck.id, { front: `To retire ${randomUUID()}?`, back: "", tags: [] })).id
+        : w.card1.id;
       await retireCard(who!, target, now);
       if (allowed) expect(await getEditableCard(w.owner, target)).toBeNull();
     },
@@ -385,7 +407,8 @@ const ROWS: Row[] = [
     allowed: OWNER,
     attempt: async (who, allowed, now) => {
       const target = allowed
-        ? (await db.deckInvite.create({ data: { token: freshToken(), deckId: w.deck.id, createdById: w.owner.id }, select: { id: true } })).id
+        ? (await db.deckInvite.create({ data: { token: freshToken(), deckId: w.deck.id, createdById: w.owner.id }, select: { id: true } }))
+            .id
         : w.invite.id;
       await revokeInvite(who!, target, now);
     },
@@ -611,7 +634,9 @@ describe("when the deck is made public", () => {
     expect(await db.deckStudy.count({ where: { userId: w.stranger.id, deckId: w.deck.id } })).toBe(1);
     expect(await getDeck(w.deck.id, w.stranger)).toBeNull();
     expect(await outcome(() => rate(w.stranger, w.card1.id, now))).toEqual(
-      await outcome(() => recordRating(w.stranger, { clientId: randomUUID(), cardId: nowhere(), rating: 3, expectedVersion: 0, durationMs: 1 }, now)),
+      await outcome(() =>
+        recordRating(w.stranger, { clientId: randomUUID(), cardId: nowhere(), rating: 3, expectedVersion: 0, durationMs: 1 }, now),
+      ),
     );
     expect((await loadStudySession(w.stranger, { deckId: w.deck.id }, now)).queue).toEqual({ ready: [], waiting: [] });
     expect((await listPublicDecks()).map((d) => d.id)).not.toContain(w.deck.id);
@@ -628,7 +653,8 @@ describe("editing a card that people study", () => {
     const statesOf = (cardId: string) => db.cardState.findMany({ where: { cardId }, orderBy: { userId: "asc" } });
     const logs = () => db.reviewLog.findMany({ where: { cardId: { in: cardIds } }, orderBy: { id: "asc" }, select: { id: true } });
     const [card1States, card2States, logsBefore] = await Promise.all([statesOf(w.card1.id), statesOf(w.card2.id), logs()]);
-    for (const states of [card1States, card2States]) expect(states.map((s) => s.userId)).toEqual(expect.arrayContaining([w.mentee.id, w.editor.id]));
+    for (const states of [card1States, card2States])
+      expect(states.map((s) => s.userId)).toEqual(expect.arrayContaining([w.mentee.id, w.editor.id]));
     expect((await getEditableCard(w.editor, w.card1.id))?.learners).toBe(card1States.length);
 
     // an edit: wording changes, progress doesn't
@@ -642,7 +668,12 @@ describe("editing a card that people study", () => {
     expect(shown).toMatchObject({ front: edited.front, back: edited.back });
 
     // a new question: that card's progress restarts for everyone; the other card's and all history stay
-    const renewed = await updateCard(w.editor, w.card1.id, { ...edited, front: "What does the GIL not protect?", newQuestion: true }, at(4, 1));
+    const renewed = await updateCard(
+      w.editor,
+      w.card1.id,
+      { ...edited, front: "What does the GIL not protect?", newQuestion: true },
+      at(4, 1),
+    );
     expect(renewed).toEqual({ reset: card1States.length });
     expect(await statesOf(w.card1.id)).toEqual([]);
     expect(await statesOf(w.card2.id)).toEqual(card2States);
@@ -685,11 +716,15 @@ describe("a deleted deck", () => {
       expect([...session.queue.ready, ...session.queue.waiting].filter((c) => c.deckId === w.deck.id)).toEqual([]);
     }
     expect(await previewInvite(w.invite.token, w.stranger, now)).toBeNull();
-    expect(await outcome(() => joinDeck(w.stranger, w.invite.token, now))).toEqual(await outcome(() => joinDeck(w.stranger, freshToken(), now)));
+    expect(await outcome(() => joinDeck(w.stranger, w.invite.token, now))).toEqual(
+      await outcome(() => joinDeck(w.stranger, freshToken(), now)),
+    );
   });
 
   it("keeps its learners' review history", async () => {
-    expect(await db.reviewLog.findMany({ where: { card: { deckId: w.deck.id } }, orderBy: { id: "asc" }, select: { id: true } })).toEqual(logsBefore);
+    expect(await db.reviewLog.findMany({ where: { card: { deckId: w.deck.id } }, orderBy: { id: "asc" }, select: { id: true } })).toEqual(
+      logsBefore,
+    );
     for (const who of [w.mentee, w.editor, w.removed]) expect((await listHistory(who, 1)).total).toBeGreaterThan(0);
   });
 });

@@ -17,7 +17,14 @@ export async function makeDeck(ownerId: string | null, options: { visibility?: s
   });
   for (let i = 0; i < (options.cards ?? 2); i++) {
     await db.card.create({
-      data: { deckId: deck.id, slug: `card-${i}`, front: `Question ${i}?`, back: `Answer ${i}`, position: i, tags: { create: [{ tag: "basics" }] } },
+      data: {
+        deckId: deck.id,
+        slug: `card-${i}`,
+        front: `Question ${i}?`,
+        back: `Answer ${i}`,
+        position: i,
+        tags: { create: [{ tag: "basics" }] },
+      },
     });
   }
   return deck;

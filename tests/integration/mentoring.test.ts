@@ -17,7 +17,14 @@ async function cardsOf(deckId: string) {
 type CardRef = { id: string; deckId: string };
 
 async function review(userId: string, card: CardRef, rating: number, reviewedAt: Date) {
-  await insertReviewLog(userId, card, rating, reviewedAt, { state: 0, durationMs: 4000, stability: 0, difficulty: 0, scheduledDays: 0, reps: 0 });
+  await insertReviewLog(userId, card, rating, reviewedAt, {
+    state: 0,
+    durationMs: 4000,
+    stability: 0,
+    difficulty: 0,
+    scheduledDays: 0,
+    reps: 0,
+  });
 }
 
 async function cardState(userId: string, card: CardRef, state: number, due: Date, suspended = false) {
@@ -33,7 +40,10 @@ describe("the mentor dashboard", () => {
     const mentor = await makeUser("mentor");
     const otherMentor = await makeUser("other-mentor");
     const alice = await makeUser("Alice");
-    const nameless = await db.user.create({ data: { email: `nameless-${randomUUID().slice(0, 8)}@example.test` }, select: { id: true, email: true } });
+    const nameless = await db.user.create({
+      data: { email: `nameless-${randomUUID().slice(0, 8)}@example.test` },
+      select: { id: true, email: true },
+    });
     const theirMentee = await makeUser("their-mentee");
     const orphan = await makeUser("orphan");
     const editor = await makeUser("editor");

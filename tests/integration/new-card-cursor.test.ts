@@ -13,7 +13,11 @@ const newCardIds = async (user: { id: string }, deckId: string, now: Date) =>
 
 async function rateAll(user: { id: string }, cardIds: string[], now: Date) {
   for (const [i, cardId] of cardIds.entries()) {
-    await recordRating(user, { clientId: `cursor-${user.id}-${cardId}-${i}`, cardId, rating: 4, expectedVersion: 0, durationMs: 1000, reviewedAt: now }, now);
+    await recordRating(
+      user,
+      { clientId: `cursor-${user.id}-${cardId}-${i}`, cardId, rating: 4, expectedVersion: 0, durationMs: 1000, reviewedAt: now },
+      now,
+    );
   }
 }
 

@@ -2,7 +2,16 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { DEFAULT_SCHEDULER_SETTINGS, newMemory, rate, replay, State, type MemoryState, type RatingValue, type StateValue } from "@/lib/scheduling/fsrs";
+import {
+  DEFAULT_SCHEDULER_SETTINGS,
+  newMemory,
+  rate,
+  replay,
+  State,
+  type MemoryState,
+  type RatingValue,
+  type StateValue,
+} from "@/lib/scheduling/fsrs";
 import { listHistory } from "@/lib/review/history";
 import { MAX_ANSWER_MS, recordRating, undoRating, type RatingInput } from "@/lib/review/ratings";
 import { loadStudySession } from "@/lib/review/session";
@@ -98,7 +107,13 @@ describe("a rating", () => {
     expect(await storedMemory(user.id, cardId)).toEqual(afterFirst);
     expect(await stateRow(user.id, cardId)).toMatchObject({ version: 1, suspended: false, buriedUntil: null });
     const [log1] = await logsOf(user.id, cardId);
-    expect(log1).toMatchObject({ rating: 3, reviewedAt: t1, durationMs: 7_500, nextDue: afterFirst.due, clientId: expect.stringMatching(/^c-/) });
+    expect(log1).toMatchObject({
+      rating: 3,
+      reviewedAt: t1,
+      durationMs: 7_500,
+      nextDue: afterFirst.due,
+      clientId: expect.stringMatching(/^c-/),
+    });
     expect(memoryOf(log1!)).toEqual(newMemory(t1));
 
     const t2 = new Date(afterFirst.due.getTime() + 30_000);
@@ -139,12 +154,15 @@ describe("a rating", () => {
     // a trigger that refuses the log row of the ratings below, after the card state was written
     const refuseLogs =
       engine === "sqlite"
-        ? [`CREATE TRIGGER refuse_log BEFORE INSERT ON "ReviewLog" WHEN NEW."clientId" LIKE 'refuse-%' BEGIN SELECT RAISE(ABORT, 'log refused'); END`]
+        ? [
+            `CREATE TRIGGER refuse_log BEFORE INSERT ON "ReviewLog" WHEN NEW."clientId" LIKE 'refuse-%' BEGIN SELECT RAISE(ABORT, 'log refused'); END`,
+          ]
         : [
             `CREATE FUNCTION refuse_log() RETURNS trigger AS $$ BEGIN IF NEW."clientId" LIKE 'refuse-%' THEN RAISE EXCEPTION 'log refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
             `CREATE TRIGGER refuse_log BEFORE INSERT ON "ReviewLog" FOR EACH ROW EXECUTE FUNCTION refuse_log()`,
           ];
-    const allowLogs = engine === "sqlite" ? [`DROP TRIGGER refuse_log`] : [`DROP TRIGGER refuse_log ON "ReviewLog"`, `DROP FUNCTION refuse_log()`];
+    const allowLogs =
+      engine === "sqlite" ? [`DROP TRIGGER refuse_log`] : [`DROP TRIGGER refuse_log ON "ReviewLog"`, `DROP FUNCTION refuse_log()`];
     for (const sql of refuseLogs) await db.$executeRawUnsafe(sql);
     try {
       const now = at("2026-02-02T09:20:00Z");
@@ -444,7 +462,10 @@ describe("replaying the review log", () => {
 
   it.each([
     ["default settings (fuzz on)", null],
-    ["custom settings", { desiredRetention: 0.85, learningSteps: "2m 15m 1h", relearningSteps: "5m 30m", enableFuzz: false, maximumInterval: 200 }],
+    [
+      "custom settings",
+      { desiredRetention: 0.85, learningSteps: "2m 15m 1h", relearningSteps: "5m 30m", enableFuzz: false, maximumInterval: 200 },
+    ],
   ])("reproduces the stored card state exactly, %s", async (_name, custom) => {
     const { user, cardIds } = await learner();
     const [cardId, other] = cardIds as [string, string];
@@ -455,7 +476,12 @@ describe("replaying the review log", () => {
       if ("undo" in step) await undoRating(user, lastClientId);
       else if ("bury" in step) await buryCard(user, cardId, at(step.bury));
       else {
-        const rating = input(cardId, step.rate, await versionOf(user.id, cardId), step.reviewedAt ? { reviewedAt: at(step.reviewedAt) } : {});
+        const rating = input(
+          cardId,
+          step.rate,
+          await versionOf(user.id, cardId),
+          step.reviewedAt ? { reviewedAt: at(step.reviewedAt) } : {},
+        );
         lastClientId = rating.clientId;
         expect((await recordRating(user, rating, at(step.at))).status).toBe("saved");
         // another card rated in between, so the log holds more than this card
@@ -523,7 +549,9 @@ describe("access", () => {
     const now = at("2026-07-02T10:30:00Z");
     expect(await isStudying(other, deck.id)).toBe(true); // the DeckStudy row is still there
     for (const cardId of [a, b]) {
-      await expect(recordRating(other, input(cardId, 3, await versionOf(other.id, cardId)), now)).rejects.toMatchObject({ code: "not_found" });
+      await expect(recordRating(other, input(cardId, 3, await versionOf(other.id, cardId)), now)).rejects.toMatchObject({
+        code: "not_found",
+      });
       await expect(buryCard(other, cardId, now)).rejects.toMatchObject({ code: "not_found" });
       await expect(setSuspended(other, cardId, true, now)).rejects.toMatchObject({ code: "not_found" });
     }

@@ -9,11 +9,17 @@ import { makeDeck, makeUser } from "./helpers";
 describe("importing a deck file", () => {
   it("creates a private deck of the importer's with the file's cards", async () => {
     const user = await makeUser("importer");
-    const { id, cards } = await importDeckFile(user, "# Imported\nvisibility: public\n\nAbout.\n\n## One?\ntags: basics\n\nA1\n\n## Two?\n\nA2\n");
+    const { id, cards } = await importDeckFile(
+      user,
+      "# Imported\nvisibility: public\n\nAbout.\n\n## One?\ntags: basics\n\nA1\n\n## Two?\n\nA2\n",
+    );
     expect(cards).toBe(2);
     const deck = await db.deck.findUniqueOrThrow({ where: { id }, include: { cards: { orderBy: { position: "asc" } } } });
     expect(deck).toMatchObject({ ownerId: user.id, title: "Imported", visibility: "private", description: "About." });
-    expect(deck.cards.map((c) => [c.front, c.back])).toEqual([["One?", "A1"], ["Two?", "A2"]]);
+    expect(deck.cards.map((c) => [c.front, c.back])).toEqual([
+      ["One?", "A1"],
+      ["Two?", "A2"],
+    ]);
   });
 
   it("rejects a malformed file whole, with line numbers, and writes nothing", async () => {

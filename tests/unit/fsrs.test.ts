@@ -64,7 +64,10 @@ function stored(memory: MemoryState): MemoryState {
 }
 
 describe("rate() is ts-fsrs next(), field for field", () => {
-  for (const [name, settings] of [["fuzz off", noFuzz], ["fuzz on", withFuzz]] as const) {
+  for (const [name, settings] of [
+    ["fuzz off", noFuzz],
+    ["fuzz on", withFuzz],
+  ] as const) {
     it(`follows ts-fsrs through a whole history (${name})`, () => {
       const scheduler = tsFsrsFor(settings);
       let card = createEmptyCard(history[0]!.reviewedAt);
@@ -132,7 +135,10 @@ describe("replay()", () => {
     expect(replay([], noFuzz)).toBeNull();
   });
 
-  for (const [name, settings] of [["fuzz off", noFuzz], ["fuzz on", withFuzz]] as const) {
+  for (const [name, settings] of [
+    ["fuzz off", noFuzz],
+    ["fuzz on", withFuzz],
+  ] as const) {
     it(`equals rating step by step and reproduces the stored state (${name})`, () => {
       // the state the app stores: each rating applied to the state read back from the database
       let storedState = newMemory(history[0]!.reviewedAt);
@@ -144,7 +150,12 @@ describe("replay()", () => {
       }
       expect(replay(history, settings)).toEqual(storedState);
       // deterministic: replaying again gives the same state
-      expect(replay(history.map((r) => ({ ...r, reviewedAt: new Date(r.reviewedAt) })), settings)).toEqual(storedState);
+      expect(
+        replay(
+          history.map((r) => ({ ...r, reviewedAt: new Date(r.reviewedAt) })),
+          settings,
+        ),
+      ).toEqual(storedState);
     });
   }
 

@@ -36,7 +36,10 @@ describe("databaseConfig", () => {
   it("defaults to the embedded SQLite file and recognises PostgreSQL URLs", () => {
     expect(databaseConfig({})).toMatchObject({ provider: "sqlite" });
     expect(databaseConfig({}).url).toMatch(/var\/drill\.db$/);
-    expect(databaseConfig({ DATABASE_URL: "postgres://u@localhost/db" })).toEqual({ provider: "postgresql", url: "postgres://u@localhost/db" });
+    expect(databaseConfig({ DATABASE_URL: "postgres://u@localhost/db" })).toEqual({
+      provider: "postgresql",
+      url: "postgres://u@localhost/db",
+    });
     expect(() => databaseConfig({ DATABASE_URL: "mysql://x" })).toThrow(/must start with file:/);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SCHEDULER_SETTINGS, newMemory, rate, State, type MemoryState, type StateValue } from "@/lib/scheduling/fsrs";
-import { afterRating, afterUndo, buildQueue, countQueue, kindOf, promoteDue, type QueueCard, type QueueInput } from "@/lib/scheduling/queue";
+import {
+  afterRating,
+  afterUndo,
+  buildQueue,
+  countQueue,
+  kindOf,
+  promoteDue,
+  type QueueCard,
+  type QueueInput,
+} from "@/lib/scheduling/queue";
 import { studyDay } from "@/lib/scheduling/study-day";
 
 const MINUTE = 60_000;
@@ -14,7 +23,17 @@ function card(cardId: string, state: StateValue, due: Date, version = 3): QueueC
   const memory: MemoryState =
     state === State.New
       ? newMemory(due)
-      : { due, stability: 5, difficulty: 5, scheduledDays: 0, learningSteps: 0, reps: 4, lapses: 0, state, lastReview: new Date(due.getTime() - DAY) };
+      : {
+          due,
+          stability: 5,
+          difficulty: 5,
+          scheduledDays: 0,
+          learningSteps: 0,
+          reps: 4,
+          lapses: 0,
+          state,
+          lastReview: new Date(due.getTime() - DAY),
+        };
   return { cardId, memory, version: state === State.New ? 0 : version };
 }
 const learning = (id: string, due: Date) => card(id, State.Learning, due);
@@ -24,7 +43,16 @@ const fresh = (id: string) => card(id, State.New, now);
 const ids = (cards: QueueCard[]) => cards.map((c) => c.cardId);
 
 function input(overrides: Partial<QueueInput>): QueueInput {
-  return { now, day, started: [], fresh: [], newDoneToday: 0, reviewsDoneToday: 0, limits: { newPerDay: 10, reviewsPerDay: 100 }, ...overrides };
+  return {
+    now,
+    day,
+    started: [],
+    fresh: [],
+    newDoneToday: 0,
+    reviewsDoneToday: 0,
+    limits: { newPerDay: 10, reviewsPerDay: 100 },
+    ...overrides,
+  };
 }
 
 describe("buildQueue", () => {
@@ -74,12 +102,19 @@ describe("buildQueue", () => {
   });
 
   it("only takes cards that are still new from the fresh list", () => {
-    const queue = buildQueue(input({ fresh: [fresh("n0"), review("not-new", later(-DAY)), fresh("n1")], limits: { newPerDay: 2, reviewsPerDay: 100 } }));
+    const queue = buildQueue(
+      input({ fresh: [fresh("n0"), review("not-new", later(-DAY)), fresh("n1")], limits: { newPerDay: 2, reviewsPerDay: 100 } }),
+    );
     expect(ids(queue.ready)).toEqual(["n0", "n1"]);
   });
 
   it("shows at most the reviews per day, minus those done today, the most overdue first", () => {
-    const reviews = [review("r-1d", later(-DAY)), review("r-3d", later(-3 * DAY)), review("r-tonight", later(HOUR)), review("r-2d", later(-2 * DAY))];
+    const reviews = [
+      review("r-1d", later(-DAY)),
+      review("r-3d", later(-3 * DAY)),
+      review("r-tonight", later(HOUR)),
+      review("r-2d", later(-2 * DAY)),
+    ];
     const limits = { newPerDay: 10, reviewsPerDay: 2 };
     expect(ids(buildQueue(input({ started: reviews, limits })).ready)).toEqual(["r-3d", "r-2d"]);
     expect(ids(buildQueue(input({ started: reviews, limits, reviewsDoneToday: 1 })).ready)).toEqual(["r-3d"]);
@@ -88,7 +123,11 @@ describe("buildQueue", () => {
 
   it("does not hold learning cards back when the review limit is reached", () => {
     const queue = buildQueue(
-      input({ started: [review("r", later(-DAY)), learning("l", later(-MINUTE)), learning("l-later", later(HOUR))], reviewsDoneToday: 2, limits: { newPerDay: 0, reviewsPerDay: 2 } }),
+      input({
+        started: [review("r", later(-DAY)), learning("l", later(-MINUTE)), learning("l-later", later(HOUR))],
+        reviewsDoneToday: 2,
+        limits: { newPerDay: 0, reviewsPerDay: 2 },
+      }),
     );
     expect(ids(queue.ready)).toEqual(["l"]);
     expect(ids(queue.waiting)).toEqual(["l-later"]);
@@ -117,7 +156,10 @@ describe("stepping through a session", () => {
 
   it("re-queues a learning card by its new due time and drops it when it graduates", () => {
     const step = learning("l", now);
-    let queue = { ready: [step, review("r", later(-DAY))], waiting: [learning("w-5m", later(5 * MINUTE)), learning("w-20m", later(20 * MINUTE))] };
+    let queue = {
+      ready: [step, review("r", later(-DAY))],
+      waiting: [learning("w-5m", later(5 * MINUTE)), learning("w-20m", later(20 * MINUTE))],
+    };
     queue = afterRating(queue, { ...step, memory: { ...step.memory, due: later(10 * MINUTE) } }, day);
     expect(ids(queue.ready)).toEqual(["r"]);
     expect(ids(queue.waiting)).toEqual(["w-5m", "l", "w-20m"]);
@@ -130,12 +172,19 @@ describe("stepping through a session", () => {
 
   it("drops a learning card whose next step is after the study day ends", () => {
     const step = learning("l", now);
-    const queue = afterRating({ ready: [step], waiting: [] }, { ...step, memory: { ...step.memory, due: new Date(day.end.getTime() + MINUTE) } }, day);
+    const queue = afterRating(
+      { ready: [step], waiting: [] },
+      { ...step, memory: { ...step.memory, due: new Date(day.end.getTime() + MINUTE) } },
+      day,
+    );
     expect(queue).toEqual({ ready: [], waiting: [] });
   });
 
   it("promotes waiting cards to the front when their step is due", () => {
-    const queue = { ready: [review("r", later(-DAY)), fresh("n")], waiting: [learning("w-1m", later(MINUTE)), learning("w-10m", later(10 * MINUTE))] };
+    const queue = {
+      ready: [review("r", later(-DAY)), fresh("n")],
+      waiting: [learning("w-1m", later(MINUTE)), learning("w-10m", later(10 * MINUTE))],
+    };
     expect(promoteDue(queue, now)).toBe(queue);
     const at1m = promoteDue(queue, later(MINUTE));
     expect(ids(at1m.ready)).toEqual(["w-1m", "r", "n"]);
@@ -162,7 +211,13 @@ describe("countQueue", () => {
   it("counts new, learning (including relearning) and review cards across ready and waiting", () => {
     const queue = buildQueue(
       input({
-        started: [review("r1", later(-DAY)), review("r2", later(HOUR)), learning("l1", later(-MINUTE)), relearning("l2", later(-MINUTE)), learning("l3", later(HOUR))],
+        started: [
+          review("r1", later(-DAY)),
+          review("r2", later(HOUR)),
+          learning("l1", later(-MINUTE)),
+          relearning("l2", later(-MINUTE)),
+          learning("l3", later(HOUR)),
+        ],
         fresh: [fresh("n1"), fresh("n2"), fresh("n3")],
         limits: { newPerDay: 2, reviewsPerDay: 100 },
       }),

@@ -45,13 +45,43 @@ describe("the study day starts at 04:00 in the learner's time zone", () => {
 describe("days across a DST change are 23 or 25 hours long", () => {
   it.each([
     // spring forward: the clock skips an hour during the night, so the study day that contains it is 23 hours
-    ["Europe/Berlin", "2026-03-28T12:00:00Z", { date: "2026-03-28", start: "2026-03-28T03:00:00.000Z", end: "2026-03-29T02:00:00.000Z" }, 23],
-    ["America/New_York", "2026-03-07T12:00:00Z", { date: "2026-03-07", start: "2026-03-07T09:00:00.000Z", end: "2026-03-08T08:00:00.000Z" }, 23],
-    ["Pacific/Auckland", "2026-09-26T12:00:00Z", { date: "2026-09-26", start: "2026-09-25T16:00:00.000Z", end: "2026-09-26T15:00:00.000Z" }, 23],
+    [
+      "Europe/Berlin",
+      "2026-03-28T12:00:00Z",
+      { date: "2026-03-28", start: "2026-03-28T03:00:00.000Z", end: "2026-03-29T02:00:00.000Z" },
+      23,
+    ],
+    [
+      "America/New_York",
+      "2026-03-07T12:00:00Z",
+      { date: "2026-03-07", start: "2026-03-07T09:00:00.000Z", end: "2026-03-08T08:00:00.000Z" },
+      23,
+    ],
+    [
+      "Pacific/Auckland",
+      "2026-09-26T12:00:00Z",
+      { date: "2026-09-26", start: "2026-09-25T16:00:00.000Z", end: "2026-09-26T15:00:00.000Z" },
+      23,
+    ],
     // fall back: one hour happens twice, 25 hours
-    ["Europe/Berlin", "2026-10-24T12:00:00Z", { date: "2026-10-24", start: "2026-10-24T02:00:00.000Z", end: "2026-10-25T03:00:00.000Z" }, 25],
-    ["America/New_York", "2026-10-31T12:00:00Z", { date: "2026-10-31", start: "2026-10-31T08:00:00.000Z", end: "2026-11-01T09:00:00.000Z" }, 25],
-    ["Pacific/Auckland", "2026-04-04T12:00:00Z", { date: "2026-04-04", start: "2026-04-03T15:00:00.000Z", end: "2026-04-04T16:00:00.000Z" }, 25],
+    [
+      "Europe/Berlin",
+      "2026-10-24T12:00:00Z",
+      { date: "2026-10-24", start: "2026-10-24T02:00:00.000Z", end: "2026-10-25T03:00:00.000Z" },
+      25,
+    ],
+    [
+      "America/New_York",
+      "2026-10-31T12:00:00Z",
+      { date: "2026-10-31", start: "2026-10-31T08:00:00.000Z", end: "2026-11-01T09:00:00.000Z" },
+      25,
+    ],
+    [
+      "Pacific/Auckland",
+      "2026-04-04T12:00:00Z",
+      { date: "2026-04-04", start: "2026-04-03T15:00:00.000Z", end: "2026-04-04T16:00:00.000Z" },
+      25,
+    ],
   ])("%s around %s", (zone, now, expected, hours) => {
     expect(dayOf(now, zone)).toEqual(expected);
     expect(hoursOf(studyDay(at(now), zone, 4))).toBe(hours);
@@ -121,7 +151,11 @@ describe("a start hour the clock skips or repeats", () => {
     // Berlin, 25 Oct: 02:00-02:59 happens twice, first in CEST (00:00Z), then in CET (01:00Z)
     expect(dayOf("2026-10-24T23:59:59Z", "Europe/Berlin", 2).date).toBe("2026-10-24");
     for (const now of ["2026-10-25T00:00:00Z", "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z"]) {
-      expect(dayOf(now, "Europe/Berlin", 2)).toEqual({ date: "2026-10-25", start: "2026-10-25T00:00:00.000Z", end: "2026-10-26T01:00:00.000Z" });
+      expect(dayOf(now, "Europe/Berlin", 2)).toEqual({
+        date: "2026-10-25",
+        start: "2026-10-25T00:00:00.000Z",
+        end: "2026-10-26T01:00:00.000Z",
+      });
     }
   });
 });
@@ -138,28 +172,32 @@ describe("every instant belongs to exactly one study day", () => {
     ["Australia/Lord_Howe", ["2026-04-05", "2026-10-04"]], // half-hour changes
   ];
 
-  it.each(changes)("%s: start <= now < end, 23-25 hours, each day starts where the last ended", (zone, dates) => {
-    for (const hour of [0, 1, 2, 3, 4, 23]) {
-      for (const date of dates) {
-        const from = at(`${date}T00:00:00Z`).getTime() - 2 * 24 * HOUR;
-        let previous = studyDay(new Date(from), zone, hour);
-        for (let t = from; t < from + 4 * 24 * HOUR; t += 43 * 60_000) {
-          const day = studyDay(new Date(t), zone, hour);
-          const where = `${zone} hour ${hour} at ${new Date(t).toISOString()}`;
-          expect(day.start.getTime(), where).toBeLessThanOrEqual(t);
-          expect(day.end.getTime(), where).toBeGreaterThan(t);
-          expect([23, 23.5, 24, 24.5, 25], where).toContain(hoursOf(day));
-          if (day.date !== previous.date) {
-            expect(day.start.getTime(), where).toBe(previous.end.getTime());
-            expect(day.date > previous.date, where).toBe(true);
-          } else {
-            expect(day, where).toEqual(previous);
+  it.each(changes)(
+    "%s: start <= now < end, 23-25 hours, each day starts where the last ended",
+    (zone, dates) => {
+      for (const hour of [0, 1, 2, 3, 4, 23]) {
+        for (const date of dates) {
+          const from = at(`${date}T00:00:00Z`).getTime() - 2 * 24 * HOUR;
+          let previous = studyDay(new Date(from), zone, hour);
+          for (let t = from; t < from + 4 * 24 * HOUR; t += 43 * 60_000) {
+            const day = studyDay(new Date(t), zone, hour);
+            const where = `${zone} hour ${hour} at ${new Date(t).toISOString()}`;
+            expect(day.start.getTime(), where).toBeLessThanOrEqual(t);
+            expect(day.end.getTime(), where).toBeGreaterThan(t);
+            expect([23, 23.5, 24, 24.5, 25], where).toContain(hoursOf(day));
+            if (day.date !== previous.date) {
+              expect(day.start.getTime(), where).toBe(previous.end.getTime());
+              expect(day.date > previous.date, where).toBe(true);
+            } else {
+              expect(day, where).toEqual(previous);
+            }
+            previous = day;
           }
-          previous = day;
         }
       }
-    }
-  }, 30_000);
+    },
+    30_000,
+  );
 });
 
 describe("isValidTimeZone", () => {

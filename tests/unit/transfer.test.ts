@@ -11,11 +11,20 @@ describe("deck files round-trip", () => {
     if (!original.ok) throw new Error("the seed deck must parse");
     const again = parseDeckMarkdown(deckToMarkdown(original.deck));
     if (!again.ok) throw new Error(JSON.stringify(again.errors));
-    expect({ ...again.deck, cards: withoutLines(again.deck.cards) }).toEqual({ ...original.deck, cards: withoutLines(original.deck.cards) });
+    expect({ ...again.deck, cards: withoutLines(again.deck.cards) }).toEqual({
+      ...original.deck,
+      cards: withoutLines(original.deck.cards),
+    });
   });
 
   it("keeps cards without answers or tags", () => {
-    const markdown = deckToMarkdown({ title: "T", visibility: "private", source: "", description: "", cards: [{ slug: "q-one", front: "Q?", back: "", tags: [] }] });
+    const markdown = deckToMarkdown({
+      title: "T",
+      visibility: "private",
+      source: "",
+      description: "",
+      cards: [{ slug: "q-one", front: "Q?", back: "", tags: [] }],
+    });
     const parsed = parseDeckMarkdown(markdown);
     expect(parsed.ok && parsed.deck.cards.map((c) => [c.slug, c.front, c.back, c.tags])).toEqual([["q-one", "Q?", "", []]]);
   });

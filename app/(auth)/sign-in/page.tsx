@@ -14,9 +14,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Sign in</h1>
-      <p className="text-muted mb-6">Welcome back. Your cards are waiting.</p>
+      <p className="mb-6 text-muted">Welcome back. Your cards are waiting.</p>
       {typeof error === "string" && (
-        <p role="alert" className="text-danger mb-4 text-sm">
+        <p role="alert" className="mb-4 text-sm text-danger">
           That sign-in didn&apos;t work. Please try again.
         </p>
       )}

@@ -14,7 +14,7 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Create your account</h1>
-      <p className="text-muted mb-6">Free, and your review history is yours to export.</p>
+      <p className="mb-6 text-muted">Free, and your review history is yours to export.</p>
       <SignUpForm next={returnTo} />
       <OAuthButtons next={returnTo} />
     </>

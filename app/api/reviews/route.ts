@@ -7,7 +7,9 @@ import { currentUser } from "@/lib/accounts/auth";
 import { AppError, statusOf } from "@/lib/server/errors";
 import { ratingSchema, recordRating, type RatingResult } from "@/lib/review/ratings";
 
-const bodySchema = z.object({ ratings: z.array(ratingSchema).min(1, "Send at least one rating.").max(100, "Send at most 100 ratings at once.") });
+const bodySchema = z.object({
+  ratings: z.array(ratingSchema).min(1, "Send at least one rating.").max(100, "Send at most 100 ratings at once."),
+});
 
 export type ReviewsResponse = { results: (RatingResult | { status: "not_found"; clientId: string; message: string })[] };
 

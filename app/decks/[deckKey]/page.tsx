@@ -33,16 +33,16 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
   return (
     <div className="space-y-8">
       <header className="space-y-3">
-        <p className="text-muted text-sm">
+        <p className="text-sm text-muted">
           <Link href="/decks" className="link">
             Decks
           </Link>{" "}
           / {deck.cardCount} cards
         </p>
         <h1 className="text-3xl font-semibold tracking-tight text-balance">{deck.title}</h1>
-        {deck.description && <p className="text-muted max-w-3xl text-pretty">{deck.description}</p>}
-        {deck.source && <p className="text-muted text-xs">Source: {deck.source}</p>}
-        {deck.ownerName && deck.role !== "owner" && <p className="text-muted text-sm">By {deck.ownerName}</p>}
+        {deck.description && <p className="max-w-3xl text-pretty text-muted">{deck.description}</p>}
+        {deck.source && <p className="text-xs text-muted">Source: {deck.source}</p>}
+        {deck.ownerName && deck.role !== "owner" && <p className="text-sm text-muted">By {deck.ownerName}</p>}
         {user ? (
           <div className="flex flex-wrap items-center gap-2">
             <StudyToggle deckId={deck.id} deckKey={deckKey(deck)} studying={studying} />
@@ -102,23 +102,26 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
       </section>
 
       <section aria-labelledby="cards-heading" className="space-y-3">
-        <h2 id="cards-heading" className="text-muted text-sm font-medium" aria-live="polite">
+        <h2 id="cards-heading" className="text-sm font-medium text-muted" aria-live="polite">
           {filtered ? `${cards.length} of ${deck.cardCount} cards match` : `${cards.length} cards`}
         </h2>
         {cards.length === 0 ? (
           <div className="card-surface p-8 text-center">
-            <p>No cards match{q && <> &ldquo;{q}&rdquo;</>}{tag && <> in {tag}</>}.</p>
+            <p>
+              No cards match{q && <> &ldquo;{q}&rdquo;</>}
+              {tag && <> in {tag}</>}.
+            </p>
             <Link href={base} className="link mt-2 inline-block">
               Clear the search
             </Link>
           </div>
         ) : (
-          <ol className="card-surface divide-line divide-y">
+          <ol className="card-surface divide-y divide-line">
             {cards.map((card) => (
               <li key={card.id}>
                 <Link href={paths.card(deck, card.slug)} className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
                   <span className="font-medium">{card.front}</span>
-                  {card.excerpt && <span className="text-muted mt-1 block text-sm">{card.excerpt}</span>}
+                  {card.excerpt && <span className="mt-1 block text-sm text-muted">{card.excerpt}</span>}
                   <span className="mt-2 flex flex-wrap gap-1.5">
                     {card.tags.map((t) => (
                       <TagChip key={t} tag={t} />

@@ -11,7 +11,7 @@ export default async function NewDeckPage() {
     <div className="max-w-xl space-y-6">
       <PageHeader title="New deck" description="Give it a title; you can add cards one by one or paste a list of questions next." />
       <NewDeckForm />
-      <section aria-labelledby="import" className="border-line space-y-3 border-t pt-8">
+      <section aria-labelledby="import" className="space-y-3 border-t border-line pt-8">
         <h2 id="import" className="text-lg font-semibold">
           Or import a deck file
         </h2>

@@ -25,13 +25,13 @@ export default async function JoinPage({ params }: PageProps<"/join/[token]">) {
   const here = `/join/${token}`;
   return (
     <div className="mx-auto max-w-lg space-y-6 py-6">
-      <p className="text-muted text-sm">{invite.mentorName} invited you to study</p>
+      <p className="text-sm text-muted">{invite.mentorName} invited you to study</p>
       <h1 className="text-3xl font-semibold tracking-tight">{invite.deck.title}</h1>
       {invite.deck.description && <p className="text-muted">{invite.deck.description}</p>}
       <p className="text-sm">{invite.deck.cardCount} cards</p>
       <div className="card-surface space-y-2 p-4 text-sm">
         <p className="font-medium">What joining means</p>
-        <ul className="text-muted list-disc space-y-1 pl-5">
+        <ul className="list-disc space-y-1 pl-5 text-muted">
           <li>The deck is added to your daily study, on your own schedule.</li>
           <li>
             {invite.mentorName} sees your progress on this deck only (cards started, reviews, retention, last active) and your display name.
@@ -52,7 +52,9 @@ export default async function JoinPage({ params }: PageProps<"/join/[token]">) {
       ) : invite.already ? (
         <div className="space-y-3">
           <p>
-            {invite.already === "mentee" ? "You have already joined this deck." : `You are this deck's ${invite.already === "owner" ? "owner" : "co-editor"}.`}
+            {invite.already === "mentee"
+              ? "You have already joined this deck."
+              : `You are this deck's ${invite.already === "owner" ? "owner" : "co-editor"}.`}
           </p>
           <Link href={paths.deck(invite.deck)} className="btn">
             Open the deck

@@ -20,7 +20,7 @@ function percent(part: number, whole: number): number {
 /** A thin horizontal bar, filled to `value` percent. The number beside it is what screen readers get. */
 function Bar({ value, tone = "bg-accent", className = "w-24" }: { value: number; tone?: string; className?: string }) {
   return (
-    <div aria-hidden="true" className={`bg-line h-1.5 overflow-hidden rounded-full ${className}`}>
+    <div aria-hidden="true" className={`h-1.5 overflow-hidden rounded-full bg-line ${className}`}>
       <div className={`h-full rounded-full ${tone}`} style={{ width: `${Math.min(100, Math.max(0, value))}%` }} />
     </div>
   );
@@ -56,9 +56,7 @@ function MenteeRow({ mentee, now }: { mentee: MenteeProgress; now: Date }) {
           </>
         )}
       </td>
-      <td className={`p-3 text-right tabular-nums ${mentee.overdue > 0 ? "text-warn font-medium" : "text-muted"}`}>
-        {mentee.overdue}
-      </td>
+      <td className={`p-3 text-right tabular-nums ${mentee.overdue > 0 ? "font-medium text-warn" : "text-muted"}`}>{mentee.overdue}</td>
       <td className="p-3 whitespace-nowrap">
         {mentee.lastActive ? (
           <time dateTime={mentee.lastActive.toISOString()} title={`${mentee.lastActive.toISOString().slice(0, 16).replace("T", " ")} UTC`}>
@@ -130,24 +128,36 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
             </h2>
             <div className="card-surface overflow-x-auto">
               <table className="w-full min-w-[36rem] text-sm">
-                <thead className="text-muted border-line border-b text-left">
+                <thead className="border-b border-line text-left text-muted">
                   <tr>
-                    <th scope="col" className="p-3 font-medium">Mentee</th>
-                    <th scope="col" className="p-3 font-medium">Started</th>
-                    <th scope="col" className="p-3 text-right font-medium">Reviews (7 days)</th>
-                    <th scope="col" className="p-3 font-medium">Retention ({RETENTION_DAYS} days)</th>
-                    <th scope="col" className="p-3 text-right font-medium">Overdue</th>
-                    <th scope="col" className="p-3 font-medium">Last active</th>
+                    <th scope="col" className="p-3 font-medium">
+                      Mentee
+                    </th>
+                    <th scope="col" className="p-3 font-medium">
+                      Started
+                    </th>
+                    <th scope="col" className="p-3 text-right font-medium">
+                      Reviews (7 days)
+                    </th>
+                    <th scope="col" className="p-3 font-medium">
+                      Retention ({RETENTION_DAYS} days)
+                    </th>
+                    <th scope="col" className="p-3 text-right font-medium">
+                      Overdue
+                    </th>
+                    <th scope="col" className="p-3 font-medium">
+                      Last active
+                    </th>
                   </tr>
                 </thead>
-                <tbody className="divide-line divide-y" data-testid="mentee-rows">
+                <tbody className="divide-y divide-line" data-testid="mentee-rows">
                   {mentees.map((m) => (
                     <MenteeRow key={m.userId} mentee={m} now={now} />
                   ))}
                 </tbody>
               </table>
             </div>
-            <p className="text-muted text-xs">
+            <p className="text-xs text-muted">
               Retention is the share of reviews not graded Again. Overdue counts started cards past their due date.
             </p>
           </section>
@@ -157,19 +167,19 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
               <h2 id="hardest-heading" className="text-lg font-semibold">
                 Cards your mentees find hardest
               </h2>
-              <p className="text-muted text-sm">From the last {RETENTION_DAYS} days of reviews.</p>
+              <p className="text-sm text-muted">From the last {RETENTION_DAYS} days of reviews.</p>
             </div>
             {!dashboard.hasReviews ? (
               <EmptyState>
                 <p>No reviews yet.</p>
-                <p className="text-muted mt-1 text-sm">When your mentees start studying, the cards they miss show up here.</p>
+                <p className="mt-1 text-sm text-muted">When your mentees start studying, the cards they miss show up here.</p>
               </EmptyState>
             ) : hardest.length === 0 ? (
               <EmptyState>
                 <p>No misses in the last {RETENTION_DAYS} days.</p>
               </EmptyState>
             ) : (
-              <ol className="card-surface divide-line divide-y" data-testid="hardest-cards">
+              <ol className="card-surface divide-y divide-line" data-testid="hardest-cards">
                 {hardest.map((card) => (
                   <HardCard key={card.cardId} card={card} menteeCount={mentees.length} deck={deck} />
                 ))}

@@ -22,7 +22,7 @@ export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKe
     <div className="space-y-10">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <p className="text-muted text-sm">
+          <p className="text-sm text-muted">
             <Link href={paths.deck(k)} className="link">
               {deck.title}
             </Link>{" "}
@@ -52,19 +52,19 @@ export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKe
       <section aria-labelledby="cards" className="space-y-3">
         <div className="flex items-center justify-between gap-3">
           <h2 id="cards" className="text-lg font-semibold">
-            Cards <span className="text-muted font-normal">({cards.length})</span>
+            Cards <span className="font-normal text-muted">({cards.length})</span>
           </h2>
           <Link href={paths.newCard(k)} className="btn btn-primary">
             Add a card
           </Link>
         </div>
         {cards.length === 0 ? (
-          <p className="card-surface text-muted p-6 text-center">No cards yet. Add one, or paste a list of questions below.</p>
+          <p className="card-surface p-6 text-center text-muted">No cards yet. Add one, or paste a list of questions below.</p>
         ) : (
-          <ol className="card-surface divide-line divide-y">
+          <ol className="card-surface divide-y divide-line">
             {cards.map((card, i) => (
               <li key={card.id} className="flex flex-wrap items-center gap-3 p-3 sm:flex-nowrap">
-                <span className="text-muted w-8 text-right text-sm tabular-nums">{i + 1}</span>
+                <span className="w-8 text-right text-sm text-muted tabular-nums">{i + 1}</span>
                 <div className="min-w-0 flex-1">
                   <Link href={paths.cardEdit(k, card.slug)} className="font-medium hover:underline">
                     {card.front}
@@ -91,8 +91,8 @@ export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKe
       </section>
 
       {can(deck.role, "deleteDeck") && (
-        <section aria-labelledby="danger" className="border-danger/30 max-w-xl space-y-3 rounded-xl border p-5">
-          <h2 id="danger" className="text-danger text-lg font-semibold">
+        <section aria-labelledby="danger" className="max-w-xl space-y-3 rounded-xl border border-danger/30 p-5">
+          <h2 id="danger" className="text-lg font-semibold text-danger">
             Delete deck
           </h2>
           <DeleteDeckForm deckId={deck.id} deckKey={k} />

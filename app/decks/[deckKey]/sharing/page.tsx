@@ -45,19 +45,28 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
         <h2 id="invites" className="text-lg font-semibold">
           Invite mentees
         </h2>
-        <p className="text-muted text-sm">
-          A mentee who joins with a link studies this deck on their own schedule and shares their progress on this deck, and only this
-          deck, with you.
+        <p className="text-sm text-muted">
+          A mentee who joins with a link studies this deck on their own schedule and shares their progress on this deck, and only this deck,
+          with you.
         </p>
         {sharing.visibility === "private" ? (
-          <p className="card-surface p-4 text-sm">This deck is private: choose &ldquo;Anyone with an invite link&rdquo; above to invite mentees.</p>
+          <p className="card-surface p-4 text-sm">
+            This deck is private: choose &ldquo;Anyone with an invite link&rdquo; above to invite mentees.
+          </p>
         ) : (
           <NewInviteForm deckId={deck.id} deckKey={k} origin={origin} />
         )}
         {sharing.invites.length > 0 && (
-          <ul className="card-surface divide-line divide-y">
+          <ul className="card-surface divide-y divide-line">
             {sharing.invites.map((invite) => (
-              <InviteRow key={invite.id} deckId={deck.id} deckKey={k} invite={invite} origin={origin} status={inviteStatus(invite, now, timeZone)} />
+              <InviteRow
+                key={invite.id}
+                deckId={deck.id}
+                deckKey={k}
+                invite={invite}
+                origin={origin}
+                status={inviteStatus(invite, now, timeZone)}
+              />
             ))}
           </ul>
         )}
@@ -73,14 +82,13 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
           </Link>
         </div>
         {sharing.mentees.length === 0 ? (
-          <p className="text-muted text-sm">Nobody has joined yet.</p>
+          <p className="text-sm text-muted">Nobody has joined yet.</p>
         ) : (
-          <ul className="card-surface divide-line divide-y">
+          <ul className="card-surface divide-y divide-line">
             {sharing.mentees.map((m) => (
               <li key={m.userId} className="flex items-center justify-between gap-3 p-3">
                 <span>
-                  {m.name ?? "Mentee"}{" "}
-                  <span className="text-muted text-sm">joined {formatDate(m.joinedAt, timeZone)}</span>
+                  {m.name ?? "Mentee"} <span className="text-sm text-muted">joined {formatDate(m.joinedAt, timeZone)}</span>
                 </span>
                 <RemoveMemberButton deckId={deck.id} deckKey={k} userId={m.userId} role="mentee" name={m.name ?? "this mentee"} />
               </li>
@@ -93,14 +101,14 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
         <h2 id="editors" className="text-lg font-semibold">
           Co-editors
         </h2>
-        <p className="text-muted text-sm">Co-editors add and edit cards. Only you manage sharing and can delete the deck.</p>
+        <p className="text-sm text-muted">Co-editors add and edit cards. Only you manage sharing and can delete the deck.</p>
         <AddEditorForm deckId={deck.id} deckKey={k} />
         {sharing.editors.length > 0 && (
-          <ul className="card-surface divide-line divide-y">
+          <ul className="card-surface divide-y divide-line">
             {sharing.editors.map((e) => (
               <li key={e.userId} className="flex items-center justify-between gap-3 p-3">
                 <span>
-                  {e.name ?? e.email} <span className="text-muted text-sm">{e.email}</span>
+                  {e.name ?? e.email} <span className="text-sm text-muted">{e.email}</span>
                 </span>
                 <RemoveMemberButton deckId={deck.id} deckKey={k} userId={e.userId} role="editor" name={e.name ?? e.email} />
               </li>

@@ -24,7 +24,7 @@ export default async function CardPage({ params }: PageProps<"/decks/[deckKey]/c
   const base = paths.deck(card.deck);
   return (
     <article className="mx-auto max-w-3xl space-y-6">
-      <p className="text-muted text-sm">
+      <p className="text-sm text-muted">
         <Link href={base} className="link">
           {card.deck.title}
         </Link>

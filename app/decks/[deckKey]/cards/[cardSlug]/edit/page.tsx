@@ -21,9 +21,9 @@ export default async function EditCardPage({ params }: PageProps<"/decks/[deckKe
     <div className="space-y-6">
       <PageHeader title="Edit card" crumbs={[{ label: deck.title, href: paths.deckEdit(deck) }]} here="edit card" />
       {card.learners > 0 && (
-        <p className="card-surface text-muted px-4 py-2 text-sm">
-          {plural(card.learners, "learner")} {noun(card.learners, "is", "are")} studying this card. Wording fixes and better answers reach them at
-          their next review and keep their schedule.
+        <p className="card-surface px-4 py-2 text-sm text-muted">
+          {plural(card.learners, "learner")} {noun(card.learners, "is", "are")} studying this card. Wording fixes and better answers reach
+          them at their next review and keep their schedule.
         </p>
       )}
       <CardEditor deckId={deck.id} deckKey={deckKey(deck)} card={card} />
