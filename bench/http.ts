@@ -71,8 +71,8 @@ function startServer(): ChildProcess {
     detached: true, // its own process group, so stopping it also stops `next start` under it
     stdio: ["ignore", "pipe", "pipe"],
   });
-  server.stdout!.pipe(log);
-  server.stderr!.pipe(log);
+  server.stdout.pipe(log);
+  server.stderr.pipe(log);
   return server;
 }
 

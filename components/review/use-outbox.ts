@@ -45,7 +45,7 @@ export function useOutbox(userId: string, handlers: Handlers) {
   const [status, setStatus] = useState<SaveStatus>({ kind: "saved" });
   const items = useRef<PendingRating[]>([]);
   const inFlight = useRef<Promise<void> | null>(null);
-  const retry = useRef({ attempt: 0, timer: 0 as ReturnType<typeof setTimeout> | 0 });
+  const retry = useRef<{ attempt: number; timer: ReturnType<typeof setTimeout> | undefined }>({ attempt: 0, timer: undefined });
   const batchSize = useRef(BATCH_SIZE);
   const on = useRef(handlers);
   const flushRef = useRef<() => Promise<void>>(async () => {});

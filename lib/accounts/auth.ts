@@ -46,7 +46,7 @@ export const {
   signOut,
 } = NextAuth({
   // @auth/prisma-adapter's types predate Prisma 7's generated client; the runtime API matches.
-  adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
+  adapter: PrismaAdapter(db),
   providers,
   secret: authSecret(),
   trustHost: true,

@@ -83,7 +83,7 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
   let reviewedAt = reviewTime(input.reviewedAt, now);
   const before = row ? memoryOf(row) : newMemory(reviewedAt);
   if (before.lastReview && reviewedAt < before.lastReview) reviewedAt = before.lastReview;
-  const after = rate(before, input.rating as RatingValue, reviewedAt, settings.scheduler);
+  const after = rate(before, input.rating, reviewedAt, settings.scheduler);
   const data = { ...after, version: version + 1, buriedUntil: null };
 
   // Expected outcomes never roll the transaction back: with SQLite's single connection, a rollback

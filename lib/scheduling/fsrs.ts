@@ -1,7 +1,7 @@
 // Scheduling: Drill's only door to ts-fsrs. Pure (no database, no Next): a memory state and a rating
 // in, the next memory state out, with `now` always passed in. The browser uses the same module for
 // the interval preview on the grade buttons, so what the button says is what the server stores.
-import { createEmptyCard, fsrs, type Card, type FSRS, type Grade, type StepUnit } from "ts-fsrs";
+import { createEmptyCard, fsrs, type Card, type FSRS, type StepUnit } from "ts-fsrs";
 
 /** ts-fsrs State and Rating, stored as these integers. */
 export const State = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
@@ -87,14 +87,14 @@ function fromCard(card: Card): MemoryState {
     learningSteps: card.learning_steps,
     reps: card.reps,
     lapses: card.lapses,
-    state: card.state as StateValue,
+    state: card.state,
     lastReview: card.last_review ?? null,
   };
 }
 
 /** The memory state after rating the card at `now`. */
 export function rate(memory: MemoryState, rating: RatingValue, now: Date, settings: SchedulerSettings): MemoryState {
-  return fromCard(schedulerFor(settings).next(toCard(memory), now, rating as Grade).card);
+  return fromCard(schedulerFor(settings).next(toCard(memory), now, rating).card);
 }
 
 /** What each grade would do to the card now: its next due time, for the labels on the buttons. */

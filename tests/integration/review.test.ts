@@ -211,8 +211,8 @@ describe("the same rating sent twice", () => {
         const rating = input(cardId, 3, version);
         const results = await Promise.all([recordRating(user, rating, now), recordRating(user, rating, now)]);
         expect(results.map((r) => r.status).sort()).toEqual(["duplicate", "saved"]);
-        expect(results[0]!.card).toEqual(results[1]!.card);
-        expect(results[0]!.card.version).toBe(version + 1);
+        expect(results[0].card).toEqual(results[1].card);
+        expect(results[0].card.version).toBe(version + 1);
         expect(await db.reviewLog.count({ where: { userId: user.id, clientId: rating.clientId } })).toBe(1);
         expect(await versionOf(user.id, cardId)).toBe(version + 1);
       }

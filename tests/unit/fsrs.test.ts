@@ -53,7 +53,7 @@ function asMemory(card: Card): MemoryState {
     learningSteps: card.learning_steps,
     reps: card.reps,
     lapses: card.lapses,
-    state: card.state as MemoryState["state"],
+    state: card.state,
     lastReview: card.last_review ?? null,
   };
 }
@@ -75,7 +75,7 @@ describe("rate() is ts-fsrs next(), field for field", () => {
       expect(memory).toEqual(asMemory(card));
       const states = new Set<number>();
       for (const { rating, reviewedAt } of history) {
-        card = scheduler.next(card, reviewedAt, rating as Grade).card;
+        card = scheduler.next(card, reviewedAt, rating).card;
         memory = rate(stored(memory), rating, reviewedAt, settings);
         expect(Object.keys(memory).sort()).toEqual(Object.keys(asMemory(card)).sort());
         expect(memory).toEqual(asMemory(card));
@@ -95,7 +95,7 @@ describe("rate() is ts-fsrs next(), field for field", () => {
       for (const grade of RATINGS) {
         expect(rate(asMemory(card), grade, now, noFuzz)).toEqual(asMemory(scheduler.next(card, now, grade as Grade).card));
       }
-      card = scheduler.next(card, reviewedAt, rating as Grade).card;
+      card = scheduler.next(card, reviewedAt, rating).card;
     }
   });
 
