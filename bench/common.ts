@@ -188,7 +188,7 @@ export interface QueryCapture {
 }
 
 /**
- * Puts a Prisma client with query events where lib/db.ts picks up its client (globalThis.drillDb),
+ * Puts a Prisma client with query events where lib/server/db.ts picks up its client (globalThis.drillDb),
  * so the lib code runs unchanged and we see its SQL. Call before anything imports lib/db. Outside
  * capture() the event handler only returns, so timings are not affected.
  */

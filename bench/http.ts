@@ -1,5 +1,6 @@
 // Benchmark: ratings per second over HTTP, 50 learners at once, against the production server, and a
-// check that no rating is lost or stored twice.
+// check that no rating is lost or stored twice. (Over 300 lines: server start, accounts, load and
+// the loss check are one run and read top to bottom.)
 //
 // Starts `npm start`'s own path (scripts/start.ts: migrate, seed, build when stale, `next start`) on
 // 127.0.0.1:3200 with a fresh var/bench/http.db, creates 51 accounts directly in the database (argon2

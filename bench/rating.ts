@@ -1,4 +1,4 @@
-// Benchmark: server time to record one rating (lib/review.ts recordRating), in-process on SQLite.
+// Benchmark: server time to record one rating (lib/review/ratings.ts recordRating), in-process on SQLite.
 //
 // A fresh var/bench/rating.db is migrated and bulk-seeded: one public deck of 5,000 cards, studied by
 // 10 learners who each have 2,500 card states (reviews due over the past and coming weeks, some in

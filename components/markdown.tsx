@@ -1,4 +1,4 @@
-// Renders card Markdown on the server with the one set of options in lib/markdown.tsx.
+// Renders card Markdown on the server with the one set of options in lib/markdown/render-options.tsx.
 import { MarkdownAsync } from "react-markdown";
 import { markdownOptions } from "@/lib/markdown/render-options";
 

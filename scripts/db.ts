@@ -9,7 +9,7 @@
 //                  record a failed migration, fixed by hand, as applied or as rolled back
 //
 // These replace `prisma migrate` / `prisma db push`, whose native engine can't be downloaded on our
-// machines: lib/migrations.ts drives Prisma's WebAssembly schema engine instead. Failures print one
+// machines: scripts/migrations/ drives Prisma's WebAssembly schema engine instead. Failures print one
 // line and exit 1; set DEBUG=1 for the stack.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";

@@ -6,20 +6,8 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { Markdown } from "@/components/markdown";
 import { userAction } from "@/lib/server/action";
-import {
-  addCard,
-  addQuestions,
-  cardFormSchema,
-  copyDeck,
-  createDeck,
-  deckFormSchema,
-  deleteDeck,
-  moveCard,
-  pasteSchema,
-  retireCard,
-  updateCard,
-  updateDeck,
-} from "@/lib/decks/authoring";
+import { copyDeck, createDeck, deckFormSchema, deleteDeck, updateDeck } from "@/lib/decks/authoring";
+import { addCard, addQuestions, cardFormSchema, moveCard, pasteSchema, retireCard, updateCard } from "@/lib/decks/card-authoring";
 import { CARD_TEXT_MAX } from "@/lib/decks/schema";
 import {
   addEditor,

@@ -1,46 +1,16 @@
-// Writing decks: create, edit, copy and delete decks; add, edit, reorder and retire cards; paste a
-// list of questions. Editing a card keeps every learner's schedule and history, unless the editor
-// marks the edit as a new question, which restarts progress on that card only.
+// Writing decks: create, edit, copy and delete them, and the decks a viewer may edit. Writing their
+// cards is card-authoring.ts.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { browsableDecks, editableDecks, ownedDecks, type Viewer, liveCardCount, liveCard } from "./access";
+import { browsableDecks, editableDecks, liveCard, liveCardCount, ownedDecks, type Viewer } from "./access";
 import { db } from "../server/db";
-import { parseQuestionList } from "../transfer/deck-markdown";
 import { byDeckKey } from "./browse";
-import { CARD_TEXT_MAX, deckMetaSchema, slugify, tagSchema, type Tag } from "./schema";
-import { AppError, notFound } from "../server/errors";
-import { rewindNewCursors } from "../review/new-cards";
-import { newCardData, tagNames, tagSelect, withTags } from "./card-rows";
+import { deckMetaSchema } from "./schema";
+import { notFound } from "../server/errors";
+import { newCardData, tagNames, tagSelect } from "./card-rows";
 
 export const deckFormSchema = deckMetaSchema.pick({ title: true, description: true });
 export type DeckFormInput = z.infer<typeof deckFormSchema>;
-
-/** The card form: tags arrive as a list (checkboxes) or a comma-separated string. */
-export const cardFormSchema = z.object({
-  front: z
-    .string()
-    .trim()
-    .min(1, "Write the question.")
-    .max(CARD_TEXT_MAX, `A question is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
-  back: z
-    .string()
-    .trim()
-    .max(CARD_TEXT_MAX, `An answer is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
-  tags: z
-    .preprocess(
-      (v) =>
-        typeof v === "string"
-          ? v
-              .split(",")
-              .map((t) => t.trim())
-              .filter(Boolean)
-          : (v ?? []),
-      z.array(tagSchema).max(6, "Use at most 6 tags."),
-    )
-    .transform((tags) => [...new Set(tags)] as Tag[]),
-});
-export type CardFormInput = z.infer<typeof cardFormSchema>;
 
 export interface EditableDeck {
   id: string;
@@ -63,7 +33,7 @@ export async function getEditableDeck(viewer: Viewer, deckIdOrKey: string): Prom
   return { ...rest, role: ownerId === viewer.id ? "owner" : "editor" };
 }
 
-async function requireEditable(viewer: Viewer, deckId: string): Promise<EditableDeck> {
+export async function requireEditable(viewer: Viewer, deckId: string): Promise<EditableDeck> {
   const deck = await getEditableDeck(viewer, deckId);
   if (!deck) throw notFound("That deck");
   return deck;
@@ -142,162 +112,4 @@ export async function copyDeck(viewer: Viewer, deckId: string): Promise<{ id: st
     }
     return copy;
   });
-}
-
-// ---------- cards ----------
-
-export interface EditableCard {
-  id: string;
-  slug: string;
-  front: string;
-  back: string;
-  tags: Tag[];
-  position: number;
-}
-
-export async function listEditableCards(viewer: Viewer, deckId: string): Promise<EditableCard[]> {
-  await requireEditable(viewer, deckId);
-  const cards = await db.card.findMany({
-    where: { deckId, ...liveCard },
-    orderBy: { position: "asc" },
-    select: { id: true, slug: true, front: true, back: true, position: true, ...tagSelect },
-  });
-  return cards.map((c) => ({ ...c, tags: tagNames(c.tags) }));
-}
-
-/** A live card of a deck the viewer may edit, with its learners count (for the reset warning). */
-export async function getEditableCard(viewer: Viewer, cardId: string) {
-  const card = await db.card.findFirst({
-    where: { id: cardId, ...liveCard, deck: editableDecks(viewer) },
-    select: {
-      id: true,
-      slug: true,
-      front: true,
-      back: true,
-      deckId: true,
-      ...tagSelect,
-      _count: { select: { cardStates: true } },
-    },
-  });
-  if (!card) return null;
-  const { _count, tags, ...rest } = card;
-  return { ...rest, tags: tagNames(tags), learners: _count.cardStates };
-}
-
-/** A slug for a new card that no card of the deck (live or retired) already uses. */
-async function freeSlug(deckId: string, text: string, taken?: Set<string>): Promise<string> {
-  const used = taken ?? new Set((await db.card.findMany({ where: { deckId }, select: { slug: true } })).map((c) => c.slug));
-  let slug = slugify(text);
-  for (let n = 2; used.has(slug); n++) slug = `${slugify(text, 55)}-${n}`;
-  if (used.has(slug)) slug = `${slugify(text, 50)}-${randomBytes(3).toString("hex")}`;
-  used.add(slug);
-  return slug;
-}
-
-async function nextPosition(deckId: string): Promise<number> {
-  const last = await db.card.aggregate({ where: { deckId }, _max: { position: true } });
-  return (last._max.position ?? -1) + 1;
-}
-
-export async function addCard(viewer: Viewer, deckId: string, input: CardFormInput): Promise<{ id: string; slug: string }> {
-  await requireEditable(viewer, deckId);
-  const slug = await freeSlug(deckId, input.front);
-  const card = await db.card.create({
-    data: newCardData(deckId, await nextPosition(deckId), { ...input, slug }),
-    select: { id: true, slug: true },
-  });
-  await db.deck.update({ where: { id: deckId }, data: { updatedAt: new Date() } });
-  return card;
-}
-
-/**
- * Saves an edit. Learners keep their schedules and histories: they see the new wording at their
- * next review. With `newQuestion`, the card counts as a different question: every learner's progress
- * on it (their CardState) restarts; their past ratings stay in their history.
- */
-export async function updateCard(
-  viewer: Viewer,
-  cardId: string,
-  input: CardFormInput & { newQuestion?: boolean },
-  now = new Date(),
-): Promise<{ reset: number }> {
-  const card = await db.card.findFirst({
-    where: { id: cardId, ...liveCard, deck: editableDecks(viewer) },
-    select: { id: true, deckId: true, position: true },
-  });
-  if (!card) throw notFound("That card");
-  return db.$transaction(async (tx) => {
-    await tx.card.update({
-      where: { id: card.id },
-      data: {
-        front: input.front,
-        back: input.back,
-        tags: withTags(input.tags, true),
-        ...(input.newQuestion && { resetAt: now }),
-      },
-    });
-    if (!input.newQuestion) return { reset: 0 };
-    const { count } = await tx.cardState.deleteMany({ where: { cardId: card.id } });
-    // The card is unseen again for everyone: their new-card search must reach it.
-    await rewindNewCursors(card.deckId, card.position, tx);
-    return { reset: count };
-  });
-}
-
-/** Retires the card: gone from study and browsing, kept for learners' history. */
-export async function retireCard(viewer: Viewer, cardId: string, now = new Date()): Promise<void> {
-  const { count } = await db.card.updateMany({ where: { id: cardId, ...liveCard, deck: editableDecks(viewer) }, data: { retiredAt: now } });
-  if (count === 0) throw notFound("That card");
-}
-
-/** Moves a card one place up or down among the deck's live cards. */
-export async function moveCard(viewer: Viewer, cardId: string, direction: "up" | "down"): Promise<void> {
-  const card = await db.card.findFirst({
-    where: { id: cardId, ...liveCard, deck: editableDecks(viewer) },
-    select: { id: true, deckId: true, position: true },
-  });
-  if (!card) throw notFound("That card");
-  const neighbour = await db.card.findFirst({
-    where: { deckId: card.deckId, ...liveCard, position: direction === "up" ? { lt: card.position } : { gt: card.position } },
-    orderBy: { position: direction === "up" ? "desc" : "asc" },
-    select: { id: true, position: true },
-  });
-  if (!neighbour) return;
-  await db.$transaction([
-    db.card.update({ where: { id: card.id }, data: { position: neighbour.position } }),
-    db.card.update({ where: { id: neighbour.id }, data: { position: card.position } }),
-  ]);
-  // An unseen card may now sit before a learner's new-card cursor.
-  await rewindNewCursors(card.deckId, Math.min(card.position, neighbour.position));
-}
-
-export const PASTE_MAX_CHARS = 200_000;
-
-export const pasteSchema = z.object({
-  text: z
-    .string()
-    .max(PASTE_MAX_CHARS, `Paste at most ${PASTE_MAX_CHARS.toLocaleString("en")} characters at once.`)
-    .refine((t) => t.trim().length > 0, "Paste at least one question."),
-});
-
-/**
- * Adds one card per question in a pasted list (one per line, or a document with a bulleted list),
- * with empty answers to fill in. All or nothing: any problem adds no cards.
- */
-export async function addQuestions(viewer: Viewer, deckId: string, text: string): Promise<{ added: number }> {
-  await requireEditable(viewer, deckId);
-  const parsed = parseQuestionList(text, { title: "Pasted questions" });
-  if (!parsed.ok) {
-    const shown = parsed.errors.slice(0, 5).map((e) => `Line ${e.line}: ${e.message}`);
-    const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : "";
-    throw new AppError("invalid", `Nothing was added. ${shown.join(" ")}${more}`, { text: shown });
-  }
-  const taken = new Set((await db.card.findMany({ where: { deckId }, select: { slug: true } })).map((c) => c.slug));
-  const start = await nextPosition(deckId);
-  const rows = [];
-  for (const [i, card] of parsed.deck.cards.entries()) {
-    rows.push({ deckId, slug: await freeSlug(deckId, card.front, taken), front: card.front, back: "", position: start + i });
-  }
-  await db.$transaction([db.card.createMany({ data: rows }), db.deck.update({ where: { id: deckId }, data: { updatedAt: new Date() } })]);
-  return { added: rows.length };
 }

@@ -1,4 +1,4 @@
-// Decks and cards as people browse them. Access comes from lib/access.ts.
+// Decks and cards as people browse them. Access comes from lib/decks/access.ts.
 import "server-only";
 import { browsableDecks, roleOf, type DeckRole, type Viewer, liveCardCount, liveCard } from "./access";
 import { db } from "../server/db";
@@ -30,7 +30,7 @@ export async function listPublicDecks(): Promise<DeckSummary[]> {
   return decks.map(({ _count, ...deck }) => ({ ...deck, cardCount: _count.cards }));
 }
 
-/** The deck a URL key names (its id or its slug). Combine with an access filter from lib/access.ts. */
+/** The deck a URL key names (its id or its slug). Combine with an access filter from lib/decks/access.ts. */
 export function byDeckKey(key: string): Prisma.DeckWhereInput {
   return { OR: [{ id: key }, { slug: key }] };
 }

@@ -1,5 +1,5 @@
 // The mentor dashboard: how the mentees who joined a deck through the viewer's invites are doing on
-// it, and which of its cards they find hardest. Only the deck's owner sees it (lib/access.ts:
+// it, and which of its cards they find hardest. Only the deck's owner sees it (lib/decks/access.ts:
 // "viewMentees"); to anyone else the dashboard does not exist, exactly like a missing deck.
 //
 // What a mentor sees of a mentee is their progress on this deck and their display name: never their

@@ -1,5 +1,5 @@
 // Sharing a deck: who sees it (private, invite link, public), invite links for mentees, co-editors,
-// and mentees joining and leaving. Only the owner manages sharing (see lib/access.ts).
+// and mentees joining and leaving. Only the owner manages sharing (see lib/decks/access.ts).
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";

@@ -87,7 +87,7 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
   const data = { ...after, version: version + 1, buriedUntil: null };
 
   // Expected outcomes never roll the transaction back: with SQLite's single connection, a rollback
-  // would also undo writes other requests made meanwhile (see lib/db.ts). A lost race returns instead.
+  // would also undo writes other requests made meanwhile (see lib/server/db.ts). A lost race returns instead.
   let saved = false;
   try {
     saved = await db.$transaction(async (tx) => {

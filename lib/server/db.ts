@@ -22,7 +22,7 @@ function createClient(): PrismaClient {
   // Caution: the adapter uses one connection per process, and its lock only keeps transactions
   // from overlapping each other. A plain query from another request that runs while a transaction
   // is open runs inside it, so a rollback would undo that query's write too. Write transactions
-  // therefore check first and never roll back on an expected outcome (lib/review.ts).
+  // therefore check first and never roll back on an expected outcome (lib/review/ratings.ts).
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: config.url, timeout: 5000 }) });
 }
 

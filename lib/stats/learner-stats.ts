@@ -2,7 +2,7 @@
 // (retention, overall and by tag), what is coming (cards due in the next two weeks) and where their
 // cards stand. Only the viewer's own states and ratings are read, never anyone else's.
 //
-// Days are study days (lib/study-day.ts): in the learner's time zone, starting at their day-start hour,
+// Days are study days (lib/scheduling/study-day.ts): in the learner's time zone, starting at their day-start hour,
 // so a review at 02:00 counts for the day before. The database only stores instants, and where a day
 // begins depends on the zone, so reviews are fetched for the window (bounded: 84 days) and bucketed
 // here by the days' start instants; everything else comes from counts and grouped queries.

@@ -1,6 +1,6 @@
 // The new-card cursor is a shortcut: these tests make sure it never hides a card that should be new.
 import { describe, expect, it } from "vitest";
-import { moveCard, updateCard } from "@/lib/decks/authoring";
+import { moveCard, updateCard } from "@/lib/decks/card-authoring";
 import { db } from "@/lib/server/db";
 import { syncSeedDeck } from "@/lib/transfer/seed";
 import { recordRating } from "@/lib/review/ratings";

@@ -1,3 +1,6 @@
+// The review domain on a real database: ratings (one transaction, duplicates, stale copies,
+// concurrency), undo, bury, suspend, the new-card limit, replay, and access. Longer than 300 lines
+// because its cases share one set of helpers and fixtures; each describe block is one concern.
 import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/server/db";

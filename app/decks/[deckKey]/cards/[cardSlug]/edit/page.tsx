@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CardEditor } from "@/components/card-editor";
-import { getEditableCard, getEditableDeck } from "@/lib/decks/authoring";
+import { getEditableDeck } from "@/lib/decks/authoring";
+import { getEditableCard } from "@/lib/decks/card-authoring";
 import { requireUser } from "@/lib/accounts/auth";
 import { getCard } from "@/lib/decks/browse";
 import { deckKey, paths } from "@/lib/routes";
