@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { rewindNewCursors } from "../review/new-cards";
 import { db } from "../server/db";
-import { AppError, notFound } from "../server/errors";
-import { parseQuestionList } from "../transfer/deck-markdown";
+import { notFound } from "../server/errors";
+import { importRefusal, parseQuestionList } from "../transfer/deck-markdown";
 import { editableDecks, liveCard, type Viewer } from "./access";
 import { requireEditable } from "./authoring";
 import { newCardData, tagNames, tagSelect, withTags } from "./card-rows";
@@ -181,9 +181,7 @@ export async function addQuestions(viewer: Viewer, deckId: string, text: string)
   await requireEditable(viewer, deckId);
   const parsed = parseQuestionList(text, { title: "Pasted questions" });
   if (!parsed.ok) {
-    const shown = parsed.errors.slice(0, 5).map((e) => `Line ${e.line}: ${e.message}`);
-    const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : "";
-    throw new AppError("invalid", `Nothing was added. ${shown.join(" ")}${more}`, { text: shown });
+    throw importRefusal(parsed.errors, "Nothing was added.", "text");
   }
   const taken = new Set((await db.card.findMany({ where: { deckId }, select: { slug: true } })).map((c) => c.slug));
   const start = await nextPosition(deckId);

@@ -16,6 +16,7 @@
 //
 //   The answer in Markdown, up to the next "## " heading outside a code block.
 import { CARDS_PER_IMPORT_MAX, cardContentSchema, deckMetaSchema, slugify, type CardContent, type DeckMeta } from "../decks/schema";
+import { AppError } from "../server/errors";
 
 export interface ImportError {
   line: number;
@@ -32,6 +33,16 @@ export interface ImportedDeck extends DeckMeta {
 }
 
 export type ImportResult = { ok: true; deck: ImportedDeck } | { ok: false; errors: ImportError[] };
+
+/**
+ * A refused import as one AppError: the first errors with their line numbers, for the form field
+ * `field`. `outcome` says what didn't happen ("Nothing was imported.").
+ */
+export function importRefusal(errors: ImportError[], outcome: string, field: string): AppError {
+  const shown = errors.slice(0, 5).map((e) => `Line ${e.line}: ${e.message}`);
+  const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : "";
+  return new AppError("invalid", `${outcome} ${shown.join(" ")}${more}`, { [field]: shown });
+}
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const META_LINE = /^([a-z]+):\s*(.*)$/;

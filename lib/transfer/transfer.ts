@@ -6,8 +6,8 @@ import { z } from "zod";
 import { browsableDecks, type Viewer, liveCard } from "../decks/access";
 import { db } from "../server/db";
 import { byDeckKey } from "../decks/browse";
-import { parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
-import { AppError, notFound } from "../server/errors";
+import { importRefusal, parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
+import { notFound } from "../server/errors";
 import { newCardData, tagNames, tagSelect } from "../decks/card-rows";
 
 /** Writes a deck in the deck-file format that parseDeckMarkdown reads. */
@@ -67,9 +67,7 @@ export const deckFileSchema = z.object({
 export async function importDeckFile(viewer: Viewer, text: string): Promise<{ id: string; cards: number }> {
   const parsed = parseDeckMarkdown(text);
   if (!parsed.ok) {
-    const shown = parsed.errors.slice(0, 5).map((e) => `Line ${e.line}: ${e.message}`);
-    const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : "";
-    throw new AppError("invalid", `Nothing was imported. ${shown.join(" ")}${more}`, { file: shown });
+    throw importRefusal(parsed.errors, "Nothing was imported.", "file");
   }
   const { deck } = parsed;
   return db.$transaction(async (tx) => {
