@@ -1,5 +1,0 @@
-import { PageSkeleton } from "@/components/page-chrome";
-
-export default function Loading() {
-  return <PageSkeleton label="Loading" />;
-}
