@@ -11,6 +11,31 @@ describe("safeReturnPath", () => {
     expect(safeReturnPath("/\\evil.example")).toBe("/decks");
     expect(safeReturnPath(undefined)).toBe("/decks");
   });
+
+  // The outside review's finding: /sign-in?next=%2F%09%2Fevil.com sent a signed-in user to //evil.com.
+  it.each([
+    ["a tab", "/\t/evil.example"],
+    ["a newline", "/\n/evil.example"],
+    ["a carriage return", "/\r/evil.example"],
+    ["a tab before a backslash", "/\t\\evil.example"],
+    ["two backslashes", "\\\\evil.example"],
+    ["a slash and a backslash", "/\\evil.example"],
+    ["a scheme", "javascript:alert(1)"],
+    ["a data URL", "data:text/html,hi"],
+    ["a scheme-relative URL", "//evil.example/path"],
+    ["an absolute URL", "https://evil.example/"],
+  ])("refuses a return path with %s", (_what, next) => {
+    expect(safeReturnPath(next)).toBe("/decks");
+  });
+
+  it("keeps encoded slashes as a path on this site, never as a host", () => {
+    expect(safeReturnPath("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
+    expect(safeReturnPath("/%2F%09%2Fevil.example")).toBe("/%2F%09%2Fevil.example");
+  });
+
+  it("keeps the query and the hash", () => {
+    expect(safeReturnPath("/study?deck=python#top")).toBe("/study?deck=python#top");
+  });
 });
 
 describe("authSecret", () => {
