@@ -72,7 +72,9 @@ export async function createDeck(viewer: Viewer, input: DeckFormInput): Promise<
 }
 
 export async function updateDeck(viewer: Viewer, deckId: string, input: DeckFormInput): Promise<void> {
-  const { count } = await db.deck.updateMany({ where: { id: deckId, ...editableDecks(viewer) }, data: input });
+  // Only the form's own fields: the action's input also carries the deck's id and URL key.
+  const data = { title: input.title, description: input.description };
+  const { count } = await db.deck.updateMany({ where: { id: deckId, ...editableDecks(viewer) }, data });
   if (count === 0) throw notFound("That deck");
 }
 

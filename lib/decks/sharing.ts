@@ -7,19 +7,14 @@ import { browsableDecks, ownedDecks, type Viewer, liveCardCount } from "./access
 import { db } from "../server/db";
 import { VISIBILITIES } from "./schema";
 import { AppError, notFound } from "../server/errors";
+import { optionalFormNumber } from "../form-fields";
 
 export const visibilitySchema = z.object({ visibility: z.enum(VISIBILITIES, { error: "Choose private, invite link or public." }) });
 
 export const inviteSchema = z.object({
   label: z.string().trim().max(80, "Keep the note under 80 characters.").default(""),
-  expiresInDays: z.preprocess(
-    (v) => (v === "" || v === undefined || v === null ? undefined : v),
-    z.coerce
-      .number({ error: "Enter a number of days." })
-      .int("Enter a whole number of days.")
-      .min(1, "At least 1 day.")
-      .max(365, "At most 365 days.")
-      .optional(),
+  expiresInDays: optionalFormNumber("Enter a number of days.", (n) =>
+    n.int("Enter a whole number of days.").min(1, "At least 1 day.").max(365, "At most 365 days."),
   ),
 });
 export type InviteInput = z.infer<typeof inviteSchema>;

@@ -14,22 +14,29 @@ export const MAX_ANSWER_MS = 5 * 60_000;
 /** How far back an offline rating may be dated (older ones are dated when they arrive). */
 const MAX_RATING_AGE_MS = 7 * 24 * 60 * 60_000;
 
+/** Ids the client sends: what our ids and the outbox's client ids are made of, nothing else. */
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]+$/, "An id is letters, digits, - and _.");
+
+/** One rating as JSON sends it: exact types, no coercion (`"  "`, `true` or `null` are refused). */
 export const ratingSchema = z.object({
-  clientId: z.string().min(8, "A rating needs its client id.").max(64),
-  cardId: z.string().min(1).max(64),
-  rating: z.coerce
+  clientId: idSchema.min(8, "A rating needs its client id.").max(64),
+  cardId: idSchema.min(1).max(64),
+  rating: z
     .number()
     .int()
     .refine((r): r is RatingValue => RATINGS.includes(r as RatingValue), "A rating is 1 (Again) to 4 (Easy)."),
   /** The CardState version the learner saw (0 for a card never studied). */
-  expectedVersion: z.coerce.number().int().min(0),
-  durationMs: z.coerce
+  expectedVersion: z.number().int().min(0),
+  durationMs: z
     .number()
     .int()
     .min(0)
     .max(24 * 60 * 60_000),
-  /** When the learner rated, by their clock: offline ratings are scheduled as of that moment. */
-  reviewedAt: z.coerce.date().optional(),
+  /** When the learner rated, by their clock (ISO 8601): offline ratings are scheduled as of that moment. */
+  reviewedAt: z.iso
+    .datetime({ offset: true, error: "reviewedAt is an ISO 8601 time, like 2026-11-30T21:00:00Z." })
+    .transform((text) => new Date(text))
+    .optional(),
 });
 export type RatingInput = z.infer<typeof ratingSchema>;
 

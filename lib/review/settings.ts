@@ -2,6 +2,7 @@
 import "server-only";
 import type { StepUnit } from "ts-fsrs";
 import { z } from "zod";
+import { formNumber } from "../form-fields";
 import { db } from "../server/db";
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "../scheduling/fsrs";
 import type { QueueLimits } from "../scheduling/queue";
@@ -21,9 +22,13 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = {
   timeZone: "UTC",
 };
 
-const STEP = /^(\d+(?:\.\d+)?)(m|h|d)$/;
+const STEP = /^(\d{1,6}(?:\.\d{1,2})?)(m|h|d)$/;
+const MINUTES_PER_UNIT = { m: 1, h: 60, d: 24 * 60 } as const;
+/** A step is at least a minute and at most 30 days: longer is a review interval, not a step. */
+const STEP_MIN_MINUTES = 1;
+const STEP_MAX_MINUTES = 30 * 24 * 60;
 
-/** "1m 10m" -> ["1m", "10m"]; each step a positive number of minutes, hours or days. */
+/** "1m 10m" -> ["1m", "10m"]; each step a number of minutes, hours or days, from 1m to 30d. */
 const stepsSchema = z
   .string()
   .trim()
@@ -32,42 +37,41 @@ const stepsSchema = z
     const steps = text.split(/[\s,]+/).filter(Boolean);
     if (steps.length > 10) ctx.addIssue({ code: "custom", message: "Use at most 10 steps." });
     for (const step of steps) {
-      const match = step.match(STEP);
-      if (!match || Number(match[1]) <= 0) {
+      const match = STEP.exec(step);
+      if (!match) {
         ctx.addIssue({ code: "custom", message: `"${step}" is not a step: use numbers with m, h or d, like "1m 10m".` });
+        continue;
+      }
+      const minutes = Number(match[1]) * MINUTES_PER_UNIT[match[2] as keyof typeof MINUTES_PER_UNIT];
+      if (minutes < STEP_MIN_MINUTES || minutes > STEP_MAX_MINUTES) {
+        ctx.addIssue({ code: "custom", message: `"${step}" is out of range: each step is from 1m to 30d.` });
       }
     }
     return steps as StepUnit[];
   });
 
 export const studySettingsSchema = z.object({
-  desiredRetention: z.coerce
-    .number({ error: "Enter a number between 0.70 and 0.99." })
-    .min(0.7, "Desired retention is at least 0.70.")
-    .max(0.99, "Desired retention is at most 0.99."),
-  maximumInterval: z.coerce
-    .number({ error: "Enter a whole number of days." })
-    .int("Enter a whole number of days.")
-    .min(1, "The maximum interval is at least 1 day.")
-    .max(36500, "The maximum interval is at most 36,500 days (100 years)."),
-  newPerDay: z.coerce
-    .number({ error: "Enter a whole number." })
-    .int("Enter a whole number.")
-    .min(0, "Use 0 or more.")
-    .max(1000, "Use at most 1,000."),
-  reviewsPerDay: z.coerce
-    .number({ error: "Enter a whole number." })
-    .int("Enter a whole number.")
-    .min(0, "Use 0 or more.")
-    .max(10000, "Use at most 10,000."),
+  desiredRetention: formNumber("Enter a number between 0.70 and 0.99.", (n) =>
+    n.min(0.7, "Desired retention is at least 0.70.").max(0.99, "Desired retention is at most 0.99."),
+  ),
+  maximumInterval: formNumber("Enter a whole number of days.", (n) =>
+    n
+      .int("Enter a whole number of days.")
+      .min(1, "The maximum interval is at least 1 day.")
+      .max(36500, "The maximum interval is at most 36,500 days (100 years)."),
+  ),
+  newPerDay: formNumber("Enter a whole number.", (n) =>
+    n.int("Enter a whole number.").min(0, "Use 0 or more.").max(1000, "Use at most 1,000."),
+  ),
+  reviewsPerDay: formNumber("Enter a whole number.", (n) =>
+    n.int("Enter a whole number.").min(0, "Use 0 or more.").max(10000, "Use at most 10,000."),
+  ),
   learningSteps: stepsSchema,
   relearningSteps: stepsSchema,
   enableFuzz: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
-  dayStartHour: z.coerce
-    .number({ error: "Choose an hour." })
-    .int()
-    .min(0, "Choose an hour from 0 to 23.")
-    .max(23, "Choose an hour from 0 to 23."),
+  dayStartHour: formNumber("Choose an hour.", (n) =>
+    n.int().min(0, "Choose an hour from 0 to 23.").max(23, "Choose an hour from 0 to 23."),
+  ),
   timeZone: z.string().trim().refine(isValidTimeZone, "That is not a time zone we know, like Europe/Berlin."),
 });
 export type StudySettingsInput = z.infer<typeof studySettingsSchema>;
