@@ -9,6 +9,8 @@ export interface PendingRating {
   expectedVersion: number;
   durationMs: number;
   reviewedAt: string;
+  /** Set aside after the server failed on it again and again: not sent until the learner retries. */
+  held?: boolean;
 }
 
 const key = (userId: string) => `drill:outbox:${userId}`;

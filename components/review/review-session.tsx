@@ -224,7 +224,14 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
             {counts.review} review
           </span>
         </p>
-        <SaveIndicator status={outbox.status} waiting={outbox.waiting} onRetry={outbox.retryNow} />
+        <SaveIndicator
+          status={outbox.status}
+          waiting={outbox.waiting}
+          onRetry={outbox.retryNow}
+          held={outbox.held}
+          onRetryHeld={outbox.retryHeld}
+          onDiscardHeld={outbox.discardHeld}
+        />
       </div>
 
       {notice && (

@@ -9,6 +9,8 @@ import { readOutbox, writeOutbox, type PendingRating } from "./outbox";
 
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 const BATCH_SIZE = 50;
+/** Server errors in a row on one rating sent alone before it is set aside for the learner. */
+const MAX_SERVER_FAILURES = 3;
 
 export type SaveStatus = { kind: "saved" } | { kind: "saving" } | { kind: "offline" } | { kind: "signed-out" };
 
@@ -47,6 +49,7 @@ export function useOutbox(userId: string, handlers: Handlers) {
   const inFlight = useRef<Promise<void> | null>(null);
   const retry = useRef<{ attempt: number; timer: ReturnType<typeof setTimeout> | undefined }>({ attempt: 0, timer: undefined });
   const batchSize = useRef(BATCH_SIZE);
+  const serverFailures = useRef(new Map<string, number>());
   const on = useRef(handlers);
   const flushRef = useRef<() => Promise<void>>(async () => {});
   useEffect(() => {
@@ -76,7 +79,7 @@ export function useOutbox(userId: string, handlers: Handlers) {
 
   const flush = useCallback(async (): Promise<void> => {
     if (inFlight.current) return inFlight.current;
-    const batch = items.current.slice(0, batchSize.current);
+    const batch = items.current.filter((i) => !i.held).slice(0, batchSize.current);
     if (batch.length === 0) {
       setStatus({ kind: "saved" });
       return;
@@ -104,6 +107,25 @@ export function useOutbox(userId: string, handlers: Handlers) {
           }
           return;
         }
+        if (response.status >= 500) {
+          // The server failed on this batch. Find the rating it fails on (one at a time), and set
+          // that one aside after a few tries, so the ratings after it aren't stuck behind it forever.
+          if (batch.length > 1) batchSize.current = 1;
+          else {
+            const id = batch[0]!.clientId;
+            const failures = (serverFailures.current.get(id) ?? 0) + 1;
+            serverFailures.current.set(id, failures);
+            if (failures >= MAX_SERVER_FAILURES) {
+              serverFailures.current.delete(id);
+              update((all) => all.map((i) => (i.clientId === id ? { ...i, held: true } : i)));
+              // Carry on with the ratings behind it.
+              retry.current.attempt = 0;
+              setStatus({ kind: "saving" });
+              return;
+            }
+          }
+          throw new Error(`status ${response.status}`);
+        }
         if (!response.ok) throw new Error(`status ${response.status}`);
         const { results } = (await response.json()) as { results: ServerResult[] };
         const settled = new Set(batch.slice(0, results.length).map((r) => r.clientId));
@@ -116,8 +138,9 @@ export function useOutbox(userId: string, handlers: Handlers) {
           }
         }
         retry.current.attempt = 0;
-        if (!items.current.length) batchSize.current = BATCH_SIZE;
-        setStatus({ kind: items.current.length ? "saving" : "saved" });
+        const sendable = items.current.filter((i) => !i.held).length;
+        if (!sendable) batchSize.current = BATCH_SIZE;
+        setStatus({ kind: sendable ? "saving" : "saved" });
       } catch {
         // Network down or server unavailable: keep the ratings and try again with backoff.
         setStatus({ kind: "offline" });
@@ -130,16 +153,17 @@ export function useOutbox(userId: string, handlers: Handlers) {
     })();
     inFlight.current = run;
     await run;
-    if (items.current.length && retry.current.attempt === 0) void flushRef.current();
+    if (items.current.some((i) => !i.held) && retry.current.attempt === 0) void flushRef.current();
   }, [update]);
   useEffect(() => {
     flushRef.current = flush;
   }, [flush]);
 
   // Send whatever is waiting: now, whenever something is added, and when the browser is back online.
+  const sendable = waiting.filter((i) => !i.held).length;
   useEffect(() => {
-    if (waiting.length && !inFlight.current && status.kind !== "offline") void flush();
-  }, [waiting, flush, status.kind]);
+    if (sendable && !inFlight.current && status.kind !== "offline") void flush();
+  }, [sendable, waiting, flush, status.kind]);
   useEffect(() => {
     const online = () => {
       retry.current.attempt = 0;
@@ -150,7 +174,16 @@ export function useOutbox(userId: string, handlers: Handlers) {
   }, [flush]);
 
   return {
-    waiting: waiting.length,
+    waiting: sendable,
+    /** Ratings set aside because the server kept failing on them. */
+    held: waiting.length - sendable,
+    /** Sends the set-aside ratings again. */
+    retryHeld: useCallback(() => {
+      update((all) => all.map((i) => (i.held ? { ...i, held: false } : i)));
+      retry.current.attempt = 0;
+    }, [update]),
+    /** Gives up on the set-aside ratings (the cards come back at their old schedule). */
+    discardHeld: useCallback(() => update((all) => all.filter((i) => !i.held)), [update]),
     status,
     add: useCallback((item: PendingRating) => update((all) => [...all, item]), [update]),
     /** Takes back a rating not sent yet; false when it has already gone to the server. */

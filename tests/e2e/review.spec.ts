@@ -90,3 +90,28 @@ test("ratings made while the server is unreachable wait, survive a reload, and a
   await expect(page.getByTestId("history-rows").getByText("Easy")).toHaveCount(1);
   await expect(page.getByTestId("history-rows").getByText("Good")).toHaveCount(1);
 });
+
+test("a rating the server keeps failing on is set aside, and the ratings after it are still saved", async ({ page, context }) => {
+  await signUp(page, newEmail("held"));
+  await startDeck(page);
+
+  // The server answers 500 to any batch holding an Again rating (as it did for impossible steps).
+  await context.route("**/api/reviews", async (route) => {
+    const body = route.request().postDataJSON() as { ratings: { rating: number }[] };
+    if (body.ratings.some((r) => r.rating === 1)) await route.fulfill({ status: 500, body: "Internal Server Error" });
+    else await route.continue();
+  });
+  await review(page, "1");
+  await review(page, "3");
+  await review(page, "3");
+  const held = page.getByTestId("held-ratings");
+  await expect(held).toContainText("1 rating couldn't be saved", { timeout: 20_000 });
+  await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
+
+  // The learner can send it again once the server is fixed.
+  await context.unroute("**/api/reviews");
+  await held.getByRole("button", { name: "Try again" }).click();
+  await expect(held).toHaveCount(0);
+  await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
+  expect(await historyCount(page)).toBe(3);
+});
