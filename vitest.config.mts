@@ -33,7 +33,12 @@ function integration(engine: "sqlite" | "postgresql", serverUrl: string) {
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        resolve: { alias },
+        // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
+        // inlined, Vite resolves it as Next's own bundler does.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", server: { deps: { inline: ["next-auth"] } } },
+      },
       integration("sqlite", "file:./var/test/integration.db"),
       ...(postgresUrl ? [integration("postgresql", postgresUrl)] : []),
     ],

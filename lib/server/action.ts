@@ -35,8 +35,28 @@ function echoedValues(object: Record<string, unknown>): Record<string, string> {
   return values;
 }
 
+// Control characters other than tab and line breaks: nothing a person types, and PostgreSQL refuses
+// a NUL byte in text (SQLite stores it), so they stop here, the same on both engines.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The fields holding a control character, with a message for each. */
+function controlCharacters(object: Record<string, unknown>): Record<string, string[]> | null {
+  const found: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(object)) {
+    const texts = Array.isArray(value) ? value : [value];
+    if (texts.some((v) => typeof v === "string" && CONTROL.test(v))) {
+      found[key] = ["This contains a control character (such as a NUL byte) that can't be saved. Remove it and try again."];
+    }
+  }
+  return Object.keys(found).length ? found : null;
+}
+
 async function run<S extends z.ZodType, T>(schema: S, input: Input, body: (input: z.infer<S>) => Promise<T>): Promise<ActionState<T>> {
   const object = toObject(input);
+  const controls = controlCharacters(object);
+  if (controls) {
+    return { ok: false, error: "Some fields contain characters that can't be saved.", fieldErrors: controls, values: echoedValues(object) };
+  }
   const parsed = schema.safeParse(object);
   if (!parsed.success) {
     const { fieldErrors, formErrors } = z.flattenError(parsed.error);
