@@ -7,6 +7,7 @@ import { paths } from "@/lib/routes";
 import { formatDateTime, plural } from "@/lib/format";
 import { getStudySettings } from "@/lib/review/settings";
 import { EmptyState, PageHeader } from "@/components/page-chrome";
+import { pageParam } from "@/lib/query-params";
 
 export const metadata: Metadata = { title: "Review history" };
 
@@ -14,9 +15,8 @@ const GRADE_STYLE = { 1: "text-danger", 2: "text-warn", 3: "text-success", 4: "t
 
 export default async function HistoryPage({ searchParams }: PageProps<"/history">) {
   const user = await requireUser("/history");
-  const { page: pageParam } = await searchParams;
-  const requested = Number(typeof pageParam === "string" ? pageParam : 1);
-  const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
+  const { page: requestedPage } = await searchParams;
+  const page = pageParam(requestedPage);
   const [{ entries, total, pages }, { timeZone }] = await Promise.all([listHistory(user, page), getStudySettings(user.id)]);
 
   return (

@@ -8,11 +8,12 @@ import { getDeck } from "@/lib/decks/browse";
 import { loadStudySession, type StudyCard } from "@/lib/review/session";
 import { listStudiedDecks } from "@/lib/review/studying";
 import { deckKey, paths } from "@/lib/routes";
+import { keyParam } from "@/lib/query-params";
 
 export const metadata: Metadata = { title: "Study" };
 
 export default async function StudyPage({ searchParams }: PageProps<"/study">) {
-  const { deck: deckParam } = await searchParams;
+  const deckParam = keyParam((await searchParams).deck);
   const user = await requireUser(`/study${typeof deckParam === "string" ? `?deck=${encodeURIComponent(deckParam)}` : ""}`);
   const [studied, editable, deck] = await Promise.all([
     listStudiedDecks(user),

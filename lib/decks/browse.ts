@@ -5,6 +5,7 @@ import { db } from "../server/db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Tag } from "./schema";
 import { tagNames, tagSelect } from "./card-rows";
+import { isKey } from "../query-params";
 
 export interface DeckSummary {
   id: string;
@@ -32,6 +33,8 @@ export async function listPublicDecks(): Promise<DeckSummary[]> {
 
 /** The deck a URL key names (its id or its slug). Combine with an access filter from lib/decks/access.ts. */
 export function byDeckKey(key: string): Prisma.DeckWhereInput {
+  // A key that can't be one (a NUL byte, 10,000 characters) names no deck and never reaches SQL.
+  if (!isKey(key)) return { OR: [] };
   return { OR: [{ id: key }, { slug: key }] };
 }
 
@@ -138,7 +141,7 @@ export interface CardDetail {
 export async function getCard(deckKeyOrId: string, cardSlug: string, viewer: Viewer | null): Promise<CardDetail | null> {
   const card = await db.card.findFirst({
     where: {
-      slug: cardSlug,
+      slug: isKey(cardSlug) ? cardSlug : { in: [] },
       ...liveCard,
       deck: { AND: [byDeckKey(deckKeyOrId), browsableDecks(viewer)] },
     },

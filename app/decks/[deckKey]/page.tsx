@@ -9,10 +9,7 @@ import { getDeck, listDeckCards } from "@/lib/decks/browse";
 import { isStudying } from "@/lib/review/studying";
 import { can } from "@/lib/decks/access";
 import { deckKey, paths } from "@/lib/routes";
-
-function text(value: string | string[] | undefined): string {
-  return typeof value === "string" ? value.slice(0, 200) : "";
-}
+import { searchParam, tagParam } from "@/lib/query-params";
 
 export async function generateMetadata({ params }: PageProps<"/decks/[deckKey]">): Promise<Metadata> {
   const deck = await getDeck((await params).deckKey, await currentUser());
@@ -23,8 +20,8 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
   const [{ deckKey: key }, query, user] = await Promise.all([params, searchParams, currentUser()]);
   const deck = await getDeck(key, user);
   if (!deck) notFound();
-  const q = text(query.q);
-  const tag = text(query.tag);
+  const q = searchParam(query.q);
+  const tag = tagParam(query.tag);
   const [cards, studying] = await Promise.all([listDeckCards(deck.id, { q, tag }, user), user ? isStudying(user, deck.id) : false]);
   const base = paths.deck(deck);
   const withParams = (next: { q?: string; tag?: string }) => paths.deck(deck, next);
