@@ -29,6 +29,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: true,
+  // The largest thing an action takes is a deck file of up to 2 MB (lib/decks/schema.ts); with room
+  // for the form around it, 3 MB. Every action's own schema bounds each field far below this.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // The build checks the app's own code; npm test type-checks everything, tests included.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and WebAssembly modules load from node_modules at run time instead of being bundled.

@@ -2,7 +2,7 @@
 
 // One form component for the app's many small server-action forms: shows pending state, the form's
 // error (role=alert), per-field errors via render props, and an optional success message.
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/server/action";
 
 export type FormAction<T> = (prev: ActionState<T>, input: FormData) => Promise<ActionState<T>>;
@@ -21,6 +21,7 @@ export function ActionForm<T>({
   className = "",
   success,
   confirm,
+  check,
 }: {
   action: FormAction<T>;
   hidden?: Record<string, string>;
@@ -29,8 +30,11 @@ export function ActionForm<T>({
   success?: (data: T) => ReactNode;
   /** Asks before submitting (for destructive actions). */
   confirm?: string;
+  /** Checks the form in the browser first: a message stops the submit and is shown as the error. */
+  check?: (form: HTMLFormElement) => string | null;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const [checkError, setCheckError] = useState<string | null>(null);
   const view: FormStateView<T> = {
     pending,
     state,
@@ -42,15 +46,19 @@ export function ActionForm<T>({
       action={formAction}
       className={className}
       noValidate
-      onSubmit={confirm ? (event) => !window.confirm(confirm) && event.preventDefault() : undefined}
+      onSubmit={(event) => {
+        const problem = check?.(event.currentTarget) ?? null;
+        setCheckError(problem);
+        if (problem || (confirm && !window.confirm(confirm))) event.preventDefault();
+      }}
     >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children(view)}
-      {state && !state.ok && (
+      {(checkError ?? (state && !state.ok)) && (
         <p role="alert" className="mt-2 text-sm text-danger">
-          {state.error}
+          {checkError ?? (state && !state.ok ? state.error : null)}
         </p>
       )}
       {state?.ok && success && (

@@ -16,6 +16,8 @@ import {
 import { ActionForm } from "./action-form";
 import { Field, TextAreaField } from "./form";
 import { plural } from "@/lib/format";
+import { DECK_FILE_MAX_BYTES } from "@/lib/decks/schema";
+import { useState } from "react";
 
 function DescriptionField({ defaultValue, errors }: { defaultValue?: string; errors?: string[] }) {
   return <TextAreaField label="Description" name="description" rows={3} defaultValue={defaultValue} errors={errors} />;
@@ -202,9 +204,23 @@ export function JoinDeckButton({ token }: { token: string }) {
   );
 }
 
+/** The message when a deck file of this many bytes (UTF-8) is over the limit. */
+function deckFileProblem(bytes: number): string | null {
+  if (bytes <= DECK_FILE_MAX_BYTES) return null;
+  return `This deck file is ${(bytes / 1_000_000).toFixed(1)} MB; a deck file is at most 2 MB.`;
+}
+
 export function ImportDeckForm() {
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   return (
-    <ActionForm action={importDeckAction} className="space-y-3">
+    <ActionForm
+      action={importDeckAction}
+      className="space-y-3"
+      check={(form) => {
+        const text = (form.elements.namedItem("file") as HTMLTextAreaElement | null)?.value ?? "";
+        return deckFileProblem(new TextEncoder().encode(text).length);
+      }}
+    >
       {({ pending, value }) => (
         <>
           <label htmlFor="deck-file" className="block text-sm font-medium">
@@ -222,9 +238,17 @@ export function ImportDeckForm() {
             onChange={async (e) => {
               const file = e.target.files?.[0];
               const area = document.getElementById("deck-file") as HTMLTextAreaElement | null;
-              if (file && area) area.value = await file.text();
+              if (!file || !area) return;
+              const problem = deckFileProblem(file.size);
+              setFileProblem(problem);
+              area.value = problem ? "" : await file.text();
             }}
           />
+          {fileProblem && (
+            <p role="alert" className="text-sm text-danger">
+              {fileProblem}
+            </p>
+          )}
           <textarea
             id="deck-file"
             name="file"

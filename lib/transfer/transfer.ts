@@ -9,6 +9,7 @@ import { byDeckKey } from "../decks/browse";
 import { importRefusal, parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 import { notFound } from "../server/errors";
 import { newCardData, tagNames, tagSelect } from "../decks/card-rows";
+import { DECK_FILE_MAX_BYTES } from "../decks/schema";
 
 /** Writes a deck in the deck-file format that parseDeckMarkdown reads. */
 export function deckToMarkdown(deck: Omit<ImportedDeck, "cards"> & { cards: Omit<ImportedDeck["cards"][number], "line">[] }): string {
@@ -59,7 +60,7 @@ export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Pr
 export const deckFileSchema = z.object({
   file: z
     .string()
-    .max(2_000_000, "A deck file is at most 2 MB.")
+    .refine((t) => Buffer.byteLength(t, "utf8") <= DECK_FILE_MAX_BYTES, "A deck file is at most 2 MB.")
     .refine((t) => t.trim().length > 0, "Choose or paste a deck file."),
 });
 

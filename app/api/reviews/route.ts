@@ -4,8 +4,12 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/accounts/auth";
-import { AppError, statusOf } from "@/lib/server/errors";
 import { ratingSchema, recordRating, type RatingResult } from "@/lib/review/ratings";
+import { AppError, statusOf } from "@/lib/server/errors";
+import { readJson, RequestRefused } from "@/lib/server/requests";
+
+/** 100 ratings of about 250 bytes each, with room to spare; anything bigger is not a batch of ratings. */
+const MAX_BODY_BYTES = 64 * 1024;
 
 const bodySchema = z.object({
   ratings: z.array(ratingSchema).min(1, "Send at least one rating.").max(100, "Send at most 100 ratings at once."),
@@ -18,16 +22,15 @@ function problem(status: number, error: string, details?: unknown) {
 }
 
 export async function POST(request: Request) {
-  const user = await currentUser();
-  if (!user) return problem(401, "Sign in to save ratings.");
-  if (!request.headers.get("content-type")?.includes("application/json")) return problem(415, "Send JSON.");
-
   let json: unknown;
   try {
-    json = await request.json();
-  } catch {
-    return problem(400, "The body is not valid JSON.");
+    json = await readJson(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof RequestRefused) return problem(error.status, error.message);
+    throw error;
   }
+  const user = await currentUser();
+  if (!user) return problem(401, "Sign in to save ratings.");
   const parsed = bodySchema.safeParse(json);
   if (!parsed.success) return problem(400, "Some ratings are invalid.", z.flattenError(parsed.error));
 
