@@ -3,6 +3,7 @@
 // One card under review: its question, the answer once revealed, and the reveal or grade controls,
 // each grade button showing the interval it would give.
 import Link from "next/link";
+import type { Ref } from "react";
 import { RATING_LABELS, RATINGS, type RatingValue } from "@/lib/scheduling/fsrs";
 import { kindOf } from "@/lib/scheduling/queue";
 import type { SessionCard } from "./review-session";
@@ -22,11 +23,13 @@ interface Props {
   busy: boolean;
   onReveal: () => void;
   onGrade: (rating: RatingValue) => void;
+  /** The card takes focus when the session opens, so the keys work at once. */
+  ref?: Ref<HTMLElement>;
 }
 
-export function CardView({ card, revealed, intervals, busy, onReveal, onGrade }: Props) {
+export function CardView({ card, revealed, intervals, busy, onReveal, onGrade, ref }: Props) {
   return (
-    <section aria-label="Card" className="card-surface">
+    <section aria-label="Card" className="card-surface outline-none" tabIndex={-1} ref={ref} data-testid="card">
       <div className="p-5 sm:p-8">
         <div className="mb-3 flex items-center justify-between text-xs font-medium tracking-wide text-muted uppercase">
           <span>{kindOf(card.memory)}</span>

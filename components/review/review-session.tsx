@@ -75,6 +75,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
   // The earliest review after today: the server's answer, moved earlier by cards rated just now.
   const [nextLater, setNextLater] = useState(nextDue);
   const shownAt = useRef(0);
+  const cardRef = useRef<HTMLElement>(null);
 
   const outbox = useOutbox(userId, {
     onRestored: (pending) => setQueue((q) => withPending(q, pending, dayEnd, scheduler)),
@@ -90,6 +91,12 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
   const revealed = currentKey !== null && revealedKey === currentKey;
   const reveal = useCallback(() => setRevealedKey(currentKey), [currentKey]);
   const counts = countQueue(queue);
+
+  // Focus moves to the card when the session opens (arriving from the header's Study link, focus
+  // would stay on that link).
+  useEffect(() => {
+    cardRef.current?.focus({ preventScroll: true });
+  }, []);
 
   // A card's answer time runs from when it is shown.
   useEffect(() => {
@@ -241,7 +248,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
       )}
 
       {current ? (
-        <CardView card={current} revealed={revealed} intervals={intervals} busy={busy} onReveal={reveal} onGrade={grade} />
+        <CardView ref={cardRef} card={current} revealed={revealed} intervals={intervals} busy={busy} onReveal={reveal} onGrade={grade} />
       ) : queue.waiting[0] ? (
         <WaitingForStep
           due={queue.waiting[0].memory.due}

@@ -1,7 +1,8 @@
 "use client";
 
 // The review screen's keyboard: Space/Enter reveal, 1-4 grade, Z undo, B bury, S suspend, E edit.
-// Keys typed into a text field stay there, and Space or Enter on a focused button presses it.
+// The keys work wherever focus is (the header's Study link included), except in a text field, and
+// Space or Enter on a focused button presses that button, as Enter on a link follows it.
 import { useEffect, useRef } from "react";
 import type { RatingValue } from "@/lib/scheduling/fsrs";
 
@@ -30,9 +31,11 @@ export function useReviewKeys(keys: ReviewKeys): void {
       const target = event.target as HTMLElement | null;
       if (target?.closest("input, textarea, select, [contenteditable=true]")) return;
       const k = latest.current;
-      const onButton = target?.closest("button, a");
+      const onButton = Boolean(target?.closest("button"));
+      const onLink = Boolean(target?.closest("a"));
       const key = event.key.toLowerCase();
-      if ((event.key === " " || event.key === "Enter") && !k.revealed && k.hasCard && !onButton) {
+      const reveals = (event.key === " " && !onButton) || (event.key === "Enter" && !onButton && !onLink);
+      if (reveals && !k.revealed && k.hasCard) {
         event.preventDefault();
         k.reveal();
       } else if (["1", "2", "3", "4"].includes(event.key) && k.revealed) {

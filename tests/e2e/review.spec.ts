@@ -115,3 +115,21 @@ test("a rating the server keeps failing on is set aside, and the ratings after i
   await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
   expect(await historyCount(page)).toBe(3);
 });
+
+test("arriving through the header's Study link, Space reveals at once: focus is on the card", async ({ page }) => {
+  await signUp(page, newEmail("focus"));
+  await startDeck(page);
+  await page.goto("/history");
+  const studyLink = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Study", exact: true });
+  await studyLink.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/study$/);
+  await expect(page.getByTestId("card")).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("card-back")).toBeVisible();
+
+  // A shortcut works even with focus left on a link.
+  await page.getByRole("link", { name: "Open card" }).focus();
+  await page.keyboard.press("3");
+  await expect(page.getByTestId("card-back")).toHaveCount(0);
+});
