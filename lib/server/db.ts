@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client";
 import { PrismaClient } from "../generated/sqlite/client";
 import { databaseConfig, parsePostgresUrl } from "./database-url";
+import { serializeTransactions } from "./serialized-sqlite";
 
 function createClient(): PrismaClient {
   const config = databaseConfig();
@@ -18,12 +19,10 @@ function createClient(): PrismaClient {
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
   // WAL is set once by the migration script (it persists in the file); the busy timeout is per
-  // connection, so concurrent writers wait instead of failing with SQLITE_BUSY.
-  // Caution: the adapter uses one connection per process, and its lock only keeps transactions
-  // from overlapping each other. A plain query from another request that runs while a transaction
-  // is open runs inside it, so a rollback would undo that query's write too. Write transactions
-  // therefore check first and never roll back on an expected outcome (lib/review/ratings.ts).
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: config.url, timeout: 5000 }) });
+  // connection, so concurrent writers wait instead of failing with SQLITE_BUSY. The adapter runs
+  // on one connection per process: serializeTransactions makes every other query wait while a
+  // transaction is open, so a rollback can only ever undo that transaction's own writes.
+  return new PrismaClient({ adapter: serializeTransactions(new PrismaBetterSqlite3({ url: config.url, timeout: 5000 })) });
 }
 
 const globalForDb = globalThis as unknown as { drillDb?: PrismaClient };

@@ -1,5 +1,6 @@
 // The db script's commands on a live database: migrate, resolve, status, and the fresh-database
 // drift check. Must not import Next or `server-only`: it runs under plain tsx and Vitest.
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
@@ -48,7 +49,49 @@ export async function applyMigrations(db: DatabaseConfig, root = process.cwd()):
     throw new MigrationError(`no migrations in ${MIGRATIONS_DIR[db.provider]}: run \`npm run db:create -- init\``);
   }
   await prepareDatabase(db);
-  return withSession(db, (s) => s.applyMigrations(list));
+  if (db.provider === "sqlite" && sqliteUpToDate(db.url, list)) return [];
+  try {
+    return await withSession(db, (s) => s.applyMigrations(list));
+  } catch (error) {
+    if (db.provider === "sqlite" && isBusy(error)) {
+      throw new MigrationError(
+        `${db.url.startsWith(process.cwd()) ? path.relative(process.cwd(), db.url) : db.url} is in use by another process (is Drill running, from npm start or ` +
+          "npm run dev?). Migrations change the database's tables, so stop it, then run this again.",
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Whether every migration folder is already applied, as recorded, unchanged. Read with a plain
+ * read-only connection: the schema engine can't open a SQLite file that another process (the
+ * running app) has open, so asking it would fail even when there is nothing to do.
+ */
+function sqliteUpToDate(file: string, list: ReturnType<typeof readMigrations>): boolean {
+  if (!existsSync(file)) return false;
+  const sqlite = new Database(file, { readonly: true, timeout: 5000 });
+  try {
+    const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return false;
+    const rows = sqlite
+      .prepare("SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all() as { name: string; checksum: string }[];
+    const applied = new Map(rows.map((r) => [r.name, r.checksum]));
+    return list.migrationDirectories.every((dir) => {
+      const content = dir.migrationFile.content;
+      if (content.tag !== "ok") return false;
+      return applied.get(dir.path) === createHash("sha256").update(content.value).digest("hex");
+    });
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The engine's way of saying the SQLite file is locked by someone else. */
+function isBusy(error: unknown): boolean {
+  const text = `${(error as Error)?.message ?? ""} ${String((error as { cause?: unknown })?.cause ?? "")}`;
+  return /SocketTimeout|SQLITE_BUSY|database is locked/i.test(text);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The migration folders must produce exactly the schema in prisma/schema.prisma, on SQLite always and
 // on PostgreSQL when TEST_POSTGRES_URL names a server (each run gets its own scratch schema there).
 // A schema change without `npm run db:create -- <name>` fails here, with the missing SQL in the message.
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 
 import type { DatabaseConfig, DatabaseProvider } from "../../lib/server/database-url";
@@ -50,6 +51,28 @@ function migrationTests(provider: DatabaseProvider, scratch: <T>(fn: (db: Databa
 
 describe("SQLite migrations", { timeout: 60_000 }, () => {
   migrationTests("sqlite", withScratchSqlite);
+});
+
+// `npm start` or `npm run db:migrate` while the app had the file open failed with the engine's
+// "unknown variant SocketTimeout", even with nothing to apply.
+describe("migrating a SQLite file another process has open", { timeout: 60_000 }, () => {
+  it("succeeds when nothing is pending, and otherwise says in plain words what holds the file", async () => {
+    await withScratchSqlite(async (db) => {
+      await applyMigrations(db, root);
+      const app = new Database(db.url);
+      try {
+        app.pragma("busy_timeout = 5000");
+        app.prepare("SELECT count(*) FROM User").get();
+        expect(await applyMigrations(db, root)).toEqual([]);
+
+        const last = readMigrations("sqlite", root).migrationDirectories.at(-1)!.path;
+        app.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ?").run(last);
+        await expect(applyMigrations(db, root)).rejects.toThrow(/in use by another process \(is Drill running/);
+      } finally {
+        app.close();
+      }
+    });
+  });
 });
 
 describe.skipIf(!postgresUrl)("PostgreSQL migrations (TEST_POSTGRES_URL)", { timeout: 120_000 }, () => {
