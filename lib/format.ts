@@ -24,6 +24,13 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+/** A short wait, rounded up: "15 seconds", "2 minutes". */
+export function formatWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return plural(seconds, "second");
+  return plural(Math.ceil(seconds / 60), "minute");
+}
+
 /** "42%". */
 export function percent(rate: number): string {
   return `${Math.round(rate * 100)}%`;

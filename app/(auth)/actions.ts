@@ -2,12 +2,13 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { createAccount, signInSchema, signUpSchema, throttleRetryAt } from "@/lib/accounts/passwords";
+import { createAccount, signInSchema, signUpSchema } from "@/lib/accounts/passwords";
+import { throttleRetryAt } from "@/lib/accounts/throttle";
 import { publicAction } from "@/lib/server/action";
 import { signIn, signOut } from "@/lib/accounts/auth";
 import { AppError } from "@/lib/server/errors";
 import { safeReturnPath } from "@/lib/accounts/return-path";
-import { plural } from "@/lib/format";
+import { formatWait } from "@/lib/format";
 
 const returnTo = { next: z.string().optional() };
 
@@ -15,10 +16,13 @@ async function signInWithPassword(email: string, password: string, next: string 
   try {
     await signIn("credentials", { email, password, redirectTo: safeReturnPath(next) });
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === "throttled") {
+    if (error instanceof CredentialsSignin && error.code === "throttled-client") {
+      throw new AppError("rate_limited", "Too many failed sign-ins from your network. Try again in 15 minutes.");
+    }
+    if (error instanceof CredentialsSignin && error.code === "throttled-account") {
       const retryAt = await throttleRetryAt(email);
-      const minutes = retryAt ? Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000)) : 15;
-      throw new AppError("rate_limited", `Too many failed sign-ins for this account. Try again in ${plural(minutes, "minute")}.`);
+      const wait = retryAt ? retryAt.getTime() - Date.now() : 15_000;
+      throw new AppError("rate_limited", `Too many failed sign-ins for this account. Try again in ${formatWait(wait)}.`);
     }
     if (error instanceof AuthError) throw new AppError("invalid", "Wrong email or password.");
     throw error; // includes the redirect that signals success

@@ -11,11 +11,15 @@ import Google from "next-auth/providers/google";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { checkPassword, signInSchema } from "./passwords";
+import { clientAddress } from "./throttle";
 import { db } from "../server/db";
 import { authSecret, oauthProviders } from "../server/env";
 
-class ThrottledSignIn extends CredentialsSignin {
-  code = "throttled";
+class ThrottledAccount extends CredentialsSignin {
+  code = "throttled-account";
+}
+class ThrottledClient extends CredentialsSignin {
+  code = "throttled-client";
 }
 class InvalidSignIn extends CredentialsSignin {
   code = "invalid";
@@ -24,12 +28,13 @@ class InvalidSignIn extends CredentialsSignin {
 const providers: Provider[] = [
   Credentials({
     credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-    async authorize(raw) {
+    async authorize(raw, request) {
       const parsed = signInSchema.safeParse(raw);
       if (!parsed.success) throw new InvalidSignIn();
-      const result = await checkPassword(parsed.data);
+      const result = await checkPassword(parsed.data, new Date(), clientAddress(request.headers));
       if (result.ok) return result.user;
-      throw result.reason === "throttled" ? new ThrottledSignIn() : new InvalidSignIn();
+      if (result.reason === "invalid") throw new InvalidSignIn();
+      throw result.scope === "client" ? new ThrottledClient() : new ThrottledAccount();
     },
   }),
 ];

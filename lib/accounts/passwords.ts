@@ -5,6 +5,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
 import { db } from "../server/db";
 import { AppError, isUniqueViolation } from "../server/errors";
+import { endTurn, takeTurn } from "./throttle";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -56,65 +57,30 @@ export async function createAccount(input: SignUpInput): Promise<AccountUser> {
   }
 }
 
-// ---------- sign-in throttle ----------
-
-/** Failures allowed per email within the window before sign-in is locked for LOCK_MS. */
-export const MAX_FAILURES = 5;
-const WINDOW_MS = 15 * 60_000;
-const LOCK_MS = 15 * 60_000;
+// ---------- checking a password ----------
 
 // Verifying against a real hash when the account doesn't exist keeps the response time the same,
 // so timing doesn't reveal which emails have accounts.
 let dummyHash: Promise<string> | undefined;
 
 export type PasswordCheck =
-  { ok: true; user: AccountUser } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAt: Date };
+  | { ok: true; user: AccountUser }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; scope: "account" | "client"; retryAt: Date };
 
-export async function checkPassword(input: SignInInput, now = new Date()): Promise<PasswordCheck> {
-  const throttle = await db.signInThrottle.findUnique({ where: { email: input.email } });
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-    return { ok: false, reason: "throttled", retryAt: throttle.lockedUntil };
+/** Checks a password within the sign-in throttle (lib/accounts/throttle.ts). */
+export async function checkPassword(input: SignInInput, now = new Date(), client: string | null = null): Promise<PasswordCheck> {
+  const turn = await takeTurn(input.email, client, now);
+  if (!turn.ok) return { ok: false, reason: "throttled", scope: turn.scope, retryAt: turn.retryAt };
+  let user: (AccountUser & { passwordHash: string | null }) | null = null;
+  let valid = false;
+  try {
+    user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, name: true, passwordHash: true } });
+    dummyHash ??= hash("not-a-real-password");
+    valid = await verify(user?.passwordHash ?? (await dummyHash), input.password);
+  } finally {
+    await endTurn(input.email, client, Boolean(user?.passwordHash && valid), now);
   }
-
-  const user = await db.user.findUnique({
-    where: { email: input.email },
-    select: { id: true, email: true, name: true, passwordHash: true },
-  });
-  dummyHash ??= hash("not-a-real-password");
-  const valid = await verify(user?.passwordHash ?? (await dummyHash), input.password);
-
-  if (user?.passwordHash && valid) {
-    if (throttle) await db.signInThrottle.deleteMany({ where: { email: input.email } });
-    return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
-  }
-
-  const failures = await recordFailure(input.email, now);
-  if (failures >= MAX_FAILURES) {
-    const retryAt = new Date(now.getTime() + LOCK_MS);
-    await db.signInThrottle.update({ where: { email: input.email }, data: { lockedUntil: retryAt } });
-    return { ok: false, reason: "throttled", retryAt };
-  }
+  if (user?.passwordHash && valid) return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
   return { ok: false, reason: "invalid" };
-}
-
-/** Counts a failure atomically (several app instances may race) and returns the count in the window. */
-async function recordFailure(emailKey: string, now: Date): Promise<number> {
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
-  // A stale window starts over; the conditional update keeps concurrent resets from losing counts.
-  await db.signInThrottle.updateMany({
-    where: { email: emailKey, windowStart: { lt: windowStart } },
-    data: { failures: 0, windowStart: now, lockedUntil: null },
-  });
-  const row = await db.signInThrottle.upsert({
-    where: { email: emailKey },
-    create: { email: emailKey, failures: 1, windowStart: now },
-    update: { failures: { increment: 1 } },
-    select: { failures: true },
-  });
-  return row.failures;
-}
-
-export async function throttleRetryAt(emailKey: string, now = new Date()): Promise<Date | null> {
-  const row = await db.signInThrottle.findUnique({ where: { email: emailKey }, select: { lockedUntil: true } });
-  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkPassword, createAccount, MAX_FAILURES, signUpSchema, throttleRetryAt } from "@/lib/accounts/passwords";
+import { checkPassword, createAccount, signUpSchema } from "@/lib/accounts/passwords";
+import { CLIENT_ATTEMPTS, delayAfter, FREE_FAILURES, throttleRetryAt } from "@/lib/accounts/throttle";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { uniqueEmail } from "./helpers";
@@ -40,6 +41,8 @@ describe("password sign-in and its throttle", () => {
     await createAccount(signUpSchema.parse({ email, password }));
     return email;
   }
+  const at = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000);
+  const wrong = (email: string, now: Date, client: string | null = null) => checkPassword({ email, password: "nope nope" }, now, client);
 
   it("accepts the right password and refuses a wrong one or an unknown email alike", async () => {
     const email = await account();
@@ -48,37 +51,52 @@ describe("password sign-in and its throttle", () => {
     expect(await checkPassword({ email: uniqueEmail(), password })).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it(`locks the account after ${MAX_FAILURES} failures, even for the right password, until the lock ends`, async () => {
+  it(`after ${FREE_FAILURES} failures each attempt waits a growing delay, and the owner gets in once it has passed`, async () => {
     const email = await account();
-    const now = new Date("2026-11-25T12:00:00Z");
-    for (let i = 1; i < MAX_FAILURES; i++) {
-      expect(await checkPassword({ email, password: "nope nope" }, now)).toMatchObject({ reason: "invalid" });
-    }
-    const locked = await checkPassword({ email, password: "nope nope" }, now);
-    expect(locked).toMatchObject({ ok: false, reason: "throttled" });
-    expect(await checkPassword({ email, password }, new Date(now.getTime() + 60_000))).toMatchObject({ reason: "throttled" });
-    expect(await throttleRetryAt(email, now)).toEqual(new Date(now.getTime() + 15 * 60_000));
-
-    const later = new Date(now.getTime() + 16 * 60_000);
-    expect(await checkPassword({ email, password }, later)).toMatchObject({ ok: true });
-    expect(await db.signInThrottle.count({ where: { email } })).toBe(0);
+    const start = new Date("2026-11-25T12:00:00Z");
+    for (let i = 0; i < FREE_FAILURES; i++) expect(await wrong(email, start)).toMatchObject({ reason: "invalid" });
+    // Even the right password waits: the check doesn't run until the delay is over.
+    expect(await checkPassword({ email, password }, at(start, 1))).toMatchObject({
+      reason: "throttled",
+      scope: "account",
+      retryAt: at(start, 15),
+    });
+    expect(await throttleRetryAt(email, at(start, 1))).toEqual(at(start, 15));
+    // The next failure doubles the wait.
+    expect(await wrong(email, at(start, 16))).toMatchObject({ reason: "invalid" });
+    expect(await wrong(email, at(start, 20))).toMatchObject({ reason: "throttled", retryAt: at(start, 46) });
+    expect(await checkPassword({ email, password }, at(start, 47))).toMatchObject({ ok: true });
+    expect(await db.signInThrottle.count({ where: { key: `account:${email}` } })).toBe(0);
   });
 
-  it("keeps the count in the database, so concurrent failures from several instances all count", async () => {
+  it("never makes the owner wait more than 15 minutes", () => {
+    expect([4, 5, 6, 7, 10, 100].map(delayAfter)).toEqual([0, 15_000, 30_000, 60_000, 480_000, 900_000]);
+  });
+
+  // The lock was read before argon2 and failures counted after: a burst got 17-25 guesses, not 5.
+  it("checks one attempt at a time: a burst of 25 concurrent guesses gets one", async () => {
     const email = await account();
     const now = new Date();
-    await Promise.all(Array.from({ length: MAX_FAILURES }, () => checkPassword({ email, password: "nope nope" }, now)));
-    const row = await db.signInThrottle.findUniqueOrThrow({ where: { email } });
-    expect(row.failures).toBe(MAX_FAILURES);
-    expect(row.lockedUntil).not.toBeNull();
+    const results = await Promise.all(Array.from({ length: 25 }, () => wrong(email, now)));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(24);
+    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } })).failures).toBe(1);
+  });
+
+  it(`limits one client address to ${CLIENT_ATTEMPTS} failed attempts across accounts, and no one else`, async () => {
+    const now = new Date();
+    const client = `198.51.100.${Math.floor(Math.random() * 250)}-${uniqueEmail()}`;
+    for (let i = 0; i < CLIENT_ATTEMPTS; i++) expect(await wrong(uniqueEmail(), now, client)).toMatchObject({ reason: "invalid" });
+    const owner = await account();
+    expect(await checkPassword({ email: owner, password }, now, client)).toMatchObject({ reason: "throttled", scope: "client" });
+    expect(await checkPassword({ email: owner, password }, now, `${client}-other`)).toMatchObject({ ok: true });
   });
 
   it("starts a fresh count once the window has passed", async () => {
     const email = await account();
     const start = new Date("2026-11-25T08:00:00Z");
-    for (let i = 1; i < MAX_FAILURES; i++) await checkPassword({ email, password: "nope nope" }, start);
-    const afterWindow = new Date(start.getTime() + 20 * 60_000);
-    expect(await checkPassword({ email, password: "nope nope" }, afterWindow)).toMatchObject({ reason: "invalid" });
-    expect((await db.signInThrottle.findUniqueOrThrow({ where: { email } })).failures).toBe(1);
+    for (let i = 1; i < FREE_FAILURES; i++) await wrong(email, start);
+    expect(await wrong(email, at(start, 20 * 60))).toMatchObject({ reason: "invalid" });
+    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key: `account:${email}` } })).failures).toBe(1);
   });
 });
