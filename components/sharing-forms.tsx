@@ -14,7 +14,11 @@ import { ActionForm } from "./action-form";
 import { Field } from "./form";
 
 const VISIBILITY_OPTIONS = [
-  { value: "private", label: "Private", hint: "Only you and co-editors. Invite links don't work." },
+  {
+    value: "private",
+    label: "Private",
+    hint: "Only you and co-editors. Invite links stop working and mentees lose access while it is private; their own review history stays theirs, and sharing the deck again gives them access back.",
+  },
   { value: "link", label: "Anyone with an invite link", hint: "People you send a link to can join as your mentees." },
   { value: "public", label: "Public", hint: "Listed in the deck library; anyone signed in can study it. Invite links still make mentees." },
 ];

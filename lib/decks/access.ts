@@ -5,7 +5,10 @@
 // Roles, strongest first:
 //   owner   - created the deck: everything, including sharing and deleting it
 //   editor  - a co-editor the owner added: edits cards
-//   mentee  - joined through an invite link: studies the deck, shares progress on it with the mentor
+//   mentee  - joined through an invite link: studies the deck, shares progress on it with the mentor.
+//             Only while the deck is shared: on a private deck ("only you and co-editors") a mentee
+//             has no role; their own review history stays theirs, and the role returns if the
+//             owner shares the deck again.
 //   public  - anyone (signed in or not) when the deck is public: browses and, signed in, studies it
 //   none    - everyone else: the deck does not exist for them
 //
@@ -53,7 +56,7 @@ export function roleOf(
 ): DeckRole {
   if (viewer && deck.ownerId === viewer.id) return "owner";
   if (viewer && membership?.role === "editor") return "editor";
-  if (viewer && membership?.role === "mentee") return "mentee";
+  if (viewer && membership?.role === "mentee" && deck.visibility !== "private") return "mentee";
   return deck.visibility === "public" ? "public" : "none";
 }
 
@@ -63,8 +66,9 @@ function roleWhere(role: Exclude<DeckRole, "none">, viewer: Viewer): Prisma.Deck
     case "owner":
       return { ownerId: viewer.id };
     case "editor":
-    case "mentee":
       return { members: { some: { userId: viewer.id, role } } };
+    case "mentee":
+      return { visibility: { not: "private" }, members: { some: { userId: viewer.id, role } } };
     case "public":
       return { visibility: "public" };
   }

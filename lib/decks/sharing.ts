@@ -3,7 +3,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { browsableDecks, ownedDecks, type Viewer, liveCardCount } from "./access";
+import { browsableDecks, ownedDecks, type Viewer, liveCardCount, decksWhere } from "./access";
 import { db } from "../server/db";
 import { VISIBILITIES } from "./schema";
 import { AppError, notFound } from "../server/errors";
@@ -175,7 +175,9 @@ export async function joinDeck(viewer: Viewer, token: string, now = new Date()):
 
 /** A mentee leaves: the mentor no longer sees their progress; the learner keeps their history. */
 export async function leaveDeck(viewer: Viewer, deckId: string): Promise<void> {
-  const { count } = await db.deckMember.deleteMany({ where: { deckId, userId: viewer.id, role: "mentee", deck: { deletedAt: null } } });
+  const { count } = await db.deckMember.deleteMany({
+    where: { deckId, userId: viewer.id, role: "mentee", deck: decksWhere(viewer, "leave") },
+  });
   if (count === 0) throw notFound("That deck");
   await db.deckStudy.deleteMany({ where: { userId: viewer.id, deckId } });
 }

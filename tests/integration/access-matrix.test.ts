@@ -474,6 +474,8 @@ const ROWS: Row[] = [
 
 function expectedAllowed(row: Row, role: Role, mode: Mode | "deleted"): boolean {
   if (mode === "deleted") return false;
+  // Private means only the owner and co-editors: mentees have no role while it lasts.
+  if (mode === "private" && role === "mentee") return false;
   if (row.allowed.includes(role)) return true;
   return mode === "public" && Boolean(row.publicToo);
 }
@@ -605,12 +607,18 @@ describe("when the deck is made private", () => {
     expect(await membershipOf(w.stranger, w.deck.id)).toBeNull();
   });
 
-  it("the mentee who joined keeps it", async () => {
-    expect(await getDeck(w.deck.id, w.mentee)).toMatchObject({ id: w.deck.id });
-    expect(await membershipOf(w.mentee, w.deck.id)).toEqual({ role: "mentee" });
+  // "Private: only you and co-editors" used to leave mentees reading answers and rating.
+  it("the mentee who joined loses access to it, and keeps their own history", async () => {
+    const now = at(1, 1);
+    expect(await getDeck(w.deck.id, w.mentee)).toBeNull();
+    expect(await getCard(w.deck.id, w.card1.slug, w.mentee)).toBeNull();
+    expect((await loadStudySession(w.mentee, { deckId: w.deck.id }, now)).queue).toEqual({ ready: [], waiting: [] });
+    const refused = await outcome(() => rate(w.mentee, w.card2.id, now));
+    expect(refused).toMatchObject({ error: { code: "not_found" } });
+    expect((await listHistory(w.mentee, 1)).total).toBeGreaterThan(0);
   });
 
-  // the same matrix: a private deck grants exactly what an invite-link deck does, links aside
+  // the same matrix: a private deck grants the owner and co-editors what an invite-link deck does
   matrix("private", at(1, 2));
 });
 

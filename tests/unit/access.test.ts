@@ -46,11 +46,17 @@ describe("roleOf", () => {
     }
   });
 
-  it("members keep their role whatever the visibility", () => {
+  it("co-editors keep their role whatever the visibility", () => {
     for (const visibility of ["private", "link", "public"]) {
       expect(roleOf(deck(visibility), me, { role: "editor" })).toBe("editor");
-      expect(roleOf(deck(visibility), me, { role: "mentee" })).toBe("mentee");
     }
+  });
+
+  // Private means "only you and co-editors": a mentee keeps the role only while the deck is shared.
+  it("mentees have their role on a shared deck and none on a private one", () => {
+    expect(roleOf(deck("link"), me, { role: "mentee" })).toBe("mentee");
+    expect(roleOf(deck("public"), me, { role: "mentee" })).toBe("mentee");
+    expect(roleOf(deck("private"), me, { role: "mentee" })).toBe("none");
   });
 
   it("anyone else is public on a public deck and none otherwise", () => {
