@@ -55,9 +55,13 @@ export default async function HistoryPage({ searchParams }: PageProps<"/history"
                     <time dateTime={e.reviewedAt.toISOString()}>{formatDateTime(e.reviewedAt, timeZone)}</time>
                   </td>
                   <td className="max-w-md p-3">
-                    <Link href={paths.card(e.card.deck, e.card.slug)} className="hover:underline">
-                      {e.card.front}
-                    </Link>
+                    {e.card ? (
+                      <Link href={paths.card(e.card.deck, e.card.slug)} className="hover:underline">
+                        {e.question}
+                      </Link>
+                    ) : (
+                      <span className="text-muted">{e.question}</span>
+                    )}
                   </td>
                   <td className={`p-3 font-medium ${GRADE_STYLE[e.rating]}`}>{RATING_LABELS[e.rating]}</td>
                   <td className="p-3 text-right tabular-nums">{formatInterval(e.intervalMs)}</td>

@@ -1,6 +1,6 @@
 // A learner's review history, newest first, a page at a time.
 import "server-only";
-import type { Viewer } from "../decks/access";
+import { browsableDecks, liveCard, type Viewer } from "../decks/access";
 import type { RatingValue } from "../scheduling/fsrs";
 import { db } from "../server/db";
 
@@ -12,9 +12,17 @@ export interface HistoryEntry {
   rating: RatingValue;
   intervalMs: number;
   durationMs: number;
-  card: { slug: string; front: string; deck: { id: string; slug: string | null } };
+  /** The question as the learner saw it when rating. */
+  question: string;
+  /** Where the card is, while the learner may still open it; null once they can't. */
+  card: { slug: string; deck: { id: string; slug: string | null } } | null;
 }
 
+/**
+ * A learner's ratings, newest first. Each shows the question as it was when they rated (a removed
+ * mentee sees what they answered, never what the mentor writes after), and links to the card only
+ * while they may still open it.
+ */
 export async function listHistory(viewer: Viewer, page: number): Promise<{ entries: HistoryEntry[]; total: number; pages: number }> {
   const where = { userId: viewer.id };
   const [total, rows] = await Promise.all([
@@ -26,24 +34,39 @@ export async function listHistory(viewer: Viewer, page: number): Promise<{ entri
       take: HISTORY_PAGE_SIZE,
       select: {
         id: true,
+        cardId: true,
         reviewedAt: true,
         rating: true,
         nextDue: true,
         durationMs: true,
-        card: { select: { slug: true, front: true, deck: { select: { id: true, slug: true } } } },
+        question: true,
       },
     }),
   ]);
+  const cardIds = [...new Set(rows.map((r) => r.cardId))];
+  const open = await db.card.findMany({
+    where: { id: { in: cardIds }, ...liveCard, deck: browsableDecks(viewer) },
+    select: { id: true, slug: true, front: true, deck: { select: { id: true, slug: true } } },
+  });
+  const openById = new Map(open.map((c) => [c.id, c]));
   return {
     total,
     pages: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)),
-    entries: rows.map((r) => ({
-      id: r.id,
-      reviewedAt: r.reviewedAt,
-      rating: r.rating as RatingValue,
-      intervalMs: r.nextDue.getTime() - r.reviewedAt.getTime(),
-      durationMs: r.durationMs,
-      card: r.card,
-    })),
+    entries: rows.map((r) => {
+      const card = openById.get(r.cardId);
+      return {
+        id: r.id,
+        reviewedAt: r.reviewedAt,
+        rating: r.rating as RatingValue,
+        intervalMs: r.nextDue.getTime() - r.reviewedAt.getTime(),
+        durationMs: r.durationMs,
+        // Ratings stored before questions were kept show today's wording, and only while the card is open to them.
+        question: r.question ?? card?.front ?? UNAVAILABLE,
+        card: card ? { slug: card.slug, deck: card.deck } : null,
+      };
+    }),
   };
 }
+
+/** What a rating from before questions were kept shows once its card is out of reach. */
+export const UNAVAILABLE = "A card you no longer have access to";

@@ -77,7 +77,7 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
 
   const card = await db.card.findFirst({
     where: { id: input.cardId, ...liveCard, deck: studiedDecks(viewer) },
-    select: { id: true, deckId: true },
+    select: { id: true, deckId: true, front: true },
   });
   if (!card) throw notFound("That card");
   const [settings, row] = await Promise.all([
@@ -114,6 +114,8 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
           reviewedAt,
           durationMs: Math.min(input.durationMs, MAX_ANSWER_MS),
           nextDue: after.due,
+          // What the learner answered: their history keeps it, whatever an editor writes later.
+          question: card.front,
           ...before,
         },
       });

@@ -85,7 +85,11 @@ export async function importDeckFile(viewer: Viewer, text: string): Promise<{ id
   });
 }
 
-/** Everything Drill keeps about a learner, for them to take elsewhere. Never includes the password hash. */
+/**
+ * Everything Drill keeps about a learner, for them to take elsewhere. Never includes the password
+ * hash. Questions are as the learner saw them when rating (what an editor wrote since, on a deck
+ * they may no longer open, isn't theirs to take).
+ */
 export async function exportUserData(viewer: Viewer, now = new Date()) {
   const [user, settings, studies, states, logs] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true, name: true, createdAt: true } }),
@@ -97,7 +101,7 @@ export async function exportUserData(viewer: Viewer, now = new Date()) {
     db.cardState.findMany({
       where: { userId: viewer.id },
       omit: { userId: true },
-      include: { card: { select: { slug: true, front: true, deck: { select: { id: true, slug: true } } } } },
+      include: { card: { select: { slug: true, deck: { select: { id: true, slug: true } } } } },
     }),
     db.reviewLog.findMany({
       where: { userId: viewer.id },
@@ -106,14 +110,20 @@ export async function exportUserData(viewer: Viewer, now = new Date()) {
       include: { card: { select: { slug: true, deck: { select: { id: true, slug: true } } } } },
     }),
   ]);
+  // Today's wording only for cards the learner may still open, for ratings from before questions were kept.
+  const cardIds = [...new Set([...states.map((s) => s.cardId), ...logs.map((l) => l.cardId)])];
+  const open = await db.card.findMany({ where: { id: { in: cardIds }, deck: browsableDecks(viewer) }, select: { id: true, front: true } });
+  const openFront = new Map(open.map((c) => [c.id, c.front]));
+  const lastQuestion = new Map<string, string>();
+  for (const log of logs) if (log.question) lastQuestion.set(log.cardId, log.question);
   return {
     format: "drill-export",
-    version: 1,
+    version: 2,
     exportedAt: now.toISOString(),
     account: user,
     settings,
     studying: studies.map((s) => ({ deck: s.deck, addedAt: s.addedAt })),
-    cardStates: states,
-    reviews: logs,
+    cardStates: states.map((s) => ({ ...s, question: lastQuestion.get(s.cardId) ?? openFront.get(s.cardId) ?? null })),
+    reviews: logs.map((l) => ({ ...l, question: l.question ?? openFront.get(l.cardId) ?? null })),
   };
 }

@@ -43,6 +43,7 @@ import {
   revokeInvite,
   setVisibility,
 } from "@/lib/decks/sharing";
+import { exportUserData } from "@/lib/transfer/transfer";
 import { makeDeck, makeUser } from "./helpers";
 
 // ---------- time ----------
@@ -589,6 +590,20 @@ describe("a removed mentee", () => {
     expect(await db.deckStudy.count({ where: { userId: w.removed.id, deckId: w.deck.id } })).toBe(0);
     expect((await listHistory(w.removed, 1)).total).toBe(1);
     expect((await getSharing(w.owner, w.deck.id))?.mentees.map((m) => m.userId)).not.toContain(w.removed.id);
+  });
+
+  // Their /history and /api/export showed the card's current question, edits made after the removal included.
+  it("sees the question they answered, never what the mentor writes after the removal", async () => {
+    await updateCard(w.owner, w.card1.id, { ...sameCard1, front: "A wording written after the removal?" });
+    try {
+      const history = await listHistory(w.removed, 1);
+      expect(history.entries.map((e) => [e.question, e.card])).toEqual([["Question 0?", null]]);
+      const exported = JSON.stringify(await exportUserData(w.removed));
+      expect(exported).toContain("Question 0?");
+      expect(exported).not.toContain("written after the removal");
+    } finally {
+      await updateCard(w.owner, w.card1.id, sameCard1);
+    }
   });
 });
 
