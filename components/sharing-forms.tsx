@@ -3,7 +3,7 @@
 // Forms on a deck's sharing page: visibility, invite links, co-editors, mentees.
 import { useState } from "react";
 import {
-  addEditorAction,
+  inviteEditorAction,
   createInviteAction,
   removeEditorAction,
   removeMenteeAction,
@@ -147,9 +147,13 @@ export function InviteRow({
   );
 }
 
-export function AddEditorForm({ deckId, deckKey }: { deckId: string; deckKey: string }) {
+export function InviteEditorForm({ deckId, deckKey }: { deckId: string; deckKey: string }) {
   return (
-    <ActionForm action={addEditorAction} hidden={{ deckId, deckKey }} success={() => "Co-editor added."}>
+    <ActionForm
+      action={inviteEditorAction}
+      hidden={{ deckId, deckKey }}
+      success={() => "Invitation sent. They become a co-editor when they accept it."}
+    >
       {({ pending, errors, value }) => (
         <div className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
           <Field
@@ -161,9 +165,32 @@ export function AddEditorForm({ deckId, deckKey }: { deckId: string; deckKey: st
             errors={errors("email")}
           />
           <button type="submit" className="btn" disabled={pending}>
-            {pending ? "Adding…" : "Add co-editor"}
+            {pending ? "Sending…" : "Invite co-editor"}
           </button>
         </div>
+      )}
+    </ActionForm>
+  );
+}
+
+/** Cancels an invitation that hasn't been accepted (its link stops working). */
+export function CancelInvitationButton({
+  deckId,
+  deckKey,
+  inviteId,
+  email,
+}: {
+  deckId: string;
+  deckKey: string;
+  inviteId: string;
+  email: string;
+}) {
+  return (
+    <ActionForm action={revokeInviteAction} hidden={{ deckId, deckKey, inviteId }} confirm={`Cancel the invitation to ${email}?`}>
+      {({ pending }) => (
+        <button type="submit" className="btn text-danger" disabled={pending}>
+          Cancel invitation
+        </button>
       )}
     </ActionForm>
   );

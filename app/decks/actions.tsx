@@ -10,7 +10,7 @@ import { copyDeck, createDeck, deckFormSchema, deleteDeck, updateDeck } from "@/
 import { addCard, addQuestions, cardFormSchema, moveCard, pasteSchema, retireCard, updateCard } from "@/lib/decks/card-authoring";
 import { CARD_TEXT_MAX } from "@/lib/decks/schema";
 import {
-  addEditor,
+  inviteEditor,
   createInvite,
   editorSchema,
   inviteSchema,
@@ -24,6 +24,7 @@ import {
 } from "@/lib/decks/sharing";
 import { deckFileSchema, importDeckFile } from "@/lib/transfer/transfer";
 import { paths } from "@/lib/routes";
+import { siteOrigin } from "@/lib/server/origin";
 
 const id = z.string().min(1).max(64);
 const deckRef = z.object({ deckId: id, deckKey: z.string().min(1).max(120) });
@@ -116,8 +117,8 @@ export const revokeInviteAction = userAction(deckRef.extend({ inviteId: id }), a
   refreshDeck(input.deckKey);
 });
 
-export const addEditorAction = userAction(editorSchema.extend(deckRef.shape), async (input, user) => {
-  await addEditor(user, input.deckId, input.email);
+export const inviteEditorAction = userAction(editorSchema.extend(deckRef.shape), async (input, user) => {
+  await inviteEditor(user, input.deckId, input.email, await siteOrigin());
   refreshDeck(input.deckKey);
 });
 

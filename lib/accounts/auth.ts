@@ -1,6 +1,7 @@
 // Authentication: Auth.js (next-auth v5) with email + password, plus GitHub/Google when configured.
-// Sessions are JWTs (Auth.js refuses database sessions with Credentials); the user is re-read from
-// the database on every request by currentUser(), so a deleted account loses access at once.
+// Sessions are JWTs (Auth.js refuses database sessions with Credentials). Each token carries the
+// user's session version; currentUser() reads the user (and that version) once per request, so a
+// deleted account, a password change or "sign out everywhere" ends every older session at once.
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
@@ -11,6 +12,7 @@ import Google from "next-auth/providers/google";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { checkPassword, signInSchema } from "./passwords";
+import { confirmSignUp } from "./sign-up";
 import { clientAddress } from "./throttle";
 import { db } from "../server/db";
 import { authSecret, oauthProviders } from "../server/env";
@@ -37,6 +39,17 @@ const providers: Provider[] = [
       throw result.scope === "client" ? new ThrottledClient() : new ThrottledAccount();
     },
   }),
+  // The last step of signing up: the link from the sign-up email creates the account and signs in.
+  Credentials({
+    id: "sign-up-link",
+    credentials: { token: {} },
+    async authorize(raw) {
+      const token = typeof raw.token === "string" ? raw.token : "";
+      const user = await confirmSignUp(token);
+      if (!user) throw new InvalidSignIn();
+      return user;
+    },
+  }),
 ];
 const oauth = oauthProviders();
 if (oauth.github) providers.push(GitHub);
@@ -49,6 +62,7 @@ export const {
   auth: uncachedAuth,
   signIn,
   signOut,
+  unstable_update: refreshSession,
 } = NextAuth({
   // @auth/prisma-adapter's types predate Prisma 7's generated client; the runtime API matches.
   adapter: PrismaAdapter(db),
@@ -59,8 +73,15 @@ export const {
   useSecureCookies: isProduction,
   pages: { signIn: "/sign-in", error: "/sign-in" },
   callbacks: {
+    // The session version goes into the token at sign-in, and again when the app refreshes the
+    // session after raising it (a password change keeps the session that made it).
+    async jwt({ token, user, trigger }) {
+      if ((user || trigger === "update") && token.sub) token.sv = await sessionVersionOf(token.sub);
+      return token;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sv = typeof token.sv === "number" ? token.sv : 0;
       return session;
     },
   },
@@ -81,12 +102,22 @@ export interface SessionUser {
   name: string | null;
 }
 
-/** The signed-in user, read fresh from the database (null when signed out or the account is gone). */
+async function sessionVersionOf(userId: string): Promise<number> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return row?.sessionVersion ?? 0;
+}
+
+/**
+ * The signed-in user, read fresh from the database: null when signed out, when the account is gone,
+ * or when the session is older than the user's session version (ended everywhere).
+ */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  const row = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, sessionVersion: true } });
+  if (!row || row.sessionVersion !== (session.sv ?? 0)) return null;
+  return { id: row.id, email: row.email, name: row.name };
 });
 
 /** For pages that need an account: sends visitors to sign in, then back here. */
@@ -94,4 +125,16 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   return user;
+}
+
+declare module "next-auth" {
+  interface Session {
+    /** The user's session version when this session's token was issued. */
+    sv?: number;
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sv?: number;
+  }
 }

@@ -18,13 +18,16 @@ const email = z
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address, like name@example.com."));
 
+/** A password someone chooses: for sign-up and for a new password. */
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
 export const signUpSchema = z.object({
   name: z.string().trim().max(80, "Keep your name under 80 characters.").optional().default(""),
   email,
-  password: z
-    .string()
-    .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-    .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
+  password: newPasswordSchema,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

@@ -4,6 +4,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { browsableDecks, ownedDecks, type Viewer, liveCardCount, decksWhere } from "./access";
+import { sendMail } from "../accounts/mail";
+import { paths } from "../routes";
 import { db } from "../server/db";
 import { VISIBILITIES } from "./schema";
 import { AppError, notFound } from "../server/errors";
@@ -18,6 +20,9 @@ export const inviteSchema = z.object({
   ),
 });
 export type InviteInput = z.infer<typeof inviteSchema>;
+
+/** How long a co-editor invitation works. */
+export const EDITOR_INVITE_DAYS = 14;
 
 export const editorSchema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")) });
 
@@ -50,7 +55,7 @@ export async function createInvite(viewer: Viewer, deckId: string, input: Invite
   }
   if (input.label) {
     const same = await db.deckInvite.count({
-      where: { deckId, label: input.label, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      where: { deckId, role: "mentee", label: input.label, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     });
     if (same)
       throw new AppError("conflict", `There is already an active invite link named "${input.label}".`, {
@@ -78,22 +83,41 @@ export async function revokeInvite(viewer: Viewer, inviteId: string, now = new D
   if (count === 0) throw notFound("That invite");
 }
 
+export interface EditorInvitation {
+  id: string;
+  email: string;
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
 export interface SharingOverview {
   visibility: string;
   invites: InviteSummary[];
+  /** Co-editor invitations sent and not yet accepted (nor revoked or expired). */
+  editorInvitations: EditorInvitation[];
   editors: { userId: string; name: string | null; email: string }[];
   mentees: { userId: string; name: string | null; joinedAt: Date }[];
 }
 
 /** Everything on the sharing page. Owner only (co-editors' emails are shown to the owner who added them). */
-export async function getSharing(viewer: Viewer, deckId: string): Promise<SharingOverview | null> {
+export async function getSharing(viewer: Viewer, deckId: string, now = new Date()): Promise<SharingOverview | null> {
   const deck = await db.deck.findFirst({
     where: { id: deckId, ...ownedDecks(viewer) },
     select: {
       visibility: true,
       invites: {
         orderBy: { createdAt: "desc" },
-        select: { id: true, token: true, label: true, expiresAt: true, revokedAt: true, createdAt: true },
+        select: {
+          id: true,
+          token: true,
+          label: true,
+          expiresAt: true,
+          revokedAt: true,
+          acceptedAt: true,
+          createdAt: true,
+          role: true,
+          email: true,
+        },
       },
       members: {
         orderBy: { joinedAt: "asc" },
@@ -104,7 +128,12 @@ export async function getSharing(viewer: Viewer, deckId: string): Promise<Sharin
   if (!deck) return null;
   return {
     visibility: deck.visibility,
-    invites: deck.invites,
+    invites: deck.invites
+      .filter((i) => i.role === "mentee")
+      .map(({ id, token, label, expiresAt, revokedAt, createdAt }) => ({ id, token, label, expiresAt, revokedAt, createdAt })),
+    editorInvitations: deck.invites
+      .filter((i) => i.role === "editor" && !i.acceptedAt && !i.revokedAt && (!i.expiresAt || i.expiresAt > now))
+      .map((i) => ({ id: i.id, email: i.email ?? "", expiresAt: i.expiresAt, createdAt: i.createdAt })),
     editors: deck.members.filter((m) => m.role === "editor").map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email })),
     mentees: deck.members
       .filter((m) => m.role === "mentee" && m.invitedById === viewer.id)
@@ -114,22 +143,40 @@ export async function getSharing(viewer: Viewer, deckId: string): Promise<Sharin
 
 export interface InvitePreview {
   deck: { id: string; slug: string | null; title: string; description: string; cardCount: number };
+  /** "mentee": a link to study the deck; "editor": an invitation to co-edit it. */
+  role: "mentee" | "editor";
+  /** For a co-editor invitation: whether the signed-in viewer is the person it was sent to. */
+  forViewer: boolean;
   mentorName: string;
   /** The viewer's current relation to the deck, so the page can say "you already joined". */
   already: "owner" | "editor" | "mentee" | null;
 }
 
-/** An invite that can still be used: not revoked, not expired, on a deck that isn't private or deleted. */
+/**
+ * An invite that can still be used: not revoked, not expired, on a deck that isn't deleted. A mentee
+ * link works while the deck is shared; a co-editor invitation works once, private deck or not.
+ */
 async function usableInvite(token: string, now: Date) {
   if (!/^[A-Za-z0-9_-]{10,64}$/.test(token)) return null;
   return db.deckInvite.findFirst({
     where: {
       token,
       revokedAt: null,
-      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-      deck: { deletedAt: null, visibility: { not: "private" } },
+      AND: [
+        { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+        {
+          OR: [
+            { role: "mentee", deck: { visibility: { not: "private" } } },
+            { role: "editor", acceptedAt: null },
+          ],
+        },
+      ],
+      deck: { deletedAt: null },
     },
     select: {
+      id: true,
+      role: true,
+      email: true,
       createdById: true,
       createdBy: { select: { name: true } },
       deck: { select: { id: true, slug: true, title: true, description: true, ownerId: true, ...liveCardCount } },
@@ -137,7 +184,11 @@ async function usableInvite(token: string, now: Date) {
   });
 }
 
-export async function previewInvite(token: string, viewer: Viewer | null, now = new Date()): Promise<InvitePreview | null> {
+export async function previewInvite(
+  token: string,
+  viewer: (Viewer & { email: string }) | null,
+  now = new Date(),
+): Promise<InvitePreview | null> {
   const invite = await usableInvite(token, now);
   if (!invite) return null;
   const { deck } = invite;
@@ -154,16 +205,43 @@ export async function previewInvite(token: string, viewer: Viewer | null, now = 
   }
   return {
     deck: { id: deck.id, slug: deck.slug, title: deck.title, description: deck.description, cardCount: deck._count.cards },
-    mentorName: invite.createdBy.name || "Your mentor",
+    role: invite.role === "editor" ? "editor" : "mentee",
+    forViewer: invite.role !== "editor" || viewer?.email === invite.email,
+    mentorName: invite.createdBy.name || (invite.role === "editor" ? "The deck's owner" : "Your mentor"),
     already,
   };
 }
 
-/** Joins the deck as the inviting mentor's mentee and adds it to the learner's study. */
-export async function joinDeck(viewer: Viewer, token: string, now = new Date()): Promise<{ deckId: string }> {
+/**
+ * Accepts an invite: a mentee link makes the viewer the inviting mentor's mentee; a co-editor
+ * invitation (only for the address it was sent to, and only once) makes them a co-editor. Either
+ * way the deck joins their study.
+ */
+export async function joinDeck(viewer: Viewer & { email: string }, token: string, now = new Date()): Promise<{ deckId: string }> {
   const invite = await usableInvite(token, now);
   if (!invite) throw new AppError("not_found", "This invite link is no longer valid. Ask your mentor for a new one.");
   const deckId = invite.deck.id;
+  if (invite.role === "editor") {
+    if (invite.email !== viewer.email) {
+      throw new AppError("invalid", "This invitation was sent to another email address. Sign in with that address to accept it.");
+    }
+    // Used once: of two accepts at once, one takes it.
+    const { count } = await db.deckInvite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: now } });
+    if (count === 0) throw new AppError("not_found", "This invitation has been used already.");
+    if (invite.deck.ownerId !== viewer.id) {
+      await db.deckMember.upsert({
+        where: { deckId_userId: { deckId, userId: viewer.id } },
+        create: { deckId, userId: viewer.id, role: "editor" },
+        update: { role: "editor", invitedById: null },
+      });
+    }
+    await db.deckStudy.upsert({
+      where: { userId_deckId: { userId: viewer.id, deckId } },
+      create: { userId: viewer.id, deckId },
+      update: {},
+    });
+    return { deckId };
+  }
   if (invite.deck.ownerId !== viewer.id) {
     const member = await db.deckMember.findUnique({ where: { deckId_userId: { deckId, userId: viewer.id } }, select: { role: true } });
     // A co-editor stays a co-editor; joining again changes nothing.
@@ -189,21 +267,44 @@ export async function removeMentee(viewer: Viewer, deckId: string, userId: strin
   await db.deckStudy.deleteMany({ where: { userId, deckId } });
 }
 
-export async function addEditor(viewer: Viewer, deckId: string, email: string): Promise<void> {
+/**
+ * Invites someone to co-edit by email. They become a co-editor when they accept (the link is for
+ * their address only, once, for 14 days). The answer is the same whether or not the address has a
+ * Drill account, so the form can't be used to find out who does.
+ */
+export async function inviteEditor(
+  viewer: Viewer & { email: string },
+  deckId: string,
+  email: string,
+  origin: string,
+  now = new Date(),
+): Promise<void> {
   await requireOwned(viewer, deckId);
-  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (!user)
-    throw new AppError("not_found", "No Drill account uses that email. Ask them to sign up first.", {
-      email: ["No Drill account uses that email."],
-    });
-  if (user.id === viewer.id) throw new AppError("invalid", "You own this deck already.", { email: ["That's you."] });
-  const existing = await db.deckMember.findUnique({ where: { deckId_userId: { deckId, userId: user.id } }, select: { role: true } });
-  if (existing?.role === "editor")
-    throw new AppError("conflict", "They are already a co-editor of this deck.", { email: ["Already a co-editor."] });
-  await db.deckMember.upsert({
-    where: { deckId_userId: { deckId, userId: user.id } },
-    create: { deckId, userId: user.id, role: "editor" },
-    update: { role: "editor", invitedById: null },
+  if (email === viewer.email) throw new AppError("invalid", "You own this deck already.", { email: ["That's you."] });
+  const pending = await db.deckInvite.count({
+    where: { deckId, role: "editor", email, acceptedAt: null, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+  });
+  if (pending) throw new AppError("conflict", "An invitation to that address is waiting already.", { email: ["Already invited."] });
+  const token = randomBytes(18).toString("base64url");
+  const deck = await db.deck.findUniqueOrThrow({ where: { id: deckId }, select: { title: true } });
+  await db.deckInvite.create({
+    data: {
+      token,
+      deckId,
+      createdById: viewer.id,
+      role: "editor",
+      email,
+      expiresAt: new Date(now.getTime() + EDITOR_INVITE_DAYS * 86_400_000),
+    },
+  });
+  const inviter = (await db.user.findUnique({ where: { id: viewer.id }, select: { name: true } }))?.name || viewer.email;
+  await sendMail({
+    to: email,
+    subject: `${inviter} invites you to co-edit "${deck.title}" on Drill`,
+    text:
+      `${inviter} invites you to co-edit the deck "${deck.title}" on Drill: add and edit its cards.\n\n` +
+      `Accept here (sign in or create an account with this address): ${origin}${paths.join(token)}\n\n` +
+      `The invitation works for ${EDITOR_INVITE_DAYS} days. If you don't know ${inviter}, you can ignore this email.`,
   });
 }
 

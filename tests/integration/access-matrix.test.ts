@@ -31,7 +31,7 @@ import { loadStudySession } from "@/lib/review/session";
 import { buryCard } from "@/lib/review/set-aside";
 import { startStudying } from "@/lib/review/studying";
 import {
-  addEditor,
+  inviteEditor,
   createInvite,
   getSharing,
   joinDeck,
@@ -110,6 +110,14 @@ async function enrolMentee(userId: string) {
 }
 
 const nowhere = () => `missing-${randomUUID()}`;
+const ORIGIN = "http://localhost:3000";
+
+/** A co-editor as the owner makes one: an invitation by email, accepted by its addressee. */
+async function coEditor(owner: User, deckId: string, editor: User) {
+  await inviteEditor(owner, deckId, editor.email, ORIGIN);
+  const invitation = await db.deckInvite.findFirstOrThrow({ where: { deckId, role: "editor", email: editor.email, acceptedAt: null } });
+  await joinDeck(editor, invitation.token);
+}
 const freshToken = () => randomBytes(18).toString("base64url");
 const sameCard1: CardFormInput = { front: "Question 0?", back: "Answer 0", tags: ["basics"] };
 
@@ -124,7 +132,7 @@ beforeAll(async () => {
     select: { id: true, slug: true },
   });
 
-  await addEditor(owner!, deck.id, editor!.email);
+  await coEditor(owner!, deck.id, editor!);
   const { token } = await createInvite(owner!, deck.id, { label: "class of 2026" }, T0);
   expect(await joinDeck(mentee!, token, at(0, 1))).toEqual({ deckId: deck.id });
   await joinDeck(removed!, token, at(0, 1));
@@ -222,9 +230,9 @@ interface Row {
   /** The function accepts a signed-out viewer (null). */
   signedOut?: boolean;
   /** The call against deck D (or its cards); `allowed` is what the role is expected to get. */
-  attempt: (who: Viewer | null, allowed: boolean, now: Date, mode: Mode) => Promise<unknown>;
+  attempt: (who: User | null, allowed: boolean, now: Date, mode: Mode) => Promise<unknown>;
   /** The same call naming a deck, card or invite that does not exist. */
-  missing: (who: Viewer | null, now: Date) => Promise<unknown>;
+  missing: (who: User | null, now: Date) => Promise<unknown>;
   /** An allowed call that answers with this AppError code rather than succeeding (a rule, not access). */
   allowedError?: (mode: Mode) => string | undefined;
   /** Puts the world back after an allowed call. */
@@ -415,13 +423,13 @@ const ROWS: Row[] = [
     missing: (who, now) => revokeInvite(who!, nowhere(), now),
   },
   {
-    action: "add editor (addEditor)",
+    action: "invite a co-editor (inviteEditor)",
     allowed: OWNER,
     attempt: async (who) => {
       const someone = await makeUser("would-be-editor");
-      await addEditor(who!, w.deck.id, someone.email);
+      await inviteEditor(who!, w.deck.id, someone.email, ORIGIN);
     },
-    missing: (who) => addEditor(who!, nowhere(), w.stranger.email),
+    missing: (who) => inviteEditor(who!, nowhere(), w.stranger.email, ORIGIN),
   },
   {
     action: "remove editor (removeEditor)",
@@ -430,7 +438,7 @@ const ROWS: Row[] = [
       let target = w.editor.id;
       if (allowed) {
         const extra = await makeUser("extra-editor");
-        await addEditor(w.owner, w.deck.id, extra.email);
+        await coEditor(w.owner, w.deck.id, extra);
         target = extra.id;
       }
       await removeEditor(who!, w.deck.id, target);
@@ -542,7 +550,7 @@ describe("on an invite-link deck", () => {
 describe("invite links", () => {
   it("show the deck to whoever holds a usable link, with their relation to it", async () => {
     const now = at(0, 4);
-    const already = async (who: Viewer | null) => (await previewInvite(w.invite.token, who, now))?.already;
+    const already = async (who: User | null) => (await previewInvite(w.invite.token, who, now))?.already;
     expect(await already(w.owner)).toBe("owner");
     expect(await already(w.editor)).toBe("editor");
     expect(await already(w.mentee)).toBe("mentee");

@@ -91,3 +91,14 @@ export async function insertCardState(
     },
   });
 }
+
+/** The newest mail sent to an address (the app writes mail to MAIL_DIR when SMTP isn't set up). */
+export async function lastMailTo(email: string): Promise<string> {
+  const { readdir, readFile } = await import("node:fs/promises");
+  const path = await import("node:path");
+  const dir = process.env.MAIL_DIR!;
+  const safe = email.replace(/[^a-z0-9@.-]/gi, "_");
+  const names = (await readdir(dir)).filter((n) => n.endsWith(`-${safe}.txt`)).sort();
+  if (!names.length) throw new Error(`no mail to ${email}`);
+  return readFile(path.join(dir, names.at(-1)!), "utf8");
+}

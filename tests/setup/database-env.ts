@@ -2,3 +2,4 @@
 import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
+process.env.MAIL_DIR ??= "var/test/mail";

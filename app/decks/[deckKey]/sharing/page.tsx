@@ -1,7 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AddEditorForm, InviteRow, NewInviteForm, RemoveMemberButton, VisibilityForm } from "@/components/sharing-forms";
+import {
+  CancelInvitationButton,
+  InviteEditorForm,
+  InviteRow,
+  NewInviteForm,
+  RemoveMemberButton,
+  VisibilityForm,
+} from "@/components/sharing-forms";
 import { requireUser } from "@/lib/accounts/auth";
 import { getDeck } from "@/lib/decks/browse";
 import { siteOrigin } from "@/lib/server/origin";
@@ -101,8 +108,23 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
         <h2 id="editors" className="text-lg font-semibold">
           Co-editors
         </h2>
-        <p className="text-sm text-muted">Co-editors add and edit cards. Only you manage sharing and can delete the deck.</p>
-        <AddEditorForm deckId={deck.id} deckKey={k} />
+        <p className="text-sm text-muted">
+          Co-editors add and edit cards. Only you manage sharing and can delete the deck. Invite someone by email: they become a co-editor
+          when they accept.
+        </p>
+        <InviteEditorForm deckId={deck.id} deckKey={k} />
+        {sharing.editorInvitations.length > 0 && (
+          <ul className="card-surface divide-y divide-line" aria-label="Invitations waiting">
+            {sharing.editorInvitations.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
+                <span>
+                  {i.email} <span className="text-sm text-muted">invited, not accepted yet</span>
+                </span>
+                <CancelInvitationButton deckId={deck.id} deckKey={k} inviteId={i.id} email={i.email} />
+              </li>
+            ))}
+          </ul>
+        )}
         {sharing.editors.length > 0 && (
           <ul className="card-surface divide-y divide-line">
             {sharing.editors.map((e) => (
