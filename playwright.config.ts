@@ -42,6 +42,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATABASE_URL: "file:./var/e2e/drill.db",
+      MAIL_DIR: "var/e2e/mail",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
     },
   },

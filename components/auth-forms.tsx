@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { signInAction, signUpAction } from "@/app/(auth)/actions";
+import { confirmSignUpAction, signInAction, signUpAction } from "@/app/(auth)/actions";
+import type { ActionState } from "@/lib/server/action";
 import { Field, FormError } from "./form";
 import { paths } from "@/lib/routes";
 
-type AuthState = Awaited<ReturnType<typeof signInAction>>;
+type AuthState = ActionState<unknown>;
 
 function errorsFor(state: AuthState, name: string): string[] | undefined {
   return state && !state.ok ? state.fieldErrors?.[name] : undefined;
@@ -60,6 +61,17 @@ export function SignInForm({ next }: { next?: string }) {
 
 export function SignUpForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState(signUpAction, null);
+  if (state?.ok) {
+    return (
+      <div role="status" className="space-y-3" data-testid="sign-up-sent">
+        <p className="font-medium">Check your email</p>
+        <p className="text-muted">
+          We sent a message to <strong className="text-ink">{state.data.email}</strong>. Open the link in it to finish creating your account
+          (it works for 24 hours). If the address already has an account, the message says how to sign in instead.
+        </p>
+      </div>
+    );
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormError message={formMessage(state)} />
@@ -98,6 +110,21 @@ export function SignUpForm({ next }: { next?: string }) {
           Sign in
         </Link>
       </p>
+    </form>
+  );
+}
+
+/** The last step of signing up: a button, so a mail scanner opening the link can't use it up. */
+export function ConfirmSignUpForm({ token, next }: { token: string; next?: string }) {
+  const [state, action, pending] = useActionState(confirmSignUpAction, null);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormError message={formMessage(state)} />
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="next" value={next ?? ""} />
+      <button type="submit" className="btn btn-primary w-full" disabled={pending}>
+        {pending ? "Creating your account…" : "Finish creating my account"}
+      </button>
     </form>
   );
 }

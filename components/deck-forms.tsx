@@ -192,12 +192,12 @@ export function LeaveDeckButton({ deckId }: { deckId: string }) {
   );
 }
 
-export function JoinDeckButton({ token }: { token: string }) {
+export function JoinDeckButton({ token, label = "Join and start studying" }: { token: string; label?: string }) {
   return (
     <ActionForm action={joinDeckAction} hidden={{ token }}>
       {({ pending }) => (
         <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? "Joining…" : "Join and start studying"}
+          {pending ? "Joining…" : label}
         </button>
       )}
     </ActionForm>

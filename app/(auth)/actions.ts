@@ -1,20 +1,34 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import type { Route } from "next";
+import { cookies } from "next/headers";
 import { z } from "zod";
-import { createAccount, signInSchema, signUpSchema } from "@/lib/accounts/passwords";
-import { throttleRetryAt } from "@/lib/accounts/throttle";
-import { publicAction } from "@/lib/server/action";
 import { signIn, signOut } from "@/lib/accounts/auth";
-import { AppError } from "@/lib/server/errors";
+import { signInSchema, signUpSchema } from "@/lib/accounts/passwords";
+import { PENDING_INVITE_COOKIE, pendingInvitePath } from "@/lib/accounts/pending-invite";
 import { safeReturnPath } from "@/lib/accounts/return-path";
+import { requestSignUp } from "@/lib/accounts/sign-up";
+import { throttleRetryAt } from "@/lib/accounts/throttle";
 import { formatWait } from "@/lib/format";
+import { publicAction } from "@/lib/server/action";
+import { AppError } from "@/lib/server/errors";
+import { siteOrigin } from "@/lib/server/origin";
 
-const returnTo = { next: z.string().optional() };
+const returnTo = { next: z.string().max(2_000).optional() };
+
+/**
+ * Where to go once signed in: the page that sent the person to sign in, else an invite they opened
+ * before signing up or in (whichever way they came), else their decks.
+ */
+async function afterSignIn(next: string | undefined): Promise<Route> {
+  if (next) return safeReturnPath(next);
+  return pendingInvitePath((await cookies()).get(PENDING_INVITE_COOKIE)?.value) ?? "/decks";
+}
 
 async function signInWithPassword(email: string, password: string, next: string | undefined): Promise<never> {
   try {
-    await signIn("credentials", { email, password, redirectTo: safeReturnPath(next) });
+    await signIn("credentials", { email, password, redirectTo: await afterSignIn(next) });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "throttled-client") {
       throw new AppError("rate_limited", "Too many failed sign-ins from your network. Try again in 15 minutes.");
@@ -30,10 +44,27 @@ async function signInWithPassword(email: string, password: string, next: string 
   throw new Error("signIn returned without redirecting");
 }
 
+/** Mails a link that finishes the sign-up; answers the same whether or not the address has an account. */
 export const signUpAction = publicAction(signUpSchema.extend(returnTo), async (input) => {
-  await createAccount(input);
-  return signInWithPassword(input.email, input.password, input.next);
+  await requestSignUp(input, await siteOrigin(), await afterSignIn(input.next));
+  return { email: input.email };
 });
+
+/** The sign-up email's link: creates the account and signs in. */
+export const confirmSignUpAction = publicAction(
+  z.object({ token: z.string().min(1).max(64), ...returnTo }),
+  async (input): Promise<never> => {
+    try {
+      await signIn("sign-up-link", { token: input.token, redirectTo: await afterSignIn(input.next) });
+    } catch (error) {
+      if (error instanceof AuthError) {
+        throw new AppError("invalid", "This link has expired or was used already. Sign up again, or sign in if you finished before.");
+      }
+      throw error;
+    }
+    throw new Error("signIn returned without redirecting");
+  },
+);
 
 export const signInAction = publicAction(signInSchema.extend(returnTo), async (input) =>
   signInWithPassword(input.email, input.password, input.next),
@@ -46,5 +77,6 @@ export async function signOutAction(): Promise<void> {
 export async function oauthSignInAction(formData: FormData): Promise<void> {
   const provider = formData.get("provider");
   if (provider !== "github" && provider !== "google") return;
-  await signIn(provider, { redirectTo: safeReturnPath(formData.get("next")?.toString()) });
+  const next = formData.get("next")?.toString();
+  await signIn(provider, { redirectTo: await afterSignIn(next || undefined) });
 }

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { requireUser } from "@/lib/accounts/auth";
+import { ChangePasswordForm, DeleteAccountForm, SignOutEverywhereForm } from "@/components/account-forms";
 import { PageHeader } from "@/components/page-chrome";
+import { hasPassword } from "@/lib/accounts/account";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
+  const withPassword = await hasPassword(user);
   return (
     <div className="max-w-lg space-y-6">
       <PageHeader title="Account" />
@@ -41,6 +44,38 @@ export default async function AccountPage() {
           Sign out
         </button>
       </form>
+
+      {withPassword && (
+        <section aria-labelledby="password" className="space-y-3 border-t border-line pt-6">
+          <h2 id="password" className="text-lg font-semibold">
+            Change password
+          </h2>
+          <ChangePasswordForm />
+        </section>
+      )}
+
+      <section aria-labelledby="sessions" className="space-y-3 border-t border-line pt-6">
+        <h2 id="sessions" className="text-lg font-semibold">
+          Sessions
+        </h2>
+        <p className="text-sm text-muted">Signed in on a shared or lost device? End every session at once, this one included.</p>
+        <SignOutEverywhereForm />
+      </section>
+
+      <section aria-labelledby="delete" className="space-y-3 rounded-xl border border-danger/30 p-5">
+        <h2 id="delete" className="text-lg font-semibold text-danger">
+          Delete your account
+        </h2>
+        <p className="text-sm text-muted">
+          This deletes your account, your review history and your settings for good.{" "}
+          <a href="/api/export" download className="link">
+            Download your data first
+          </a>
+          . Decks you own that others co-edit pass to your longest-serving co-editor; your other decks are deleted (learners keep their own
+          history).
+        </p>
+        <DeleteAccountForm email={user.email} hasPassword={withPassword} />
+      </section>
     </div>
   );
 }

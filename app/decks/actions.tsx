@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { PENDING_INVITE_COOKIE } from "@/lib/accounts/pending-invite";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Markdown } from "@/components/markdown";
@@ -134,6 +136,8 @@ export const removeMenteeAction = userAction(deckRef.extend({ userId: id }), asy
 
 export const joinDeckAction = userAction(z.object({ token: z.string().min(1).max(64) }), async (input, user) => {
   const { deckId } = await joinDeck(user, input.token);
+  // The invite remembered across signing up is used now.
+  (await cookies()).delete(PENDING_INVITE_COOKIE);
   revalidatePath("/", "layout");
   redirect(`/study?deck=${deckId}`);
 });

@@ -80,3 +80,9 @@ export async function deleteAccount(user: Viewer & { email: string }, input: Del
     await tx.user.delete({ where: { id: user.id } });
   });
 }
+
+/** Whether the account signs in with a password (else only through GitHub or Google). */
+export async function hasPassword(user: Viewer): Promise<boolean> {
+  const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+  return Boolean(row?.passwordHash);
+}

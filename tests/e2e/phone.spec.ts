@@ -1,13 +1,17 @@
 import { devices, expect, test } from "@playwright/test";
-import { newEmail, PASSWORD } from "./fixtures";
+import { linkInMail, newEmail, PASSWORD } from "./fixtures";
 
 test.use({ ...devices["Pixel 7"], channel: undefined });
 
 test("on a phone, a learner signs up, taps through a card, and finds history from the account page", async ({ page }) => {
   await page.goto("/sign-up?next=%2Fdecks%2Fpython-interview-questions");
-  await page.getByLabel("Email").fill(newEmail("phone"));
+  const email = newEmail("phone");
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).tap();
+  await expect(page.getByTestId("sign-up-sent")).toBeVisible();
+  await page.goto(await linkInMail(email, "/sign-up/confirm"));
+  await page.getByRole("button", { name: "Finish creating my account" }).tap();
   await page.getByRole("button", { name: "Start studying" }).tap();
   await page.getByRole("link", { name: "Study now" }).tap();
 

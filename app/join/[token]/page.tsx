@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JoinDeckButton } from "@/components/deck-forms";
 import { currentUser } from "@/lib/accounts/auth";
-import { previewInvite } from "@/lib/decks/sharing";
+import { RememberInvite } from "@/components/remember-invite";
+import { previewInvite, type InvitePreview } from "@/lib/decks/sharing";
 import { paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Join a deck", referrer: "no-referrer" };
@@ -22,9 +23,11 @@ export default async function JoinPage({ params }: PageProps<"/join/[token]">) {
       </div>
     );
   }
-  const here = `/join/${token}`;
+  const here = paths.join(token);
+  if (invite.role === "editor") return <EditorInvitation token={token} invite={invite} signedIn={Boolean(user)} here={here} />;
   return (
     <div className="mx-auto max-w-lg space-y-6 py-6">
+      {!user && <RememberInvite token={token} />}
       <p className="text-sm text-muted">{invite.mentorName} invited you to study</p>
       <h1 className="text-3xl font-semibold tracking-tight">{invite.deck.title}</h1>
       {invite.deck.description && <p className="text-muted">{invite.deck.description}</p>}
@@ -41,14 +44,7 @@ export default async function JoinPage({ params }: PageProps<"/join/[token]">) {
         </ul>
       </div>
       {!user ? (
-        <div className="flex flex-wrap gap-3">
-          <Link href={paths.signUp(here)} className="btn btn-primary">
-            Sign up to join
-          </Link>
-          <Link href={paths.signIn(here)} className="btn">
-            I have an account
-          </Link>
-        </div>
+        <SignInToAccept here={here} verb="join" />
       ) : invite.already ? (
         <div className="space-y-3">
           <p>
@@ -62,6 +58,50 @@ export default async function JoinPage({ params }: PageProps<"/join/[token]">) {
         </div>
       ) : (
         <JoinDeckButton token={token} />
+      )}
+    </div>
+  );
+}
+
+function SignInToAccept({ here, verb }: { here: string; verb: string }) {
+  return (
+    <div className="flex flex-wrap gap-3">
+      <Link href={paths.signUp(here)} className="btn btn-primary">
+        Sign up to {verb}
+      </Link>
+      <Link href={paths.signIn(here)} className="btn">
+        I have an account
+      </Link>
+    </div>
+  );
+}
+
+function EditorInvitation({ token, invite, signedIn, here }: { token: string; invite: InvitePreview; signedIn: boolean; here: string }) {
+  return (
+    <div className="mx-auto max-w-lg space-y-6 py-6">
+      {!signedIn && <RememberInvite token={token} />}
+      <p className="text-sm text-muted">{invite.mentorName} invites you to co-edit</p>
+      <h1 className="text-3xl font-semibold tracking-tight">{invite.deck.title}</h1>
+      {invite.deck.description && <p className="text-muted">{invite.deck.description}</p>}
+      <div className="card-surface space-y-2 p-4 text-sm">
+        <p className="font-medium">What accepting means</p>
+        <ul className="list-disc space-y-1 pl-5 text-muted">
+          <li>You can add and edit this deck&apos;s cards; the owner keeps sharing and deleting it.</li>
+          <li>The deck is added to your study. You can stop being a co-editor when the owner removes you.</li>
+        </ul>
+      </div>
+      {!signedIn ? (
+        <SignInToAccept here={here} verb="accept" />
+      ) : invite.already === "owner" || invite.already === "editor" ? (
+        <Link href={paths.deck(invite.deck)} className="btn">
+          Open the deck
+        </Link>
+      ) : invite.forViewer ? (
+        <JoinDeckButton token={token} label="Accept and co-edit" />
+      ) : (
+        <p role="alert" className="text-danger">
+          This invitation was sent to another email address. Sign in with that address to accept it.
+        </p>
       )}
     </div>
   );
