@@ -74,11 +74,18 @@ function roleWhere(role: Exclude<DeckRole, "none">, viewer: Viewer): Prisma.Deck
   }
 }
 
+/**
+ * A filter no deck passes. (Not `OR: []`: Prisma reads an empty OR as "no condition" when it sits
+ * inside an AND, which would let every deck through.)
+ */
+export const NO_DECK = { id: { in: [] } } as const satisfies Prisma.DeckWhereInput;
+
 /** The decks on which the viewer may take `action`: the table above as a `where` filter. */
 export function decksWhere(viewer: Viewer | null, action: DeckAction): Prisma.DeckWhereInput {
-  // Signed out, only public decks can be viewed. An empty OR matches no deck.
-  if (!viewer) return { deletedAt: null, OR: can("public", action, false) ? [{ visibility: "public" }] : [] };
+  // Signed out, only public decks can be viewed.
+  if (!viewer) return can("public", action, false) ? { deletedAt: null, visibility: "public" } : NO_DECK;
   const roles = ALLOWED[action].filter((r): r is Exclude<DeckRole, "none"> => r !== "none");
+  if (roles.length === 0) return NO_DECK;
   return { deletedAt: null, OR: roles.map((role) => roleWhere(role, viewer)) };
 }
 

@@ -1,6 +1,6 @@
 // Decks and cards as people browse them. Access comes from lib/decks/access.ts.
 import "server-only";
-import { browsableDecks, roleOf, type DeckRole, type Viewer, liveCardCount, liveCard } from "./access";
+import { browsableDecks, roleOf, type DeckRole, type Viewer, liveCardCount, liveCard, NO_DECK } from "./access";
 import { db } from "../server/db";
 import type { Prisma } from "../generated/sqlite/client";
 import type { Tag } from "./schema";
@@ -34,7 +34,7 @@ export async function listPublicDecks(): Promise<DeckSummary[]> {
 /** The deck a URL key names (its id or its slug). Combine with an access filter from lib/decks/access.ts. */
 export function byDeckKey(key: string): Prisma.DeckWhereInput {
   // A key that can't be one (a NUL byte, 10,000 characters) names no deck and never reaches SQL.
-  if (!isKey(key)) return { OR: [] };
+  if (!isKey(key)) return NO_DECK;
   return { OR: [{ id: key }, { slug: key }] };
 }
 

@@ -19,7 +19,7 @@ test("changing the password signs out every other browser and keeps this one", a
   await page.getByLabel("Current password").fill("not my password");
   await page.getByLabel("New password").fill("an entirely new secret");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("That isn't your password.")).toBeVisible();
+  await expect(page.getByText("That isn't your password.").first()).toBeVisible();
 
   await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("New password").fill("an entirely new secret");
@@ -77,7 +77,9 @@ test("an invite opened before signing up survives signing up from the header", a
   await mentor.getByLabel("Anyone with an invite link").check();
   await mentor.getByRole("button", { name: "Save visibility" }).click();
   await mentor.getByRole("button", { name: "Create invite link" }).click();
-  const invite = await mentor.getByLabel("Invite link").first().inputValue();
+  const link = mentor.getByRole("textbox", { name: "Invite link" }).first();
+  await expect(link).toHaveValue(/\/join\/[\w-]+$/);
+  const invite = await link.inputValue();
 
   // The mentee opens it, then uses the header's Sign up instead of the invite's own button.
   await page.goto(new URL(invite).pathname);

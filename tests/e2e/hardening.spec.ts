@@ -71,13 +71,13 @@ test("settings: a blank number is refused, not saved as 0, and impossible learni
   await signUp(page, newEmail("settings"));
   await page.goto("/settings");
   await page.getByLabel("New cards per day").fill("");
-  await page.getByLabel("Learning steps").fill("99999999999999999999d");
+  await page.getByLabel("Learning steps", { exact: true }).fill("99999999999999999999d");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Enter a whole number.")).toBeVisible();
   await expect(page.getByText(/out of range|is not a step/)).toBeVisible();
 
   await page.getByLabel("New cards per day").fill("15");
-  await page.getByLabel("Learning steps").fill("1m 10m");
+  await page.getByLabel("Learning steps", { exact: true }).fill("1m 10m");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText(/Settings saved/)).toBeVisible();
   await page.reload();

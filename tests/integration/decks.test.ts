@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getCard, getDeck, listDeckCards, listPublicDecks } from "@/lib/decks/browse";
+import { decksWhere } from "@/lib/decks/access";
+import { db } from "@/lib/server/db";
 import { makeDeck, makeUser } from "./helpers";
 
 describe("who can browse a deck", () => {
@@ -35,5 +37,21 @@ describe("finding cards in a deck", () => {
     expect(await listDeckCards(deck.id, { tag: "basics" })).toHaveLength(3);
     expect(await listDeckCards(deck.id, { tag: "oop" })).toHaveLength(0);
     expect(await listDeckCards(deck.id, { q: "no such text" })).toHaveLength(0);
+  });
+});
+
+// /decks/%00 showed the Python deck: an impossible key filtered with `OR: []`, which Prisma ignores
+// inside an AND, matched every deck.
+describe("keys that can't name a deck", () => {
+  it("name no deck, and filters for actions no one may take match no deck", async () => {
+    const owner = await makeUser("keys");
+    const deck = await makeDeck(owner.id, { visibility: "public" });
+    for (const key of ["\u0000", "", "a b", "x".repeat(200), "../x"]) {
+      expect(await getDeck(key, null)).toBeNull();
+      expect(await getDeck(key, owner)).toBeNull();
+    }
+    expect(await getDeck(deck.id, null)).toMatchObject({ id: deck.id });
+    expect(await db.deck.count({ where: { AND: [{ id: deck.id }, decksWhere(null, "editCards")] } })).toBe(0);
+    expect(await db.deck.count({ where: { AND: [{ id: deck.id }, decksWhere(null, "view")] } })).toBe(1);
   });
 });
