@@ -7,11 +7,7 @@ import { Field } from "./form";
 
 export function ChangePasswordForm() {
   return (
-    <ActionForm
-      action={changePasswordAction}
-      className="space-y-3"
-      success={() => "Password changed. Every other session (other browsers and devices) is signed out."}
-    >
+    <ActionForm action={changePasswordAction} className="space-y-3">
       {({ pending, errors }) => (
         <>
           <Field

@@ -1,14 +1,19 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changePassword, changePasswordSchema, deleteAccount, deleteAccountSchema, endAllSessions } from "@/lib/accounts/account";
 import { refreshSession, signOut } from "@/lib/accounts/auth";
 import { userAction } from "@/lib/server/action";
 
-/** A new password ends every other session; this one is refreshed to the new session version. */
+/**
+ * A new password ends every other session. This one gets a token with the new session version,
+ * which the next request carries: hence the redirect rather than a re-render of this request.
+ */
 export const changePasswordAction = userAction(changePasswordSchema, async (input, user) => {
   await changePassword(user, input);
   await refreshSession({});
+  redirect("/account?changed=password");
 });
 
 export const signOutEverywhereAction = userAction(z.object({}), async (_input, user) => {

@@ -8,12 +8,18 @@ import { hasPassword } from "@/lib/accounts/account";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: PageProps<"/account">) {
   const user = await requireUser("/account");
+  const { changed } = await searchParams;
   const withPassword = await hasPassword(user);
   return (
     <div className="max-w-lg space-y-6">
       <PageHeader title="Account" />
+      {changed === "password" && (
+        <p role="status" className="card-surface px-4 py-2 text-sm text-success">
+          Password changed. Every other session (other browsers and devices) is signed out.
+        </p>
+      )}
       <dl className="card-surface divide-y divide-line">
         <div className="flex justify-between gap-4 p-4">
           <dt className="text-muted">Name</dt>
