@@ -11,19 +11,12 @@ import { importRefusal, parseQuestionList } from "../transfer/deck-markdown";
 import { editableDecks, liveCard, type Viewer } from "./access";
 import { requireEditable } from "./authoring";
 import { newCardData, tagNames, tagSelect, withTags } from "./card-rows";
-import { CARD_TEXT_MAX, slugify, tagSchema, type Tag } from "./schema";
+import { answerSchema, questionSchema, slugify, tagSchema, type Tag } from "./schema";
 
 /** The card form: tags arrive as a list (checkboxes) or a comma-separated string. */
 export const cardFormSchema = z.object({
-  front: z
-    .string()
-    .trim()
-    .min(1, "Write the question.")
-    .max(CARD_TEXT_MAX, `A question is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
-  back: z
-    .string()
-    .trim()
-    .max(CARD_TEXT_MAX, `An answer is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
+  front: questionSchema("Write the question."),
+  back: answerSchema,
   tags: z
     .preprocess(
       (v) =>

@@ -1,6 +1,7 @@
 // What a valid deck and card are: one set of rules shared by the Markdown importer, the seed and
 // (later) the deck editor's forms.
 import { z } from "zod";
+import { markdownBudget } from "../markdown/budget";
 
 /** The fixed tag vocabulary: small, so learners can filter by it and stats can group by it. */
 export const TAGS = [
@@ -38,17 +39,35 @@ export const slugSchema = z
 
 export const tagSchema = z.enum(TAGS, { error: (issue) => `Unknown tag "${String(issue.input)}". Use one of: ${TAGS.join(", ")}.` });
 
+/** Card text within the renderer's budget (nesting depth, Markdown markers): see lib/markdown/budget.ts. */
+function withinBudget(what: string) {
+  return (text: string, ctx: z.RefinementCtx) => {
+    const budget = markdownBudget(text);
+    if (!budget.ok) ctx.addIssue({ code: "custom", message: `This ${what} is too complex to show: ${budget.reason}` });
+  };
+}
+
+/** A card's question, as every way of writing one (editor, paste, deck file, seed) checks it. */
+export function questionSchema(emptyMessage: string) {
+  return z
+    .string()
+    .trim()
+    .min(1, emptyMessage)
+    .max(CARD_TEXT_MAX, `A question is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`)
+    .superRefine(withinBudget("question"));
+}
+
+/** A card's answer (Markdown), as every way of writing one checks it. */
+export const answerSchema = z
+  .string()
+  .trim()
+  .max(CARD_TEXT_MAX, `An answer is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`)
+  .superRefine(withinBudget("answer"));
+
 export const cardContentSchema = z.object({
   slug: slugSchema,
-  front: z
-    .string()
-    .trim()
-    .min(1, "The question is empty.")
-    .max(CARD_TEXT_MAX, `A question is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
-  back: z
-    .string()
-    .trim()
-    .max(CARD_TEXT_MAX, `An answer is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`),
+  front: questionSchema("The question is empty."),
+  back: answerSchema,
   tags: z.array(tagSchema).max(6, "A card has at most 6 tags."),
 });
 export type CardContent = z.infer<typeof cardContentSchema>;

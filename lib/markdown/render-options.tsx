@@ -26,8 +26,27 @@ export function getHighlighter(): Promise<HighlighterCore> {
   return highlighter;
 }
 
-/** The options every card render uses (pass to react-markdown's MarkdownAsync). */
-export async function markdownOptions(): Promise<Pick<Options, "remarkPlugins" | "rehypePlugins" | "components">> {
+/** Only images served by Drill itself load on a card: an outside URL could track who looks at it. */
+function isOwnImage(src: unknown): src is string {
+  return typeof src === "string" && src.startsWith("/") && !src.startsWith("//") && !src.startsWith("/\\");
+}
+
+/**
+ * The options every card render uses (pass to react-markdown's MarkdownAsync). `highlight: false`
+ * leaves code uncoloured, for cards with more code than is worth highlighting on every render.
+ */
+export async function markdownOptions({ highlight = true } = {}): Promise<Pick<Options, "remarkPlugins" | "rehypePlugins" | "components">> {
+  const components: Options["components"] = {
+    a: ({ node: _node, ...props }) => <a {...props} rel="noopener noreferrer nofollow" />,
+    img: ({ node: _node, src, alt }) =>
+      isOwnImage(src) ? (
+        // eslint-disable-next-line @next/next/no-img-element -- card images are user content of unknown size
+        <img src={src} alt={alt ?? ""} loading="lazy" />
+      ) : (
+        <span className="text-muted">[image not shown: {alt || "an image from another site"}]</span>
+      ),
+  };
+  if (!highlight) return { remarkPlugins: [remarkGfm], components };
   const core = await getHighlighter();
   return {
     remarkPlugins: [remarkGfm],
@@ -44,6 +63,6 @@ export async function markdownOptions(): Promise<Pick<Options, "remarkPlugins" |
         },
       ],
     ],
-    components: { a: ({ node: _node, ...props }) => <a {...props} rel="noopener noreferrer nofollow" /> },
+    components,
   };
 }
