@@ -81,8 +81,21 @@ test("a second user sees none of the first user's account, decks or reviews", as
 test("responses carry the security headers and a httpOnly, SameSite=Lax, Secure session cookie", async ({ page, context }) => {
   const response = await page.goto("/");
   const headers = response!.headers();
-  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+  const csp = headers["content-security-policy"]!;
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain("unsafe-eval");
+  // Scripts run only with this response's nonce: no 'unsafe-inline' for scripts (review finding 12),
+  // and images only from Drill itself.
+  const scripts = /script-src ([^;]*)/.exec(csp)![1]!;
+  expect(scripts).not.toContain("unsafe-inline");
+  const nonce = /'nonce-([^']+)'/.exec(scripts)![1]!;
+  expect(/img-src ([^;]*)/.exec(csp)![1]).toBe("'self' data:");
+  const html = await response!.text();
+  expect(html).toContain(`nonce="${nonce}"`);
+  expect((await page.request.get("/")).headers()["content-security-policy"]).not.toContain(nonce); // fresh per response
+  // The page works under that policy: React hydrated, so its scripts ran.
+  await page.getByRole("link", { name: "Decks" }).first().click();
+  await expect(page).toHaveURL(/\/decks$/);
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-content-type-options"]).toBe("nosniff");
 
