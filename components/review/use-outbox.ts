@@ -120,7 +120,7 @@ export function useOutbox(userId: string, handlers: Handlers) {
               update((all) => all.map((i) => (i.clientId === id ? { ...i, held: true } : i)));
               // Carry on with the ratings behind it.
               retry.current.attempt = 0;
-              setStatus({ kind: "saving" });
+              setStatus({ kind: items.current.some((i) => !i.held) ? "saving" : "saved" });
               return;
             }
           }
@@ -183,7 +183,10 @@ export function useOutbox(userId: string, handlers: Handlers) {
       retry.current.attempt = 0;
     }, [update]),
     /** Gives up on the set-aside ratings (the cards come back at their old schedule). */
-    discardHeld: useCallback(() => update((all) => all.filter((i) => !i.held)), [update]),
+    discardHeld: useCallback(() => {
+      update((all) => all.filter((i) => !i.held));
+      if (!items.current.length) setStatus({ kind: "saved" });
+    }, [update]),
     status,
     add: useCallback((item: PendingRating) => update((all) => [...all, item]), [update]),
     /** Takes back a rating not sent yet; false when it has already gone to the server. */
