@@ -190,13 +190,16 @@ export interface QueryCapture {
 /**
  * Puts a Prisma client with query events where lib/server/db.ts picks up its client (globalThis.drillDb),
  * so the lib code runs unchanged and we see its SQL. Call before anything imports lib/db. Outside
- * capture() the event handler only returns, so timings are not affected.
+ * capture() the event handler only returns, so timings are not affected. The adapter is wrapped the
+ * way the app wraps it (transactions serialized); `serialized: false` measures it bare, for comparison.
  */
-export async function installQueryCapture(file: string): Promise<QueryCapture> {
+export async function installQueryCapture(file: string, { serialized = true } = {}): Promise<QueryCapture> {
   const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
   const { PrismaClient } = await import("../lib/generated/sqlite/client");
+  const { serializeTransactions } = await import("../lib/server/serialized-sqlite");
+  const adapter = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
   const client = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: file, timeout: 5000 }),
+    adapter: serialized ? serializeTransactions(adapter) : adapter,
     log: [{ emit: "event", level: "query" }],
   });
   let sink: CapturedQuery[] | null = null;

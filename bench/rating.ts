@@ -7,7 +7,7 @@
 // (expectedVersion 0: creates the state) with a studied one (updates it), with all four grades.
 // Reports p50/p95/p99/max of the recordRating call. Target: p95 under 15 ms.
 //
-//   node --conditions=react-server --import tsx bench/rating.ts [--n 2000]
+//   node --conditions=react-server --import tsx bench/rating.ts [--n 2000] [--unserialized]
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import {
@@ -136,7 +136,8 @@ async function main(): Promise<void> {
     `rating: seeded ${LEARNERS} learners × ${STATES_PER_LEARNER} states, ${LEARNERS * STATES_PER_LEARNER * LOGS_PER_STATE} logs in ${ms(elapsedMs(seedStart))}`,
   );
 
-  const capture = await installQueryCapture(file);
+  // --unserialized: the adapter without the transaction lock, to see what the lock costs.
+  const capture = await installQueryCapture(file, { serialized: !process.argv.includes("--unserialized") });
   const { recordRating } = await import("../lib/review/ratings");
   const { db } = await import("../lib/server/db");
 
