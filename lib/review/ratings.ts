@@ -7,7 +7,7 @@ import { newMemory, rate, RATINGS, type MemoryState, type RatingValue, type Stat
 import { db } from "../server/db";
 import { AppError, isUniqueViolation, notFound } from "../server/errors";
 import { memoryOf, memorySelect } from "./memory";
-import { getStudySettings } from "./settings";
+import { cachedStudySettings } from "./settings";
 
 /** Longer than this, the learner walked away: the answer time is capped so stats stay honest. */
 export const MAX_ANSWER_MS = 5 * 60_000;
@@ -67,23 +67,30 @@ function reviewTime(claimed: Date | undefined, now: Date): Date {
   return claimed;
 }
 
+/**
+ * Records one rating. The hot path is one read (the card, the learner's access to it and their state
+ * of it, together) and one short transaction (state and log); the settings come from a cache.
+ * A retried rating is caught by the unique (userId, clientId) constraint, not by reading first.
+ */
 export async function recordRating(viewer: Viewer, input: RatingInput, now = new Date()): Promise<RatingResult> {
   const userId = viewer.id;
-  const logged = await db.reviewLog.findUnique({
-    where: { userId_clientId: { userId, clientId: input.clientId } },
-    select: { cardId: true },
-  });
-  if (logged) return { status: "duplicate", card: await currentMemory(userId, logged.cardId, now) };
-
-  const card = await db.card.findFirst({
-    where: { id: input.cardId, ...liveCard, deck: studiedDecks(viewer) },
-    select: { id: true, deckId: true, front: true },
-  });
-  if (!card) throw notFound("That card");
-  const [settings, row] = await Promise.all([
-    getStudySettings(userId),
-    db.cardState.findUnique({ where: { userId_cardId: { userId, cardId: card.id } }, select: { version: true, ...memorySelect } }),
+  const [card, settings] = await Promise.all([
+    db.card.findFirst({
+      where: { id: input.cardId, ...liveCard, deck: studiedDecks(viewer) },
+      select: { id: true, deckId: true, front: true, cardStates: { where: { userId }, select: { version: true, ...memorySelect } } },
+    }),
+    cachedStudySettings(userId),
   ]);
+  if (!card) {
+    // A retry of a rating stored before the card went out of reach is still that rating.
+    const logged = await db.reviewLog.findUnique({
+      where: { userId_clientId: { userId, clientId: input.clientId } },
+      select: { cardId: true },
+    });
+    if (logged) return { status: "duplicate", card: await currentMemory(userId, logged.cardId, now) };
+    throw notFound("That card");
+  }
+  const row = card.cardStates[0] ?? null;
   const version = row?.version ?? 0;
   if (version !== input.expectedVersion) return duplicateOrStale(userId, card.id, input.clientId, now);
 
@@ -93,8 +100,9 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
   const after = rate(before, input.rating, reviewedAt, settings.scheduler);
   const data = { ...after, version: version + 1, buriedUntil: null };
 
-  // Expected outcomes never roll the transaction back: with SQLite's single connection, a rollback
-  // would also undo writes other requests made meanwhile (see lib/server/db.ts). A lost race returns instead.
+  // A lost race (another rating got there first) returns before writing; a duplicate (this very
+  // rating stored already) fails the log's unique constraint and rolls back. Rollbacks undo only this
+  // transaction's writes, on SQLite too (lib/server/serialized-sqlite.ts).
   let saved = false;
   try {
     saved = await db.$transaction(async (tx) => {
@@ -122,7 +130,7 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
       return true;
     });
   } catch (error) {
-    // A unique violation: the same rating arriving twice at once, or a concurrent first rating.
+    // A unique violation: the same rating arriving twice, or a concurrent first rating.
     if (!isUniqueViolation(error)) throw error;
   }
   if (saved) return { status: "saved", card: { cardId: card.id, memory: after, version: version + 1 } };

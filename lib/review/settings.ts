@@ -119,9 +119,29 @@ export async function getStudySettings(userId: string): Promise<StudySettings> {
   return row ? fromRow(row) : DEFAULT_STUDY_SETTINGS;
 }
 
+// ---------- a small cache for the rating path ----------
+
+// Every rating needs the learner's scheduler settings, which change a few times a year. The rating
+// path reads them from here: kept a minute, dropped when this process saves them. Another app
+// instance may schedule with the old settings for up to that minute after a change.
+const CACHE_MS = 60_000;
+const CACHE_MAX = 10_000;
+const cache = new Map<string, { settings: StudySettings; until: number }>();
+
+/** The learner's settings for scheduling a rating, from the cache when it is fresh. */
+export async function cachedStudySettings(userId: string, now = Date.now()): Promise<StudySettings> {
+  const hit = cache.get(userId);
+  if (hit && hit.until > now) return hit.settings;
+  const settings = await getStudySettings(userId);
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(userId, { settings, until: now + CACHE_MS });
+  return settings;
+}
+
 export async function saveStudySettings(userId: string, input: StudySettingsInput): Promise<StudySettings> {
   const data = { ...input, learningSteps: input.learningSteps.join(" "), relearningSteps: input.relearningSteps.join(" ") };
   const row = await db.studySettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  cache.delete(userId);
   return fromRow(row);
 }
 
@@ -129,4 +149,5 @@ export async function saveStudySettings(userId: string, input: StudySettingsInpu
 export async function saveTimeZone(userId: string, timeZone: string): Promise<void> {
   if (!isValidTimeZone(timeZone)) return;
   await db.studySettings.upsert({ where: { userId }, create: { userId, timeZone }, update: { timeZone } });
+  cache.delete(userId);
 }
