@@ -12,6 +12,7 @@ import Google from "next-auth/providers/google";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { checkPassword, signInSchema } from "./passwords";
+import { cachedSessionUser } from "./session-cache";
 import { confirmSignUp } from "./sign-up";
 import { clientAddress } from "./throttle";
 import { db } from "../server/db";
@@ -108,14 +109,17 @@ async function sessionVersionOf(userId: string): Promise<number> {
 }
 
 /**
- * The signed-in user, read fresh from the database: null when signed out, when the account is gone,
- * or when the session is older than the user's session version (ended everywhere).
+ * The signed-in user: null when signed out, when the account is gone, or when the session is older
+ * than the user's session version (ended everywhere). The user row comes from a few-second cache
+ * (lib/accounts/session-cache.ts), dropped whenever this process ends sessions.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const row = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, sessionVersion: true } });
+  const row = await cachedSessionUser(id, () =>
+    db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, sessionVersion: true } }),
+  );
   if (!row || row.sessionVersion !== (session.sv ?? 0)) return null;
   return { id: row.id, email: row.email, name: row.name };
 });
