@@ -76,7 +76,7 @@ describe("writing and showing card text", () => {
   it("a stored answer past the budget is shown as typed, not rendered, and the page doesn't fail", async () => {
     const html = renderToStaticMarkup(await Markdown({ children: ">".repeat(10_000) + " a" }));
     expect(html).toContain("Shown as typed");
-    expect(html).toContain("&gt;&gt;&gt;");
+    expect(html).toContain(">>>> a</pre>");
     expect(html).not.toContain("<blockquote");
   });
 

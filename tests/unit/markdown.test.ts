@@ -1,18 +1,14 @@
 // Card Markdown is untrusted: it must never become live HTML or script, and code is highlighted.
-import { renderToStaticMarkup } from "react-dom/server";
-import { MarkdownAsync } from "react-markdown";
 import { describe, expect, it } from "vitest";
-import { markdownOptions } from "@/lib/markdown/render-options";
+import { renderCardHtml } from "@/lib/markdown/render";
 
-async function render(markdown: string): Promise<string> {
-  return renderToStaticMarkup(await MarkdownAsync({ ...(await markdownOptions()), children: markdown }));
-}
+const render = renderCardHtml;
 
 describe("card Markdown rendering", () => {
   it("shows raw HTML as text, never as elements", async () => {
     const html = await render('Hello <script>alert("x")</script> <img src=x onerror="alert(1)"> <b>bold</b>');
     expect(html).not.toMatch(/<script|<img|<b>/i);
-    expect(html).toContain("&lt;script&gt;");
+    expect(html).toContain("&#x3C;script>alert"); // the text, with its "<" escaped
   });
 
   it("drops javascript: and data: link targets and marks links nofollow", async () => {
@@ -21,6 +17,13 @@ describe("card Markdown rendering", () => {
     expect(html).not.toMatch(/href="data:/i);
     expect(html).toContain('href="https://example.com"');
     expect(html).toContain('rel="noopener noreferrer nofollow"');
+  });
+
+  it("renders the same text to the same HTML, from the cache the second time", async () => {
+    const text = `Cached ${Math.random()}: **bold** and \`code\``;
+    const first = await render(text);
+    expect(first).toContain("<strong>bold</strong>");
+    expect(await render(text)).toBe(first);
   });
 
   it("highlights Python on the server and keeps unknown languages as plain text", async () => {

@@ -1,0 +1,40 @@
+// Syntax highlighting for card code blocks, on the server only: no highlighter ships to the browser.
+// One highlighter per process, with a fixed list of languages (anything else renders as plain text).
+import rehypeShikiFromHighlighter from "@shikijs/rehype/core";
+import { createHighlighterCore, type HighlighterCore } from "shiki/core";
+import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
+import type { PluggableList } from "unified";
+
+let highlighter: Promise<HighlighterCore> | undefined;
+
+export function getHighlighter(): Promise<HighlighterCore> {
+  highlighter ??= createHighlighterCore({
+    themes: [import("shiki/themes/github-light.mjs"), import("shiki/themes/github-dark.mjs")],
+    langs: [
+      import("shiki/langs/python.mjs"),
+      import("shiki/langs/bash.mjs"),
+      import("shiki/langs/json.mjs"),
+      import("shiki/langs/toml.mjs"),
+    ],
+    engine: createJavaScriptRegexEngine(),
+  });
+  return highlighter;
+}
+
+/** The rehype plugin with its options, for `processor.use(...)`. */
+export async function highlightPlugins(): Promise<PluggableList> {
+  const core = await getHighlighter();
+  return [
+    [
+      rehypeShikiFromHighlighter,
+      core,
+      {
+        themes: { light: "github-light", dark: "github-dark" },
+        // CSS variables for both themes; globals.css picks one with prefers-color-scheme.
+        defaultColor: false,
+        fallbackLanguage: "text",
+        langAlias: { py: "python", sh: "bash", shell: "bash", console: "bash" },
+      },
+    ],
+  ];
+}
