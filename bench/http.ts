@@ -16,7 +16,7 @@
 // none extra, none twice, and each card state's version == its number of logs (no lost update).
 // Reports ratings/s (saved ratings per second of wall time) and request latency percentiles.
 //
-//   node --conditions=react-server --import tsx bench/http.ts [--seconds 20] [--learners 50]
+//   node --conditions=react-server --import tsx bench/http.ts [--seconds 20] [--learners 50] [--root DIR]
 //
 // Note: the build goes to this checkout's .next (scripts/start.ts rebuilds when sources changed). The
 // load generator runs on the same machine as the server, so both share its cores.
@@ -49,6 +49,12 @@ const LEARNERS = arg("learners", 50);
 const MAX_RATINGS = 20_000;
 const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
+/**
+ * `--root DIR` runs another checkout of Drill (say, the commit before a change, in a git worktree
+ * with its dependencies installed) under the same load, so two versions are measured in one run.
+ */
+const rootAt = process.argv.indexOf("--root");
+const TARGET = rootAt > 0 ? path.resolve(process.argv[rootAt + 1]!) : ROOT;
 const DB_FILE = path.join(BENCH_DIR, "http.db");
 const DECK_SLUG = "python-interview-questions";
 const PASSWORD = "bench-password-1";
@@ -62,11 +68,11 @@ function startServer(): ChildProcess {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
   const log = createWriteStream(path.join(BENCH_DIR, "http-server.log"));
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: ROOT,
+    cwd: TARGET,
     env: {
       ...process.env,
       PORT: String(PORT),
-      DATABASE_URL: `file:./${path.relative(ROOT, DB_FILE)}`,
+      DATABASE_URL: `file:${DB_FILE}`,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
     },
     detached: true, // its own process group, so stopping it also stops `next start` under it
@@ -121,6 +127,23 @@ function serverCpuMs(server: ChildProcess): number | null {
   } catch {
     return null;
   }
+}
+
+/** Resident memory (MiB) of the largest process under the server (`next start`'s server). */
+function serverRssMiB(server: ChildProcess): number | null {
+  let largest = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== server.pid) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      if (rss) largest = Math.max(largest, Number(rss) / 1024);
+    } catch {
+      continue; // exited meanwhile
+    }
+  }
+  return largest || null;
 }
 
 // ---------- accounts and sessions ----------
@@ -314,6 +337,7 @@ async function main(): Promise<void> {
     await Promise.all(users.slice(0, LEARNERS).map((u, i) => learner(u.id, cookies[i]!, cardIds.slice(1), deadline)));
     const seconds = elapsedMs(runStart) / 1000;
     const cpuAfter = serverCpuMs(server);
+    const rssAfter = serverRssMiB(server);
     const serverCpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
     const concurrentSaved = [...stats.saved].filter((k) => !k.startsWith(`${soloUser.id} `)).length;
 
@@ -358,9 +382,10 @@ async function main(): Promise<void> {
       `  ratings/s (saved) ${(concurrentSaved / seconds).toFixed(1)}; requests/s ${(stats.requests / seconds).toFixed(1)} (${stats.requests} requests)`,
     );
     console.log(`  request latency ${formatSummary(latency)}`);
+    if (rssAfter !== null) console.log(`  server resident memory after the load ${rssAfter.toFixed(0)} MiB`);
     if (serverCpu !== null) {
       console.log(
-        `  server CPU ${ms(serverCpu / stats.requests)} per request (${(serverCpu / 1000 / seconds).toFixed(2)} cores busy on average)`,
+        `  server CPU ${ms(serverCpu / stats.requests)} per request, ${ms(serverCpu / Math.max(1, concurrentSaved))} per saved rating (${(serverCpu / 1000 / seconds).toFixed(2)} cores busy on average)`,
       );
     }
     console.log(
