@@ -74,6 +74,8 @@ function startServer(): ChildProcess {
       PORT: String(PORT),
       DATABASE_URL: `file:${DB_FILE}`,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      // --profile: a CPU profile of the server, written when it exits (bench/profile-summary.ts reads it).
+      ...(process.argv.includes("--profile") && { DRILL_SERVER_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${path.join(BENCH_DIR, "profile")}` }),
     },
     detached: true, // its own process group, so stopping it also stops `next start` under it
     stdio: ["ignore", "pipe", "pipe"],

@@ -74,8 +74,13 @@ if (!dev) {
   else run("Building the app", process.execPath, [next, "build"], { ...env, NODE_ENV: "production" });
 }
 
+// `--prepare`: the setup steps alone (secret, migrations, seed, build), for tools that start the
+// server themselves. DRILL_SERVER_NODE_ARGS: extra Node flags for the server process (the HTTP
+// benchmark's --profile passes --cpu-prof, which NODE_OPTIONS refuses).
+if (process.argv.includes("--prepare")) process.exit(0);
+const nodeArgs = process.env.DRILL_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
 console.log(`• Starting Drill on http://localhost:${port}`);
-const server = spawn(process.execPath, [next, dev ? "dev" : "start", "--port", port], {
+const server = spawn(process.execPath, [...nodeArgs, next, dev ? "dev" : "start", "--port", port], {
   cwd: root,
   env: dev ? env : { ...env, NODE_ENV: "production" },
   stdio: "inherit",
