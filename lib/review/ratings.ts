@@ -60,7 +60,7 @@ async function currentMemory(userId: string, cardId: string, now: Date): Promise
 }
 
 /** A client's review time, kept within sane bounds: not in the future, not older than a week. */
-function reviewTime(claimed: Date | undefined, now: Date): Date {
+export function reviewTime(claimed: Date | undefined, now: Date): Date {
   if (!claimed || Number.isNaN(claimed.getTime())) return now;
   const t = claimed.getTime();
   if (t > now.getTime() || t < now.getTime() - MAX_RATING_AGE_MS) return now;
@@ -113,20 +113,7 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
       } else {
         await tx.cardState.create({ data: { userId, cardId: card.id, deckId: card.deckId, ...data } });
       }
-      await tx.reviewLog.create({
-        data: {
-          userId,
-          cardId: card.id,
-          clientId: input.clientId,
-          rating: input.rating,
-          reviewedAt,
-          durationMs: Math.min(input.durationMs, MAX_ANSWER_MS),
-          nextDue: after.due,
-          // What the learner answered: their history keeps it, whatever an editor writes later.
-          question: card.front,
-          ...before,
-        },
-      });
+      await tx.reviewLog.create({ data: logRow(userId, card, input, reviewedAt, before, after) });
       return true;
     });
   } catch (error) {
@@ -135,6 +122,29 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
   }
   if (saved) return { status: "saved", card: { cardId: card.id, memory: after, version: version + 1 } };
   return duplicateOrStale(userId, card.id, input.clientId, now);
+}
+
+/** The log row of a rating: what was rated when, and the card's state before it (for exact undo and replay). */
+export function logRow(
+  userId: string,
+  card: { id: string; front: string },
+  input: RatingInput,
+  reviewedAt: Date,
+  before: MemoryState,
+  after: MemoryState,
+) {
+  return {
+    userId,
+    cardId: card.id,
+    clientId: input.clientId,
+    rating: input.rating,
+    reviewedAt,
+    durationMs: Math.min(input.durationMs, MAX_ANSWER_MS),
+    nextDue: after.due,
+    // What the learner answered: their history keeps it, whatever an editor writes later.
+    question: card.front,
+    ...before,
+  };
 }
 
 /** Not applied: either this very rating got in first (a copy sent at the same time), or another did. */

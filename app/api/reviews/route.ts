@@ -4,7 +4,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/accounts/auth";
-import { ratingSchema, recordRating, type RatingResult } from "@/lib/review/ratings";
+import { recordRatings, type BatchResult } from "@/lib/review/rating-batch";
+import { ratingSchema } from "@/lib/review/ratings";
 import { AppError, statusOf } from "@/lib/server/errors";
 import { readJson, RequestRefused } from "@/lib/server/requests";
 
@@ -15,7 +16,7 @@ const bodySchema = z.object({
   ratings: z.array(ratingSchema).min(1, "Send at least one rating.").max(100, "Send at most 100 ratings at once."),
 });
 
-export type ReviewsResponse = { results: (RatingResult | { status: "not_found"; clientId: string; message: string })[] };
+export type ReviewsResponse = { results: BatchResult[] };
 
 function problem(status: number, error: string, details?: unknown) {
   return NextResponse.json({ error, details }, { status });
@@ -34,18 +35,14 @@ export async function POST(request: Request) {
   const parsed = bodySchema.safeParse(json);
   if (!parsed.success) return problem(400, "Some ratings are invalid.", z.flattenError(parsed.error));
 
-  const results: ReviewsResponse["results"] = [];
-  for (const rating of parsed.data.ratings) {
-    try {
-      results.push(await recordRating(user, rating));
-    } catch (error) {
-      // One rating for a card the user can't study doesn't sink the others in the batch.
-      if (error instanceof AppError && error.code === "not_found") {
-        results.push({ status: "not_found", clientId: rating.clientId, message: error.message });
-      } else if (error instanceof AppError) {
-        return problem(statusOf[error.code], error.message);
-      } else throw error;
-    }
+  let results: ReviewsResponse["results"];
+  try {
+    // One read and one transaction for the batch when nothing surprising is in it; else one by one.
+    // A rating for a card the user can't study comes back "not_found" without sinking the others.
+    results = await recordRatings(user, parsed.data.ratings);
+  } catch (error) {
+    if (error instanceof AppError) return problem(statusOf[error.code], error.message);
+    throw error;
   }
   return NextResponse.json({ results } satisfies ReviewsResponse);
 }
