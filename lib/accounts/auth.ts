@@ -4,7 +4,8 @@
 // deleted account, a password change or "sign out everywhere" ends every older session at once.
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type Session } from "next-auth";
+import { cookies } from "next/headers";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -95,7 +96,32 @@ export const {
   },
 });
 
-export const auth = cache(uncachedAuth);
+// Decoding the session cookie (key derivation, then decryption) is a large part of a request's CPU.
+// A cookie's value decodes to the same session every time until it expires, so decoded sessions are
+// kept a minute per process, keyed by the cookie's value (which no one can forge). Ending sessions
+// doesn't rely on this: currentUser checks the session version against the user.
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+const DECODED_MS = 60_000;
+const DECODED_MAX = 10_000;
+const decoded = new Map<string, { session: Session | null; until: number }>();
+
+async function decodeSession(): Promise<Session | null> {
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  // No cookie (signed out), or one split in chunks (too large to be ours): Auth.js decides.
+  if (!token) return uncachedAuth();
+  const now = Date.now();
+  const hit = decoded.get(token);
+  if (hit && hit.until > now) return hit.session;
+  const session = await uncachedAuth();
+  const expires = session ? Date.parse(session.expires) : now + DECODED_MS;
+  if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+  decoded.set(token, { session, until: Math.min(now + DECODED_MS, expires) });
+  return session;
+}
+
+/** The session from the request's cookie: decoded once per cookie value and minute (see above). */
+export const auth = cache(decodeSession);
 
 export interface SessionUser {
   id: string;
