@@ -78,9 +78,9 @@ export async function recordRatings(viewer: Viewer, ratings: RatingInput[], now 
           const { count } = await tx.cardState.updateMany({ where: { userId, cardId: step.card.id, version: step.version }, data });
           if (count !== 1) throw new BatchConflict();
         } else {
-          await tx.cardState.create({ data: { userId, cardId: step.card.id, deckId: step.card.deckId, ...data } });
+          await tx.cardState.createMany({ data: [{ userId, cardId: step.card.id, deckId: step.card.deckId, ...data }] });
         }
-        await tx.reviewLog.create({ data: logRow(userId, step.card, step.input, step.reviewedAt, step.before, step.after) });
+        await tx.reviewLog.createMany({ data: [logRow(userId, step.card, step.input, step.reviewedAt, step.before, step.after)] });
       }
     });
   } catch (error) {

@@ -111,9 +111,10 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
         const { count } = await tx.cardState.updateMany({ where: { userId, cardId: card.id, version }, data });
         if (count !== 1) return false;
       } else {
-        await tx.cardState.create({ data: { userId, cardId: card.id, deckId: card.deckId, ...data } });
+        await tx.cardState.createMany({ data: [{ userId, cardId: card.id, deckId: card.deckId, ...data }] });
       }
-      await tx.reviewLog.create({ data: logRow(userId, card, input, reviewedAt, before, after) });
+      // createMany: nothing is read back, where create would return the whole row.
+      await tx.reviewLog.createMany({ data: [logRow(userId, card, input, reviewedAt, before, after)] });
       return true;
     });
   } catch (error) {
