@@ -16,7 +16,7 @@ function files(dir: string): string[] {
 }
 
 describe("the repository stands alone", () => {
-  it("reads no file outside itself (../shared and the like)", () => {
+  it("reads no file outside itself (the shared folder beside a working copy, or anything else)", () => {
     const outside = FOLDERS.flatMap((folder) => files(path.join(ROOT, folder)))
       .filter((file) => file !== __filename)
       .filter((file) => /(^|["'`/])\.\.\/(\.\.\/)*shared\b|shared\/seeds/.test(readFileSync(file, "utf8")))
