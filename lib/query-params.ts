@@ -35,6 +35,11 @@ export function isKey(value: string): boolean {
   return /^[A-Za-z0-9_-]{1,120}$/.test(value);
 }
 
+/** An invite token as Drill makes them (18 random bytes, base64url), within a little slack. */
+export function isInviteToken(value: string): boolean {
+  return /^[A-Za-z0-9_-]{10,64}$/.test(value);
+}
+
 /** A key from the query string, or undefined. */
 export function keyParam(value: Param): string | undefined {
   const text = single(value);

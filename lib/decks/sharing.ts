@@ -10,6 +10,7 @@ import { db } from "../server/db";
 import { VISIBILITIES } from "./schema";
 import { AppError, notFound } from "../server/errors";
 import { optionalFormNumber } from "../form-fields";
+import { isInviteToken } from "../query-params";
 
 export const visibilitySchema = z.object({ visibility: z.enum(VISIBILITIES, { error: "Choose private, invite link or public." }) });
 
@@ -157,7 +158,7 @@ export interface InvitePreview {
  * link works while the deck is shared; a co-editor invitation works once, private deck or not.
  */
 async function usableInvite(token: string, now: Date) {
-  if (!/^[A-Za-z0-9_-]{10,64}$/.test(token)) return null;
+  if (!isInviteToken(token)) return null;
   return db.deckInvite.findFirst({
     where: {
       token,

@@ -22,18 +22,25 @@ export const MAX_DELIMITERS = 600;
  */
 export const MAX_HIGHLIGHTED_CODE = 2_000;
 
-/** The characters inside a text's fenced code blocks. */
-export function codeLength(text: string): number {
-  let length = 0;
+/** A text split at its code fences: the lines outside code, and how many characters are inside. */
+function splitAtFences(text: string): { prose: string[]; code: number } {
+  const prose: string[] = [];
+  let code = 0;
   let fence: string | null = null;
   for (const line of text.split("\n")) {
     const opened = FENCE.exec(line);
     if (fence) {
       if (opened && opened[1]!.startsWith(fence[0]!) && opened[1]!.length >= fence.length) fence = null;
-      else length += line.length + 1;
+      else code += line.length + 1;
     } else if (opened) fence = opened[1]!;
+    else prose.push(line);
   }
-  return length;
+  return { prose, code };
+}
+
+/** The characters inside a text's fenced code blocks. */
+export function codeLength(text: string): number {
+  return splitAtFences(text).code;
 }
 
 export type MarkdownBudget = { ok: true } | { ok: false; reason: string };
@@ -78,17 +85,7 @@ function itemsOf(line: string): number {
 export function markdownBudget(text: string): MarkdownBudget {
   let delimiters = 0;
   let items = 0;
-  let fence: string | null = null;
-  for (const line of text.split("\n")) {
-    const opened = FENCE.exec(line);
-    if (fence) {
-      if (opened && opened[1]!.startsWith(fence[0]!) && opened[1]!.length >= fence.length) fence = null;
-      continue;
-    }
-    if (opened) {
-      fence = opened[1]!;
-      continue;
-    }
+  for (const line of splitAtFences(text).prose) {
     if (nestingOf(line) > MAX_NESTING) {
       return { ok: false, reason: `It nests quotes or lists more than ${MAX_NESTING} levels deep.` };
     }
@@ -112,21 +109,11 @@ export function markdownBudget(text: string): MarkdownBudget {
  * by bench/markdown.ts: pairing markers grows with their square, list items and text linearly.
  */
 export function shouldHighlight(text: string): boolean {
-  const code = codeLength(text);
+  const { prose, code } = splitAtFences(text);
   if (code > MAX_HIGHLIGHTED_CODE) return false;
   let delimiters = 0;
   let items = 0;
-  let fence: string | null = null;
-  for (const line of text.split("\n")) {
-    const opened = FENCE.exec(line);
-    if (fence) {
-      if (opened && opened[1]!.startsWith(fence[0]!) && opened[1]!.length >= fence.length) fence = null;
-      continue;
-    }
-    if (opened) {
-      fence = opened[1]!;
-      continue;
-    }
+  for (const line of prose) {
     items += itemsOf(line);
     delimiters += line.match(DELIMITER)?.length ?? 0;
   }
