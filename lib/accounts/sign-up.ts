@@ -13,6 +13,9 @@ import type { AccountUser, SignUpInput } from "./passwords";
 /** How long a sign-up link works. */
 export const SIGN_UP_LINK_HOURS = 24;
 
+/** A sign-up link's token as requestSignUp makes them (24 random bytes, base64url). */
+const isSignUpToken = (token: string) => /^[A-Za-z0-9_-]{20,64}$/.test(token);
+
 export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -55,7 +58,7 @@ export async function requestSignUp(input: SignUpInput, origin: string, returnTo
 
 /** Whether a sign-up link still works (for the page that asks to confirm it). */
 export async function signUpLinkWorks(token: string, now = new Date()): Promise<boolean> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return false;
+  if (!isSignUpToken(token)) return false;
   return (await db.pendingSignUp.count({ where: { tokenHash: tokenHash(token), expiresAt: { gt: now } } })) > 0;
 }
 
@@ -64,7 +67,7 @@ export async function signUpLinkWorks(token: string, now = new Date()): Promise<
  * is unknown, expired or used, or the address got an account meanwhile.
  */
 export async function confirmSignUp(token: string, now = new Date()): Promise<AccountUser | null> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  if (!isSignUpToken(token)) return null;
   const pending = await db.pendingSignUp.findUnique({ where: { tokenHash: tokenHash(token) } });
   if (!pending) return null;
   // Taking the pending row is the single use: of two clicks at once, one deletes it, one finds nothing.
