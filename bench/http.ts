@@ -59,6 +59,8 @@ const DB_FILE = path.join(BENCH_DIR, "http.db");
 const DECK_SLUG = "python-interview-questions";
 const PASSWORD = "bench-password-1";
 const SOLO_SECONDS = 5;
+const STUDY_PAGE_CARDS = 20;
+const STUDY_PAGE_RUNS = 30;
 const RETRY_EVERY = 10;
 const DOUBLE_SEND_EVERY = 25;
 
@@ -310,6 +312,12 @@ async function main(): Promise<void> {
       users.map((u) => [u.id, deck.id, at]),
     );
 
+    // A reader for the study page: 20 new cards a day, so the page holds a 20-card session.
+    const reader = { id: newId(), email: "reader@bench.test" };
+    insertRows(sqlite, "User", USER_COLUMNS, [[reader.id, reader.email, "Reader", passwordHash, at, at]]);
+    insertRows(sqlite, "DeckStudy", STUDY_COLUMNS, [[reader.id, deck.id, at]]);
+    sqlite.prepare(`INSERT INTO "StudySettings" ("userId", "newPerDay") VALUES (?, ?)`).run(reader.id, STUDY_PAGE_CARDS);
+
     const signInStart = process.hrtime.bigint();
     const cookies: string[] = [];
     for (let i = 0; i < users.length; i += 5) cookies.push(...(await Promise.all(users.slice(i, i + 5).map((u) => signIn(u.email)))));
@@ -425,6 +433,25 @@ async function main(): Promise<void> {
       db: { logs: benchLogs, missing, extra, storedTwice, versionMismatch },
       correct,
     });
+
+    // ---------- the study page ----------
+    // Server time for a 20-card session, after its cards were rendered once (the first requests).
+    const readerCookie = await signIn(reader.email);
+    const studyUrl = `${BASE}/study?deck=${DECK_SLUG}`;
+    let bytes = 0;
+    const pageTimes: number[] = [];
+    for (let i = 0; i < 3 + STUDY_PAGE_RUNS; i++) {
+      const start = process.hrtime.bigint();
+      const res = await fetch(studyUrl, { headers: { cookie: readerCookie, "accept-encoding": "identity" } });
+      const body = await res.text();
+      if (i >= 3) pageTimes.push(elapsedMs(start));
+      bytes = body.length;
+      if (!res.ok || !body.includes('data-testid="card-front"')) throw new Error(`the study page answered ${res.status} without a card`);
+    }
+    const page = summarize(pageTimes);
+    console.log(
+      `\nhttp: study page, ${STUDY_PAGE_CARDS}-card session, ${STUDY_PAGE_RUNS} requests after 3 warm-up ones: ${formatSummary(page)}; ${Math.round(bytes / 1024)} KB of HTML`,
+    );
   } finally {
     await stopServer(server);
   }
