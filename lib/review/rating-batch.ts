@@ -4,11 +4,11 @@
 // other batch (a card gone, a stale copy, a duplicate) is handed to recordRating one rating at a time.
 import "server-only";
 import { liveCard, studiedDecks, type Viewer } from "../decks/access";
-import { newMemory, rate, type MemoryState } from "../scheduling/fsrs";
+import type { MemoryState } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { AppError, isUniqueViolation } from "../server/errors";
 import { memoryOf, memorySelect } from "./memory";
-import { logRow, recordRating, reviewTime, type RatingInput, type RatingResult } from "./ratings";
+import { applyRating, logRow, recordRating, type RatingInput, type RatingResult } from "./ratings";
 import { cachedStudySettings } from "./settings";
 
 export type BatchResult = RatingResult | { status: "not_found"; clientId: string; message: string };
@@ -62,10 +62,7 @@ export async function recordRatings(viewer: Viewer, ratings: RatingInput[], now 
     const card = byId.get(input.cardId);
     const state = card && current.get(card.id)!;
     if (!card || !state || state.version !== input.expectedVersion) return oneByOne(viewer, ratings, now);
-    let reviewedAt = reviewTime(input.reviewedAt, now);
-    const before = state.memory ?? newMemory(reviewedAt);
-    if (before.lastReview && reviewedAt < before.lastReview) reviewedAt = before.lastReview;
-    const after = rate(before, input.rating, reviewedAt, settings.scheduler);
+    const { reviewedAt, before, after } = applyRating(state.memory, input, now, settings.scheduler);
     plan.push({ card, input, version: state.version, existed: state.memory !== null, before, after, reviewedAt });
     current.set(card.id, { version: state.version + 1, memory: after });
   }

@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { studiedDecks, type Viewer, liveCard } from "../decks/access";
-import { newMemory, rate, RATINGS, type MemoryState, type RatingValue, type StateValue } from "../scheduling/fsrs";
+import { newMemory, rate, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings, type StateValue } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { AppError, isUniqueViolation, notFound } from "../server/errors";
 import { memoryOf, memorySelect } from "./memory";
@@ -59,8 +59,20 @@ async function currentMemory(userId: string, cardId: string, now: Date): Promise
   return { cardId, memory: row ? memoryOf(row) : newMemory(now), version: row?.version ?? 0 };
 }
 
+/**
+ * What a rating does to a card: when it counts as made (the client's time within bounds, never
+ * before the card's last review), the state before it (a new card's for one never studied), and the
+ * state after. Shared by single ratings and batches, so both schedule exactly alike.
+ */
+export function applyRating(memory: MemoryState | null, input: RatingInput, now: Date, scheduler: SchedulerSettings) {
+  let reviewedAt = reviewTime(input.reviewedAt, now);
+  const before = memory ?? newMemory(reviewedAt);
+  if (before.lastReview && reviewedAt < before.lastReview) reviewedAt = before.lastReview;
+  return { reviewedAt, before, after: rate(before, input.rating, reviewedAt, scheduler) };
+}
+
 /** A client's review time, kept within sane bounds: not in the future, not older than a week. */
-export function reviewTime(claimed: Date | undefined, now: Date): Date {
+function reviewTime(claimed: Date | undefined, now: Date): Date {
   if (!claimed || Number.isNaN(claimed.getTime())) return now;
   const t = claimed.getTime();
   if (t > now.getTime() || t < now.getTime() - MAX_RATING_AGE_MS) return now;
@@ -94,10 +106,7 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
   const version = row?.version ?? 0;
   if (version !== input.expectedVersion) return duplicateOrStale(userId, card.id, input.clientId, now);
 
-  let reviewedAt = reviewTime(input.reviewedAt, now);
-  const before = row ? memoryOf(row) : newMemory(reviewedAt);
-  if (before.lastReview && reviewedAt < before.lastReview) reviewedAt = before.lastReview;
-  const after = rate(before, input.rating, reviewedAt, settings.scheduler);
+  const { reviewedAt, before, after } = applyRating(row ? memoryOf(row) : null, input, now, settings.scheduler);
   const data = { ...after, version: version + 1, buriedUntil: null };
 
   // A lost race (another rating got there first) returns before writing; a duplicate (this very
