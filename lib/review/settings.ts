@@ -1,6 +1,7 @@
 // A learner's study settings: the form's schema, defaults, and conversion to scheduler settings.
 import "server-only";
 import type { StepUnit } from "ts-fsrs";
+import { cache as perRequest } from "react";
 import { z } from "zod";
 import { formNumber } from "../form-fields";
 import { db } from "../server/db";
@@ -114,10 +115,14 @@ function fromRow(row: SettingsFormValues): StudySettings {
   };
 }
 
-export async function getStudySettings(userId: string): Promise<StudySettings> {
+/**
+ * The learner's settings. Read once per request: the header (time zone), and the page (history,
+ * study, sharing) both ask for them. Outside a request (scripts, tests), React's cache is a pass-through.
+ */
+export const getStudySettings = perRequest(async (userId: string): Promise<StudySettings> => {
   const row = await db.studySettings.findUnique({ where: { userId } });
   return row ? fromRow(row) : DEFAULT_STUDY_SETTINGS;
-}
+});
 
 // ---------- a small cache for the rating path ----------
 
