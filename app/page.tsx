@@ -3,10 +3,15 @@ import { DeckList } from "@/components/deck-list";
 import { currentUser } from "@/lib/accounts/auth";
 import { listPublicDecks } from "@/lib/decks/browse";
 
-export default async function LandingPage() {
-  const [user, decks] = await Promise.all([currentUser(), listPublicDecks()]);
+export default async function LandingPage({ searchParams }: PageProps<"/">) {
+  const [user, decks, { account }] = await Promise.all([currentUser(), listPublicDecks(), searchParams]);
   return (
     <div className="space-y-14">
+      {account === "deleted" && !user && (
+        <p role="status" className="card-surface mt-6 px-4 py-2 text-sm">
+          Your account and your review history are deleted. Thank you for studying with Drill.
+        </p>
+      )}
       <section className="pt-6 sm:pt-12">
         <h1 className="max-w-2xl text-4xl font-semibold tracking-tight text-balance sm:text-5xl">Interview prep that sticks.</h1>
         <p className="mt-4 max-w-2xl text-lg text-pretty text-muted">

@@ -62,6 +62,7 @@ test("deleting the account offers the export, asks for email and password, and r
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page).toHaveURL(/\/\?account=deleted$/);
+  await expect(page.getByText("Your account and your review history are deleted.")).toBeVisible();
   await signIn(page, email);
   await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
 });
