@@ -57,13 +57,21 @@ export async function loadStudySession(viewer: Viewer, options: { deckId?: strin
     OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
     card: liveCard,
   };
-  const [done, started, freshStates] = await Promise.all([
+  const startedSelect = { cardId: true, version: true, ...memorySelect } as const;
+  const [done, learning, reviews, freshStates] = await Promise.all([
     doneToday(viewer.id, day),
+    // Learning steps due today: all of them (no daily limit applies), few by nature.
     db.cardState.findMany({
-      where: { ...available, state: { not: State.New }, due: { lt: day.end } },
+      where: { ...available, state: { in: [State.Learning, State.Relearning] }, due: { lt: day.end } },
+      select: startedSelect,
+    }),
+    // Reviews due today, earliest first, never more than the daily limit: the session reads as many
+    // rows for a 100,000-card collection as for a 1,000-card one.
+    db.cardState.findMany({
+      where: { ...available, state: State.Review, due: { lt: day.end } },
       orderBy: { due: "asc" },
-      take: settings.reviewsPerDay + 500,
-      select: { cardId: true, version: true, ...memorySelect },
+      take: settings.reviewsPerDay,
+      select: startedSelect,
     }),
     // new cards the learner buried once and that are due again keep a state row with state New
     db.cardState.findMany({
@@ -84,7 +92,7 @@ export async function loadStudySession(viewer: Viewer, options: { deckId?: strin
   const queue = buildQueue({
     now,
     day,
-    started: started.map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s) })),
+    started: [...learning, ...reviews].map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s) })),
     fresh,
     newDoneToday: done.newDone,
     reviewsDoneToday: done.reviewsDone,
