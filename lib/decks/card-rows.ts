@@ -2,7 +2,7 @@
 // the data of a new card with its tags (the editor, a paste, a copy, a deck file and the seed all
 // create cards this way).
 import type { Prisma } from "../generated/sqlite/client";
-import type { Tag } from "./schema";
+import { joinKeyPoints, type Tag } from "./schema";
 
 /** A card's tags, alphabetical, as a `select` fragment: `select: { ..., ...tagSelect }`. */
 export const tagSelect = { tags: { select: { tag: true }, orderBy: { tag: "asc" } } } as const satisfies Prisma.CardSelect;
@@ -20,11 +20,22 @@ export function withTags(tags: readonly string[], replace = false) {
 export interface NewCard {
   slug: string;
   front: string;
+  lead?: string;
+  keyPoints?: readonly string[];
   back: string;
   tags: readonly string[];
 }
 
 /** The data for creating one card of a deck at a position. */
 export function newCardData(deckId: string, position: number, card: NewCard): Prisma.CardUncheckedCreateInput {
-  return { deckId, position, slug: card.slug, front: card.front, back: card.back, tags: withTags(card.tags) };
+  return {
+    deckId,
+    position,
+    slug: card.slug,
+    front: card.front,
+    lead: card.lead ?? "",
+    keyPoints: joinKeyPoints(card.keyPoints ?? []),
+    back: card.back,
+    tags: withTags(card.tags),
+  };
 }

@@ -64,13 +64,82 @@ export const answerSchema = z
   .max(CARD_TEXT_MAX, `An answer is at most ${CARD_TEXT_MAX.toLocaleString("en")} characters.`)
   .superRefine(withinBudget("answer"));
 
-export const cardContentSchema = z.object({
-  slug: slugSchema,
-  front: questionSchema("The question is empty."),
-  back: answerSchema,
-  tags: z.array(tagSchema).max(6, "A card has at most 6 tags."),
-});
+/** What a learner says first: short enough to say in the first seconds of an answer. */
+export const LEAD_MAX_WORDS = 45;
+/** The key points an interviewer listens for: a checklist the learner grades themselves by. */
+export const KEY_POINTS_MIN = 3;
+export const KEY_POINTS_MAX = 6;
+/** "About 15 words" each: the deck's own points keep to 15, others get a little slack. */
+export const KEY_POINT_MAX_WORDS = 20;
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+export const leadSchema = z
+  .string()
+  .trim()
+  .max(1_000, "A lead is at most 1,000 characters.")
+  .refine((text) => wordCount(text) <= LEAD_MAX_WORDS, {
+    error: (issue) =>
+      `A lead is at most ${LEAD_MAX_WORDS} words (this one has ${wordCount(String(issue.input))}): say the core, put the rest under More.`,
+  })
+  .superRefine(withinBudget("lead"));
+
+export const keyPointSchema = z
+  .string()
+  .trim()
+  .min(1, "A key point is empty.")
+  .max(200, "A key point is at most 200 characters.")
+  .refine((text) => !text.includes("\n"), "A key point is one line.")
+  .refine((text) => wordCount(text) <= KEY_POINT_MAX_WORDS, {
+    error: (issue) =>
+      `A key point is at most ${KEY_POINT_MAX_WORDS} words (this one has ${wordCount(String(issue.input))}): keep what an interviewer listens for.`,
+  })
+  .superRefine(withinBudget("key point"));
+
+export const keyPointsSchema = z
+  .array(keyPointSchema)
+  .superRefine((points, ctx) => {
+    if (points.length > 0 && (points.length < KEY_POINTS_MIN || points.length > KEY_POINTS_MAX))
+      ctx.addIssue({
+        code: "custom",
+        message: `A card has ${KEY_POINTS_MIN} to ${KEY_POINTS_MAX} key points (this one has ${points.length}).`,
+      });
+  })
+  .refine((points) => new Set(points.map((p) => p.toLowerCase())).size === points.length, "Two key points say the same thing.");
+
+export const cardContentSchema = z
+  .object({
+    slug: slugSchema,
+    front: questionSchema("The question is empty."),
+    lead: leadSchema.default(""),
+    keyPoints: keyPointsSchema.default([]),
+    back: answerSchema,
+    tags: z.array(tagSchema).max(6, "A card has at most 6 tags."),
+  })
+  .superRefine(requireLeadWithPoints);
 export type CardContent = z.infer<typeof cardContentSchema>;
+
+/** Key points without a lead leave the learner nothing to say first; a lead alone has nothing to check. */
+export function requireLeadWithPoints(card: { lead: string; keyPoints: string[] }, ctx: z.RefinementCtx) {
+  if (card.keyPoints.length > 0 && !card.lead)
+    ctx.addIssue({ code: "custom", path: ["lead"], message: "A card with key points needs a lead: what you say first." });
+  if (card.lead && card.keyPoints.length === 0)
+    ctx.addIssue({
+      code: "custom",
+      path: ["keyPoints"],
+      message: `A card with a lead needs ${KEY_POINTS_MIN} to ${KEY_POINTS_MAX} key points.`,
+    });
+}
+
+/** Key points as stored (one per line) and as used. */
+export function splitKeyPoints(stored: string): string[] {
+  return stored ? stored.split("\n") : [];
+}
+export function joinKeyPoints(points: readonly string[]): string {
+  return points.join("\n");
+}
 
 export const deckMetaSchema = z.object({
   title: z.string().trim().min(1, "The deck needs a title.").max(120, "A deck title is at most 120 characters."),

@@ -14,7 +14,17 @@
 //   slug: stable-card-slug                (optional: derived from the question when missing)
 //   tags: basics, oop
 //
-//   The answer in Markdown, up to the next "## " heading outside a code block.
+//   The answer in Markdown, up to the next "## " heading outside a code block. An answer in three
+//   parts (what the review screen shows as a checklist) is written:
+//
+//   Lead: what you say first, at most 45 words (it may run on over lines up to a blank line)
+//
+//   Key points:
+//   - 3 to 6 bullets, one line each: what an interviewer listens for
+//
+//   More:
+//
+//   Details, code and follow-ups in Markdown (optional).
 import { CARDS_PER_IMPORT_MAX, cardContentSchema, deckMetaSchema, slugify, type CardContent, type DeckMeta } from "../decks/schema";
 import { AppError } from "../server/errors";
 
@@ -54,6 +64,8 @@ interface Section {
   line: number;
   meta: Map<string, { value: string; line: number }>;
   body: string[];
+  /** The file line of body[0]. */
+  bodyLine: number;
 }
 
 /** Splits on "# " / "## " headings outside fenced code, collecting each section's metadata lines. */
@@ -74,12 +86,12 @@ function sections(lines: string[], errors: ImportError[]): { deck: Section | nul
     }
     const outsideCode = fence === null && !fenceMatch;
     if (outsideCode && /^#\s/.test(text) && !deck && cards.length === 0) {
-      deck = current = { heading: text.slice(2).trim(), line, meta: new Map(), body: [] };
+      deck = current = { heading: text.slice(2).trim(), line, meta: new Map(), body: [], bodyLine: line + 1 };
       inMeta = true;
       return;
     }
     if (outsideCode && /^##(\s|$)/.test(text)) {
-      current = { heading: text.slice(2).trim(), line, meta: new Map(), body: [] };
+      current = { heading: text.slice(2).trim(), line, meta: new Map(), body: [], bodyLine: line + 1 };
       cards.push(current);
       inMeta = true;
       return;
@@ -95,6 +107,7 @@ function sections(lines: string[], errors: ImportError[]): { deck: Section | nul
       current.meta.set(meta[1]!, { value: meta[2]!.trim(), line });
       return;
     }
+    if (inMeta) current.bodyLine = line;
     inMeta = false;
     current.body.push(text);
   });
@@ -107,6 +120,66 @@ function trimBlankLines(body: string[]): string {
     .join("\n")
     .replace(/^\s*\n/, "")
     .trimEnd();
+}
+
+const LEAD = /^Lead:\s*(.*)$/;
+const KEY_POINTS = /^Key points:\s*$/;
+const MORE = /^More:\s*$/;
+const POINT = /^\s*[-*+]\s+(.*)$/;
+
+interface Answer {
+  lead: string;
+  leadLine: number;
+  keyPoints: { text: string; line: number }[];
+  keyPointsLine: number;
+  back: string;
+}
+
+/**
+ * A card body as Lead / Key points / More, or (without a "Lead:" or "Key points:" line before any
+ * other text) the whole body as the answer, as deck files without key points are written.
+ */
+function answerOf(section: Section, errors: ImportError[]): Answer {
+  const body = section.body;
+  const lineOf = (i: number) => section.bodyLine + i;
+  let i = 0;
+  while (i < body.length && !body[i]!.trim()) i++;
+  const plain: Answer = { lead: "", leadLine: section.line, keyPoints: [], keyPointsLine: section.line, back: trimBlankLines(body) };
+  const leadMatch = body[i]?.match(LEAD);
+  if (!leadMatch && !KEY_POINTS.test(body[i] ?? "")) return plain;
+
+  const answer: Answer = { ...plain, back: "" };
+  if (leadMatch) {
+    answer.leadLine = lineOf(i);
+    const lead = [leadMatch[1]!];
+    for (i++; i < body.length && body[i]!.trim() && !KEY_POINTS.test(body[i]!); i++) lead.push(body[i]!.trim());
+    answer.lead = lead.join(" ").trim();
+    if (!answer.lead) errors.push({ line: answer.leadLine, message: 'The "Lead:" line is empty: write what you say first.' });
+    while (i < body.length && !body[i]!.trim()) i++;
+  } else {
+    errors.push({ line: lineOf(i), message: 'Key points need a lead first: a "Lead:" line with what you say first.' });
+  }
+  if (!KEY_POINTS.test(body[i] ?? "")) {
+    errors.push({
+      line: i < body.length ? lineOf(i) : answer.leadLine,
+      message: 'After the lead come the key points: a "Key points:" line, then 3 to 6 "- " bullets.',
+    });
+    return answer;
+  }
+  answer.keyPointsLine = lineOf(i);
+  for (i++; i < body.length; i++) {
+    const text = body[i]!;
+    if (!text.trim()) continue;
+    if (MORE.test(text)) break;
+    const point = text.match(POINT);
+    if (!point) {
+      errors.push({ line: lineOf(i), message: 'Key points are one "- " bullet per line; put details under a "More:" line.' });
+      return answer;
+    }
+    answer.keyPoints.push({ text: point[1]!.trim(), line: lineOf(i) });
+  }
+  answer.back = trimBlankLines(body.slice(i + 1));
+  return answer;
 }
 
 function firstIssue(issues: { message: string; path: PropertyKey[] }[]): { message: string; field: string } {
@@ -159,18 +232,32 @@ export function parseDeckMarkdown(text: string): ImportResult {
           .map((t) => t.trim())
           .filter(Boolean)
       : [];
+    const answerErrors = errors.length;
+    const answer = answerOf(section, errors);
+    if (errors.length > answerErrors) continue;
     const candidate = {
       slug: slugMeta?.value ?? slugify(section.heading),
       front: section.heading,
-      back: trimBlankLines(section.body),
+      lead: answer.lead,
+      keyPoints: answer.keyPoints.map((p) => p.text),
+      back: answer.back,
       tags,
     };
     const parsed = cardContentSchema.safeParse(candidate);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
+        const pointLine = typeof issue.path[1] === "number" ? answer.keyPoints[issue.path[1]]?.line : undefined;
         const line =
-          field === "slug" ? (slugMeta?.line ?? section.line) : field === "tags" ? (tagsMeta?.line ?? section.line) : section.line;
+          field === "slug"
+            ? (slugMeta?.line ?? section.line)
+            : field === "tags"
+              ? (tagsMeta?.line ?? section.line)
+              : field === "lead"
+                ? answer.leadLine
+                : field === "keyPoints"
+                  ? (pointLine ?? answer.keyPointsLine)
+                  : section.line;
         errors.push({ line, message: field === "front" && !section.heading ? "A card heading has no question." : issue.message });
       }
       continue;

@@ -8,6 +8,7 @@ import { rewindNewCursors } from "../review/new-cards";
 import { db } from "../server/db";
 import { parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 import { newCardData, tagNames, withTags } from "../decks/card-rows";
+import { joinKeyPoints } from "../decks/schema";
 
 export interface SyncReport {
   deck: string;
@@ -35,7 +36,17 @@ export async function syncSeedDeck(deck: ImportedDeck, now = new Date()): Promis
 
     const current = await tx.card.findMany({
       where: { deckId: row.id },
-      select: { id: true, slug: true, front: true, back: true, position: true, retiredAt: true, tags: { select: { tag: true } } },
+      select: {
+        id: true,
+        slug: true,
+        front: true,
+        lead: true,
+        keyPoints: true,
+        back: true,
+        position: true,
+        retiredAt: true,
+        tags: { select: { tag: true } },
+      },
     });
     const bySlug = new Map(current.map((c) => [c.slug, c]));
     const report: SyncReport = { deck: deckSlug, created: 0, updated: 0, retired: 0, unchanged: 0 };
@@ -49,8 +60,14 @@ export async function syncSeedDeck(deck: ImportedDeck, now = new Date()): Promis
         continue;
       }
       const tags = tagNames(found.tags);
+      const keyPoints = joinKeyPoints(card.keyPoints);
       const contentChanged =
-        found.front !== card.front || found.back !== card.back || found.position !== position || found.retiredAt !== null;
+        found.front !== card.front ||
+        found.lead !== card.lead ||
+        found.keyPoints !== keyPoints ||
+        found.back !== card.back ||
+        found.position !== position ||
+        found.retiredAt !== null;
       const tagsChanged = !sameTags(tags, card.tags);
       if (!contentChanged && !tagsChanged) {
         report.unchanged++;
@@ -60,6 +77,8 @@ export async function syncSeedDeck(deck: ImportedDeck, now = new Date()): Promis
         where: { id: found.id },
         data: {
           front: card.front,
+          lead: card.lead,
+          keyPoints,
           back: card.back,
           position,
           retiredAt: null,

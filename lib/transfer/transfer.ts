@@ -9,7 +9,7 @@ import { byDeckKey } from "../decks/browse";
 import { importRefusal, parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 import { notFound } from "../server/errors";
 import { newCardData, tagNames, tagSelect } from "../decks/card-rows";
-import { DECK_FILE_MAX_BYTES } from "../decks/schema";
+import { DECK_FILE_MAX_BYTES, splitKeyPoints } from "../decks/schema";
 
 /** Writes a deck in the deck-file format that parseDeckMarkdown reads. */
 export function deckToMarkdown(deck: Omit<ImportedDeck, "cards"> & { cards: Omit<ImportedDeck["cards"][number], "line">[] }): string {
@@ -22,9 +22,17 @@ export function deckToMarkdown(deck: Omit<ImportedDeck, "cards"> & { cards: Omit
   for (const card of deck.cards) {
     const meta = [`## ${card.front.replace(/\s*\n\s*/g, " ")}`, `slug: ${card.slug}`];
     if (card.tags.length) meta.push(`tags: ${card.tags.join(", ")}`);
-    parts.push(card.back ? `${meta.join("\n")}\n\n${card.back}` : meta.join("\n"));
+    parts.push([meta.join("\n"), ...answerParts(card)].join("\n\n"));
   }
   return `${parts.join("\n\n")}\n`;
+}
+
+/** The answer as the deck file writes it: Lead / Key points / More when it has key points. */
+function answerParts(card: { lead: string; keyPoints: string[]; back: string }): string[] {
+  if (card.keyPoints.length === 0) return card.back ? [card.back] : [];
+  const parts = [`Lead: ${card.lead}`, ["Key points:", ...card.keyPoints.map((p) => `- ${p}`)].join("\n")];
+  if (card.back) parts.push(`More:\n\n${card.back}`);
+  return parts;
 }
 
 /** A deck the viewer can see, as a Markdown file. */
@@ -41,7 +49,7 @@ export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Pr
       cards: {
         where: liveCard,
         orderBy: { position: "asc" },
-        select: { slug: true, front: true, back: true, ...tagSelect },
+        select: { slug: true, front: true, lead: true, keyPoints: true, back: true, ...tagSelect },
       },
     },
   });
@@ -52,7 +60,7 @@ export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Pr
     visibility: deck.visibility as ImportedDeck["visibility"],
     source: deck.source,
     description: deck.description,
-    cards: deck.cards.map((c) => ({ slug: c.slug, front: c.front, back: c.back, tags: tagNames(c.tags) })),
+    cards: deck.cards.map((c) => ({ ...c, keyPoints: splitKeyPoints(c.keyPoints), tags: tagNames(c.tags) })),
   });
   return { filename: `${deck.slug ?? deck.id}.md`, markdown };
 }

@@ -71,7 +71,15 @@ describe("the new-card cursor", () => {
       visibility: "public" as const,
       source: "",
       description: "",
-      cards: Array.from({ length: n }, (_, i) => ({ slug: `c${i}`, front: `Q${i}?`, back: "A", tags: ["basics" as const], line: i })),
+      cards: Array.from({ length: n }, (_, i) => ({
+        slug: `c${i}`,
+        front: `Q${i}?`,
+        lead: "",
+        keyPoints: [],
+        back: "A",
+        tags: ["basics" as const],
+        line: i,
+      })),
     });
     await syncSeedDeck(deckOf(2));
     const deck = await db.deck.findUniqueOrThrow({ where: { slug } });

@@ -12,7 +12,13 @@ function deckOf(slug: string, cards: { slug: string; front: string; back: string
     visibility: "public",
     source: "",
     description: "",
-    cards: cards.map((c, i) => ({ ...c, tags: (c.tags ?? ["basics"]) as ImportedDeck["cards"][number]["tags"], line: i + 1 })),
+    cards: cards.map((c, i) => ({
+      lead: "",
+      keyPoints: [],
+      ...c,
+      tags: (c.tags ?? ["basics"]) as ImportedDeck["cards"][number]["tags"],
+      line: i + 1,
+    })),
   };
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseDeckMarkdown, parseQuestionList } from "@/lib/transfer/deck-markdown";
-import { TAGS } from "@/lib/decks/schema";
+import { LEAD_MAX_WORDS, TAGS, wordCount } from "@/lib/decks/schema";
+import { deckToMarkdown } from "@/lib/transfer/transfer";
 
 const deckFile = readFileSync("data/decks/python-interview-questions.md", "utf8");
 // A document shaped like the deck's source (a title, an article, then the question list with two
@@ -43,6 +44,34 @@ describe("the Python deck in data/", () => {
       expect(card.tags.length, card.slug).toBeGreaterThan(0);
       for (const tag of card.tags) expect(TAGS).toContain(tag);
     }
+  });
+
+  it("gives every card a lead of at most 45 words and 3 to 5 key points of at most 15 words", () => {
+    for (const card of deck.cards) {
+      expect(wordCount(card.lead), card.slug).toBeGreaterThan(5);
+      expect(wordCount(card.lead), card.slug).toBeLessThanOrEqual(LEAD_MAX_WORDS);
+      expect(card.keyPoints.length, card.slug).toBeGreaterThanOrEqual(3);
+      expect(card.keyPoints.length, card.slug).toBeLessThanOrEqual(5);
+      for (const point of card.keyPoints) expect(wordCount(point), `${card.slug}: ${point}`).toBeLessThanOrEqual(15);
+    }
+  });
+
+  it("never puts one key point on two cards", () => {
+    const seen = new Map<string, string>();
+    for (const card of deck.cards) {
+      for (const point of card.keyPoints) {
+        const key = point.toLowerCase().replace(/\s+/g, " ");
+        expect(seen.get(key), `"${point}" is on ${seen.get(key)} and ${card.slug}`).toBeUndefined();
+        seen.set(key, card.slug);
+      }
+    }
+  });
+
+  it("round-trips through export: every card's lead, key points and details come back the same", () => {
+    const again = parseDeckMarkdown(deckToMarkdown(deck));
+    if (!again.ok) throw new Error(JSON.stringify(again.errors));
+    const strip = (cards: typeof deck.cards) => cards.map(({ line: _line, ...card }) => card);
+    expect(strip(again.deck.cards)).toEqual(strip(deck.cards));
   });
 
   it("has no cards for the navigation links", () => {
@@ -111,6 +140,58 @@ Another answer.
     expect(errorsOf(`Just text\n`)[0]!.message).toMatch(/starts with its title/);
     expect(errorsOf(`# D\n\n## Q?\n\n\`\`\`python\nx = 1\n`)[0]!.message).toMatch(/never closed/);
     expect(errorsOf(`# D\n\n## Q?\nslug: Not A Slug\n\nA\n`)[0]).toMatchObject({ line: 4 });
+  });
+
+  describe("key points", () => {
+    const card = (answer: string) => `# D\n\n## Q?\nslug: q-one\n\n${answer}\n`;
+    const points = (n: number) => Array.from({ length: n }, (_, i) => `- Point number ${i + 1}`).join("\n");
+
+    it("reads the lead, the key points and the details under More", () => {
+      const result = parseDeckMarkdown(
+        card(`Lead: Say this first,\nover two lines.\n\nKey points:\n${points(3)}\n\nMore:\n\nDetails.\n\n- a list in the details`),
+      );
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(result.deck.cards[0]).toMatchObject({
+        lead: "Say this first, over two lines.",
+        keyPoints: ["Point number 1", "Point number 2", "Point number 3"],
+        back: "Details.\n\n- a list in the details",
+      });
+    });
+
+    it("keeps working for answers without key points", () => {
+      const result = parseDeckMarkdown(card("Just an answer.\n\n- with a list"));
+      expect(result.ok && result.deck.cards[0]).toMatchObject({ lead: "", keyPoints: [], back: "Just an answer.\n\n- with a list" });
+    });
+
+    it("reports a missing lead on the key points' line", () => {
+      expect(errorsOf(card(`Key points:\n${points(3)}`))).toEqual([
+        { line: 6, message: 'Key points need a lead first: a "Lead:" line with what you say first.' },
+      ]);
+      expect(errorsOf(card(`Lead:\n\nKey points:\n${points(3)}`))[0]).toMatchObject({ line: 6, message: expect.stringMatching(/empty/) });
+    });
+
+    it("reports too few and too many key points", () => {
+      expect(errorsOf(card(`Lead: First.\n\nKey points:\n${points(2)}`))).toEqual([
+        { line: 8, message: "A card has 3 to 6 key points (this one has 2)." },
+      ]);
+      expect(errorsOf(card(`Lead: First.\n\nKey points:\n${points(7)}`))[0]!.message).toMatch(/this one has 7/);
+    });
+
+    it("reports an over-long key point and an over-long lead on their own lines", () => {
+      const long = Array.from({ length: 21 }, (_, i) => `w${i}`).join(" ");
+      expect(errorsOf(card(`Lead: First.\n\nKey points:\n- One point\n- ${long}\n- Three`))).toEqual([
+        { line: 10, message: expect.stringMatching(/at most 20 words \(this one has 21\)/) },
+      ]);
+      const lead = Array.from({ length: 46 }, () => "word").join(" ");
+      expect(errorsOf(card(`Lead: ${lead}\n\nKey points:\n${points(3)}`))).toEqual([
+        { line: 6, message: expect.stringMatching(/at most 45 words \(this one has 46\)/) },
+      ]);
+    });
+
+    it("reports prose among the key points and a lead without key points", () => {
+      expect(errorsOf(card(`Lead: First.\n\nKey points:\n- One\nprose here`))[0]).toMatchObject({ line: 10 });
+      expect(errorsOf(card(`Lead: First.\n\nSome prose.`))[0]!.message).toMatch(/"Key points:" line/);
+    });
   });
 
   it("rejects an answer over 20,000 characters", () => {

@@ -23,7 +23,7 @@ describe("deck files round-trip", () => {
       visibility: "private",
       source: "",
       description: "",
-      cards: [{ slug: "q-one", front: "Q?", back: "", tags: [] }],
+      cards: [{ slug: "q-one", front: "Q?", lead: "", keyPoints: [], back: "", tags: [] }],
     });
     const parsed = parseDeckMarkdown(markdown);
     expect(parsed.ok && parsed.deck.cards.map((c) => [c.slug, c.front, c.back, c.tags])).toEqual([["q-one", "Q?", "", []]]);
