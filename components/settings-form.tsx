@@ -70,6 +70,16 @@ export function SettingsForm({ values }: { values: SettingsFormValues }) {
         </label>
       </fieldset>
       <fieldset className="space-y-4">
+        <legend className="mb-2 font-semibold">Answering</legend>
+        <label className="flex items-center gap-3">
+          <input type="checkbox" name="typeAnswer" defaultChecked={values.typeAnswer} className="size-4 accent-[var(--color-accent)]" />
+          <span>
+            Type my answer before revealing{" "}
+            <span className="text-sm text-muted">(shown next to the key points so you can compare; never graded for you)</span>
+          </span>
+        </label>
+      </fieldset>
+      <fieldset className="space-y-4">
         <legend className="mb-2 font-semibold">Daily limits</legend>
         <Field
           label="New cards per day"

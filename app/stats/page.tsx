@@ -7,6 +7,9 @@ import { Heatmap } from "@/components/stats/heatmap";
 import { requireUser } from "@/lib/accounts/auth";
 import { formatDuration, noun, percent, plural } from "@/lib/format";
 import { getLearnerStats, HEATMAP_DAYS, MATURE_DAYS, RETENTION_DAYS, type Retention } from "@/lib/stats/learner-stats";
+import { getCalibration, getMissedKeyPoints } from "@/lib/stats/key-points";
+import { RATING_LABELS } from "@/lib/scheduling/fsrs";
+import { paths } from "@/lib/routes";
 import { EmptyState, PageHeader } from "@/components/page-chrome";
 
 export const metadata: Metadata = { title: "Your stats" };
@@ -20,7 +23,7 @@ function splitText(name: string, r: Retention): string {
 
 export default async function StatsPage() {
   const user = await requireUser("/stats");
-  const stats = await getLearnerStats(user);
+  const [stats, missedPoints, calibration] = await Promise.all([getLearnerStats(user), getMissedKeyPoints(user), getCalibration(user)]);
 
   const header = (
     <PageHeader
@@ -120,6 +123,66 @@ export default async function StatsPage() {
               And {plural(tags.length - TAGS_SHOWN, "more tag")}, all at {percent(tags[TAGS_SHOWN]!.rate)} or better.
             </p>
           )}
+        </section>
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="missed-heading" className="card-surface space-y-3 p-5">
+          <div>
+            <h2 id="missed-heading" className="text-lg font-semibold">
+              Key points you miss most
+            </h2>
+            <p className="text-sm text-muted">From the checklists you ticked: what to say next time.</p>
+          </div>
+          {missedPoints.length === 0 ? (
+            <p className="text-sm text-muted">Nothing missed yet. Tick the key points you said when you reveal an answer.</p>
+          ) : (
+            <ol className="space-y-3 text-sm" data-testid="missed-points">
+              {missedPoints.map((m) => (
+                <li key={`${m.cardId}:${m.point}`} className="space-y-0.5">
+                  <p>{m.point}</p>
+                  <p className="text-xs text-muted">
+                    Missed {m.missed} of {plural(m.shown, "time")} ·{" "}
+                    {m.card ? (
+                      <Link href={paths.card(m.card.deck, m.card.slug)} className="link">
+                        {m.card.front}
+                      </Link>
+                    ) : (
+                      "a card you no longer study"
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+
+        <section aria-labelledby="calibration-heading" className="card-surface space-y-3 p-5">
+          <div>
+            <h2 id="calibration-heading" className="text-lg font-semibold">
+              Do your grades mean what they say?
+            </h2>
+            <p className="text-sm text-muted">
+              For each grade you gave: how often you remembered the card at its next review (after a full interval).
+            </p>
+          </div>
+          <ul className="space-y-3" data-testid="calibration">
+            {calibration.map((c) => (
+              <li key={c.rating} className="grid grid-cols-[4rem_1fr_7rem] items-center gap-3 text-sm">
+                <span>{RATING_LABELS[c.rating]}</span>
+                {c.followed ? <Meter rate={c.recalled / c.followed} /> : <span className="text-xs text-muted">no next review yet</span>}
+                <span className="text-right tabular-nums">
+                  {c.followed ? (
+                    <>
+                      {percent(c.recalled / c.followed)} <span className="text-xs text-muted">of {c.followed}</span>
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
         </section>
       </div>
 

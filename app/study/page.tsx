@@ -43,7 +43,9 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
     version: card.version,
     memory: card.memory,
     front: card.front,
-    back: <Markdown>{card.back || "_This card has no answer yet._"}</Markdown>,
+    lead: card.lead ? <Markdown>{card.lead}</Markdown> : null,
+    keyPoints: card.keyPoints,
+    back: card.back ? <Markdown>{card.back}</Markdown> : card.keyPoints.length ? null : <Markdown>_This card has no answer yet._</Markdown>,
     cardHref: paths.card(decksById.get(card.deckId) ?? card.deckId, card.slug),
     editHref: editableIds.has(card.deckId) ? paths.cardEdit(decksById.get(card.deckId) ?? card.deckId, card.slug) : null,
   });
@@ -89,6 +91,8 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
         dayEnd={session.day.end}
         scheduler={session.settings.scheduler}
         nextDue={session.nextDue}
+        medianAnswerMs={session.medianAnswerMs}
+        typeAnswer={session.settings.typeAnswer}
       />
     </div>
   );

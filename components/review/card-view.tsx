@@ -1,7 +1,8 @@
 "use client";
 
-// One card under review: its question, the answer once revealed, and the reveal or grade controls,
-// each grade button showing the interval it would give.
+// One card under review: its question, the answer once revealed (the lead, the key points as a
+// checklist, then the details), and the reveal or grade controls, each grade button showing the
+// interval it would give and the suggested one marked.
 import Link from "next/link";
 import type { Ref } from "react";
 import { RATING_LABELS, RATINGS, type RatingValue } from "@/lib/scheduling/fsrs";
@@ -18,6 +19,14 @@ const BUTTON_STYLES: Record<RatingValue, string> = {
 interface Props {
   card: SessionCard;
   revealed: boolean;
+  /** Which key points the learner ticked as said. */
+  ticked: ReadonlySet<number>;
+  onToggle: (index: number) => void;
+  /** The grade the checklist suggests (Enter accepts it). */
+  suggested: RatingValue | null;
+  /** What the learner typed before revealing, when they answer by typing (null: they don't). */
+  typed: string | null;
+  onType: (text: string) => void;
   /** Each grade's interval label, once revealed. */
   intervals: Record<RatingValue, string> | null;
   busy: boolean;
@@ -27,7 +36,8 @@ interface Props {
   ref?: Ref<HTMLElement>;
 }
 
-export function CardView({ card, revealed, intervals, busy, onReveal, onGrade, ref }: Props) {
+export function CardView({ card, revealed, ticked, onToggle, suggested, typed, onType, intervals, busy, onReveal, onGrade, ref }: Props) {
+  const hasPoints = card.keyPoints.length > 0;
   return (
     <section aria-label="Card" className="card-surface outline-none" tabIndex={-1} ref={ref} data-testid="card">
       <div className="p-5 sm:p-8">
@@ -47,9 +57,86 @@ export function CardView({ card, revealed, intervals, busy, onReveal, onGrade, r
         <div className="text-xl font-semibold text-balance sm:text-2xl" data-testid="card-front">
           {card.front}
         </div>
+        {typed !== null && !revealed && (
+          <div className="mt-6 space-y-1.5">
+            <label htmlFor="typed-answer" className="block text-sm font-medium">
+              Your answer <span className="font-normal text-muted">(Ctrl+Enter shows the answer)</span>
+            </label>
+            <textarea
+              id="typed-answer"
+              className="input min-h-28"
+              value={typed}
+              onChange={(e) => onType(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  onReveal();
+                }
+              }}
+            />
+          </div>
+        )}
         {revealed && (
-          <div className="mt-6 border-t border-line pt-6" data-testid="card-back">
-            {card.back}
+          <div className="mt-6 space-y-5 border-t border-line pt-6" data-testid="card-back">
+            {hasPoints && (
+              <>
+                <div className="border-l-4 border-accent pl-4 text-lg" data-testid="card-lead">
+                  {card.lead}
+                </div>
+                <div className={typed !== null ? "grid gap-4 sm:grid-cols-2" : ""}>
+                  <fieldset>
+                    <legend className="mb-2 text-sm font-medium">
+                      Key points: tick what you said <span className="font-normal text-muted">(Shift+1 to {card.keyPoints.length})</span>
+                    </legend>
+                    <ol className="space-y-1.5">
+                      {card.keyPoints.map((point, i) => (
+                        <li key={i}>
+                          <label className="flex cursor-pointer items-start gap-3 rounded-lg border border-line px-3 py-2 has-checked:border-success/60 has-checked:bg-success/10">
+                            <input
+                              type="checkbox"
+                              checked={ticked.has(i)}
+                              onChange={() => onToggle(i)}
+                              className="mt-1 size-4 shrink-0 accent-[var(--color-success)]"
+                            />
+                            <span>
+                              <span className="mr-1 text-xs text-muted tabular-nums">{i + 1}.</span> {point}
+                            </span>
+                          </label>
+                        </li>
+                      ))}
+                    </ol>
+                  </fieldset>
+                  {typed !== null && (
+                    <div>
+                      <p className="mb-2 text-sm font-medium">What you typed</p>
+                      <p className="rounded-lg border border-line px-3 py-2 whitespace-pre-wrap" data-testid="typed-answer">
+                        {typed.trim() || <span className="text-muted">(nothing)</span>}
+                      </p>
+                    </div>
+                  )}
+                </div>
+                {suggested !== null && (
+                  <p className="text-sm" role="status" data-testid="suggested-grade">
+                    Suggested: <strong>{RATING_LABELS[suggested]}</strong>{" "}
+                    <span className="text-muted">(Enter accepts it; 1-4 choose another)</span>
+                  </p>
+                )}
+              </>
+            )}
+            {typed !== null && !hasPoints && (
+              <div>
+                <p className="mb-2 text-sm font-medium">What you typed</p>
+                <p className="rounded-lg border border-line px-3 py-2 whitespace-pre-wrap" data-testid="typed-answer">
+                  {typed.trim() || <span className="text-muted">(nothing)</span>}
+                </p>
+              </div>
+            )}
+            {card.back && (
+              <div>
+                {hasPoints && <h2 className="mb-2 text-sm font-medium tracking-wide text-muted uppercase">More</h2>}
+                {card.back}
+              </div>
+            )}
           </div>
         )}
       </div>
@@ -62,8 +149,8 @@ export function CardView({ card, revealed, intervals, busy, onReveal, onGrade, r
                 type="button"
                 onClick={() => onGrade(r)}
                 disabled={busy}
-                className={`btn flex-col gap-0 px-1 py-2 ${BUTTON_STYLES[r]}`}
-                aria-label={`${RATING_LABELS[r]}, next in ${intervals?.[r]} (key ${r})`}
+                className={`btn flex-col gap-0 px-1 py-2 ${BUTTON_STYLES[r]} ${suggested === r ? "ring-2 ring-current" : ""}`}
+                aria-label={`${RATING_LABELS[r]}, next in ${intervals?.[r]} (key ${r}${suggested === r ? ", suggested" : ""})`}
               >
                 <span className="text-xs tabular-nums opacity-80">{intervals?.[r]}</span>
                 <span>{RATING_LABELS[r]}</span>

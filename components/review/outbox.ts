@@ -9,6 +9,8 @@ export interface PendingRating {
   expectedVersion: number;
   durationMs: number;
   reviewedAt: string;
+  /** The key-point checklist: how many points were shown and which (by position) weren't ticked. */
+  checklist?: { count: number; missed: number[] };
   /** Set aside after the server failed on it again and again: not sent until the learner retries. */
   held?: boolean;
 }

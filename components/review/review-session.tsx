@@ -8,6 +8,7 @@ import type { Route } from "next";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { buryCardAction, suspendCardAction, undoRatingAction } from "@/app/study/actions";
 import { formatInterval, preview, rate, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/scheduling/fsrs";
+import { suggestGrade } from "@/lib/scheduling/grade-suggestion";
 import { afterRating, afterUndo, countQueue, promoteDue, type Queue } from "@/lib/scheduling/queue";
 import { CardView } from "./card-view";
 import { newClientId, type PendingRating } from "./outbox";
@@ -22,6 +23,11 @@ export interface SessionCard {
   version: number;
   memory: MemoryState;
   front: ReactNode;
+  /** What to say first, rendered (null for a card without key points). */
+  lead: ReactNode;
+  /** What an interviewer listens for: the checklist shown with the answer. */
+  keyPoints: string[];
+  /** The details ("more"), rendered; null when there are none. */
   back: ReactNode;
   cardHref: Route;
   /** Set when the learner may edit the card's deck. */
@@ -34,6 +40,10 @@ interface Props {
   dayEnd: Date;
   scheduler: SchedulerSettings;
   nextDue: Date | null;
+  /** The learner's median answer time: faster than this with every point said suggests Easy. */
+  medianAnswerMs: number | null;
+  /** Type the answer before revealing it. */
+  typeAnswer: boolean;
 }
 
 /** Answer times above this are capped (the learner walked away); the server caps too. */
@@ -64,7 +74,16 @@ function withFresh(queue: Queue<SessionCard>, fresh: FreshCard): Queue<SessionCa
   return { ready: queue.ready.map(swap), waiting: queue.waiting.map(swap) };
 }
 
-export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: Props) {
+/** The checklist of the card on screen: which points are ticked and how long the answer took. */
+interface Answering {
+  cardKey: string;
+  ticked: ReadonlySet<number>;
+  typed: string;
+  /** From showing the card to revealing the answer (set at the reveal). */
+  answerMs: number;
+}
+
+export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, medianAnswerMs, typeAnswer }: Props) {
   const [queue, setQueue] = useState(initial);
   // Which card (id and version) has its answer shown: a new card starts hidden without an effect.
   const [revealedKey, setRevealedKey] = useState<string | null>(null);
@@ -89,7 +108,48 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
   const current = queue.ready[0] ?? null;
   const currentKey = current ? `${current.cardId}:${current.version}` : null;
   const revealed = currentKey !== null && revealedKey === currentKey;
-  const reveal = useCallback(() => setRevealedKey(currentKey), [currentKey]);
+  // Ticks and typing belong to one card: another card (or another version of it) starts afresh.
+  const [answeringState, setAnswering] = useState<Answering | null>(null);
+  const answering: Answering =
+    answeringState && answeringState.cardKey === currentKey
+      ? answeringState
+      : { cardKey: currentKey ?? "", ticked: new Set(), typed: "", answerMs: 0 };
+  const reveal = useCallback(() => {
+    const answerMs = Date.now() - shownAt.current;
+    setAnswering((a) => ({
+      ...(a && a.cardKey === currentKey ? a : { ticked: new Set<number>(), typed: "" }),
+      cardKey: currentKey ?? "",
+      answerMs,
+    }));
+    setRevealedKey(currentKey);
+    // From the text box (typing the answer), the keys go back to the card: Shift+n, Enter, 1-4.
+    cardRef.current?.focus({ preventScroll: true });
+  }, [currentKey]);
+  const toggle = useCallback(
+    (index: number) => {
+      if (!current || index >= current.keyPoints.length) return;
+      setAnswering((a) => {
+        const base = a && a.cardKey === currentKey ? a : { cardKey: currentKey ?? "", ticked: new Set<number>(), typed: "", answerMs: 0 };
+        const ticked = new Set(base.ticked);
+        if (!ticked.delete(index)) ticked.add(index);
+        return { ...base, ticked };
+      });
+    },
+    [current, currentKey],
+  );
+  const type = useCallback(
+    (typed: string) =>
+      setAnswering((a) => ({
+        ...(a && a.cardKey === currentKey ? a : { ticked: new Set<number>(), answerMs: 0 }),
+        cardKey: currentKey ?? "",
+        typed,
+      })),
+    [currentKey],
+  );
+  const suggested =
+    current && revealed
+      ? suggestGrade({ total: current.keyPoints.length, ticked: answering.ticked.size, answerMs: answering.answerMs, medianAnswerMs })
+      : null;
   const counts = countQueue(queue);
 
   // Focus moves to the card when the session opens (arriving from the header's Study link, focus
@@ -127,6 +187,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
   }, [current, revealed, scheduler]);
 
   const { add: addToOutbox } = outbox;
+  const ticked = answering.ticked;
   const grade = useCallback(
     (rating: RatingValue) => {
       if (!current || !revealed || busy) return;
@@ -134,14 +195,24 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
       const durationMs = Math.min(Date.now() - shownAt.current, MAX_ANSWER_MS);
       const clientId = newClientId();
       const memory = rate(current.memory, rating, at, scheduler);
-      addToOutbox({ clientId, cardId: current.cardId, rating, expectedVersion: current.version, durationMs, reviewedAt: at.toISOString() });
+      const count = current.keyPoints.length;
+      const checklist = count ? { count, missed: current.keyPoints.flatMap((_, i) => (ticked.has(i) ? [] : [i])) } : undefined;
+      addToOutbox({
+        clientId,
+        cardId: current.cardId,
+        rating,
+        expectedVersion: current.version,
+        durationMs,
+        reviewedAt: at.toISOString(),
+        ...(checklist && { checklist }),
+      });
       setDone((d) => [...d, { clientId, before: current, rating, durationMs }]);
       setQueue((q) => promoteDue(afterRating(q, { ...current, memory, version: current.version + 1 }, { end: dayEnd }), at));
       if (memory.due >= dayEnd) setNextLater((d) => (d && d <= memory.due ? d : memory.due));
       setNow(at);
       setNotice(null);
     },
-    [current, revealed, busy, scheduler, dayEnd, addToOutbox],
+    [current, revealed, busy, scheduler, dayEnd, addToOutbox, ticked],
   );
 
   const { settled, takeBack } = outbox;
@@ -200,6 +271,8 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
     revealed,
     canEdit: Boolean(current?.editHref),
     reveal,
+    suggested,
+    toggle,
     grade,
     undo: () => void undo(),
     bury: () => void setAside("bury"),
@@ -248,7 +321,20 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
       )}
 
       {current ? (
-        <CardView ref={cardRef} card={current} revealed={revealed} intervals={intervals} busy={busy} onReveal={reveal} onGrade={grade} />
+        <CardView
+          ref={cardRef}
+          card={current}
+          revealed={revealed}
+          ticked={ticked}
+          onToggle={toggle}
+          suggested={suggested}
+          typed={typeAnswer ? answering.typed : null}
+          onType={type}
+          intervals={intervals}
+          busy={busy}
+          onReveal={reveal}
+          onGrade={grade}
+        />
       ) : queue.waiting[0] ? (
         <WaitingForStep
           due={queue.waiting[0].memory.due}
@@ -262,7 +348,8 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue }: P
 
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted">
         <p className="hidden sm:block">
-          <kbd>Space</kbd> show · <kbd>1</kbd>–<kbd>4</kbd> grade · <kbd>Z</kbd> undo · <kbd>B</kbd> bury · <kbd>S</kbd> suspend
+          <kbd>Space</kbd> show · <kbd>Shift</kbd>+<kbd>1</kbd>… tick · <kbd>Enter</kbd> suggested · <kbd>1</kbd>–<kbd>4</kbd> grade ·{" "}
+          <kbd>Z</kbd> undo · <kbd>B</kbd> bury · <kbd>S</kbd> suspend
           {current?.editHref && (
             <>
               {" "}

@@ -1,6 +1,8 @@
 "use client";
 
-// The review screen's keyboard: Space/Enter reveal, 1-4 grade, Z undo, B bury, S suspend, E edit.
+// The review screen's keyboard: Space/Enter reveal, Shift+1-6 tick a key point, Enter accept the
+// suggested grade, 1-4 grade, Z undo, B bury, S suspend, E edit. Ticks use Shift so they never clash
+// with grading (Shift+1 types "!", so it is matched by the physical key).
 // The keys work wherever focus is (the header's Study link included), except in a text field, and
 // Space or Enter on a focused button presses that button, as Enter on a link follows it.
 import { useEffect, useRef } from "react";
@@ -12,6 +14,10 @@ export interface ReviewKeys {
   revealed: boolean;
   canEdit: boolean;
   reveal: () => void;
+  /** The grade Enter accepts once revealed (null: no checklist, Enter does nothing). */
+  suggested: RatingValue | null;
+  /** Ticks or unticks key point `index` (0-based). */
+  toggle: (index: number) => void;
   grade: (rating: RatingValue) => void;
   undo: () => void;
   bury: () => void;
@@ -28,8 +34,9 @@ export function useReviewKeys(keys: ReviewKeys): void {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
+      const pointKey = event.shiftKey ? /^Digit([1-6])$/.exec(event.code) : null;
       const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select, [contenteditable=true]")) return;
+      if (target?.closest("input:not([type=checkbox]), textarea, select, [contenteditable=true]")) return;
       const k = latest.current;
       const onButton = Boolean(target?.closest("button"));
       const onLink = Boolean(target?.closest("a"));
@@ -38,6 +45,12 @@ export function useReviewKeys(keys: ReviewKeys): void {
       if (reveals && !k.revealed && k.hasCard) {
         event.preventDefault();
         k.reveal();
+      } else if (pointKey && k.revealed) {
+        event.preventDefault();
+        k.toggle(Number(pointKey[1]) - 1);
+      } else if (event.key === "Enter" && k.revealed && k.suggested !== null && !onButton && !onLink) {
+        event.preventDefault();
+        k.grade(k.suggested);
       } else if (["1", "2", "3", "4"].includes(event.key) && k.revealed) {
         event.preventDefault();
         k.grade(Number(event.key) as RatingValue);

@@ -3,7 +3,7 @@ import "server-only";
 import { browsableDecks, roleOf, type DeckRole, type Viewer, liveCardCount, liveCard, NO_DECK } from "./access";
 import { db } from "../server/db";
 import type { Prisma } from "../generated/sqlite/client";
-import type { Tag } from "./schema";
+import { splitKeyPoints, type Tag } from "./schema";
 import { tagNames, tagSelect } from "./card-rows";
 import { isKey } from "../query-params";
 
@@ -109,7 +109,7 @@ export async function listDeckCards(
   const cards = await db.card.findMany({
     where: { deckId, ...liveCard, deck: browsableDecks(viewer), ...(filter.tag && { tags: { some: { tag: filter.tag } } }) },
     orderBy: { position: "asc" },
-    select: { id: true, slug: true, front: true, back: true, ...tagSelect },
+    select: { id: true, slug: true, front: true, lead: true, keyPoints: true, back: true, ...tagSelect },
   });
   const needle = filter.q?.trim().toLowerCase();
   const items: CardListItem[] = [];
@@ -117,9 +117,11 @@ export async function listDeckCards(
     let excerpt: string | null = null;
     if (needle) {
       const inFront = card.front.toLowerCase().includes(needle);
-      const backIndex = card.back.toLowerCase().indexOf(needle);
-      if (!inFront && backIndex < 0) continue;
-      if (!inFront) excerpt = excerptAround(card.back, backIndex, needle.length);
+      // The answer as one text: lead, key points, then the details.
+      const answer = [card.lead, card.keyPoints, card.back].filter(Boolean).join("\n");
+      const answerIndex = answer.toLowerCase().indexOf(needle);
+      if (!inFront && answerIndex < 0) continue;
+      if (!inFront) excerpt = excerptAround(answer, answerIndex, needle.length);
     }
     items.push({ id: card.id, slug: card.slug, front: card.front, tags: tagNames(card.tags), excerpt });
   }
@@ -130,6 +132,8 @@ export interface CardDetail {
   id: string;
   slug: string;
   front: string;
+  lead: string;
+  keyPoints: string[];
   back: string;
   tags: Tag[];
   deck: { id: string; slug: string | null; title: string };
@@ -149,6 +153,8 @@ export async function getCard(deckKeyOrId: string, cardSlug: string, viewer: Vie
       id: true,
       slug: true,
       front: true,
+      lead: true,
+      keyPoints: true,
       back: true,
       position: true,
       ...tagSelect,
@@ -172,6 +178,8 @@ export async function getCard(deckKeyOrId: string, cardSlug: string, viewer: Vie
     id: card.id,
     slug: card.slug,
     front: card.front,
+    lead: card.lead,
+    keyPoints: splitKeyPoints(card.keyPoints),
     back: card.back,
     tags: tagNames(card.tags),
     deck: card.deck,

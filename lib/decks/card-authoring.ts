@@ -11,31 +11,58 @@ import { importRefusal, parseQuestionList } from "../transfer/deck-markdown";
 import { editableDecks, liveCard, type Viewer } from "./access";
 import { requireEditable } from "./authoring";
 import { newCardData, tagNames, tagSelect, withTags } from "./card-rows";
-import { answerSchema, questionSchema, slugify, tagSchema, type Tag } from "./schema";
+import {
+  answerSchema,
+  joinKeyPoints,
+  keyPointsSchema,
+  leadSchema,
+  questionSchema,
+  requireLeadWithPoints,
+  slugify,
+  splitKeyPoints,
+  tagSchema,
+  type Tag,
+} from "./schema";
 
 /** The card form: tags arrive as a list (checkboxes) or a comma-separated string. */
-export const cardFormSchema = z.object({
-  front: questionSchema("Write the question."),
-  back: answerSchema,
-  tags: z
-    .preprocess(
-      (v) =>
-        typeof v === "string"
-          ? v
-              .split(",")
-              .map((t) => t.trim())
-              .filter(Boolean)
-          : (v ?? []),
-      z.array(tagSchema).max(6, "Use at most 6 tags."),
-    )
-    .transform((tags) => [...new Set(tags)] as Tag[]),
-});
-export type CardFormInput = z.infer<typeof cardFormSchema>;
+export const cardFormSchema = z
+  .object({
+    front: questionSchema("Write the question."),
+    lead: leadSchema.default(""),
+    // One field per point; blank rows (an added point left empty) are dropped.
+    keyPoints: z.preprocess(
+      (v) => (typeof v === "string" ? [v] : (v ?? [])),
+      z
+        .array(z.string())
+        .max(20, "Use at most 6 key points.")
+        .transform((points) => points.map((p) => p.trim()).filter(Boolean))
+        .pipe(keyPointsSchema),
+    ),
+    back: answerSchema,
+    tags: z
+      .preprocess(
+        (v) =>
+          typeof v === "string"
+            ? v
+                .split(",")
+                .map((t) => t.trim())
+                .filter(Boolean)
+            : (v ?? []),
+        z.array(tagSchema).max(6, "Use at most 6 tags."),
+      )
+      .transform((tags) => [...new Set(tags)] as Tag[]),
+  })
+  .superRefine(requireLeadWithPoints);
+/** A card as written; without lead and key points (callers other than the form), they stay as they are. */
+export type CardFormInput = Omit<z.infer<typeof cardFormSchema>, "lead" | "keyPoints"> &
+  Partial<Pick<z.infer<typeof cardFormSchema>, "lead" | "keyPoints">>;
 
 export interface EditableCard {
   id: string;
   slug: string;
   front: string;
+  lead: string;
+  keyPoints: string[];
   back: string;
   tags: Tag[];
   position: number;
@@ -46,9 +73,9 @@ export async function listEditableCards(viewer: Viewer, deckId: string): Promise
   const cards = await db.card.findMany({
     where: { deckId, ...liveCard },
     orderBy: { position: "asc" },
-    select: { id: true, slug: true, front: true, back: true, position: true, ...tagSelect },
+    select: { id: true, slug: true, front: true, lead: true, keyPoints: true, back: true, position: true, ...tagSelect },
   });
-  return cards.map((c) => ({ ...c, tags: tagNames(c.tags) }));
+  return cards.map((c) => ({ ...c, keyPoints: splitKeyPoints(c.keyPoints), tags: tagNames(c.tags) }));
 }
 
 /** A live card of a deck the viewer may edit, with its learners count (for the reset warning). */
@@ -59,6 +86,8 @@ export async function getEditableCard(viewer: Viewer, cardId: string) {
       id: true,
       slug: true,
       front: true,
+      lead: true,
+      keyPoints: true,
       back: true,
       deckId: true,
       ...tagSelect,
@@ -66,8 +95,8 @@ export async function getEditableCard(viewer: Viewer, cardId: string) {
     },
   });
   if (!card) return null;
-  const { _count, tags, ...rest } = card;
-  return { ...rest, tags: tagNames(tags), learners: _count.cardStates };
+  const { _count, tags, keyPoints, ...rest } = card;
+  return { ...rest, keyPoints: splitKeyPoints(keyPoints), tags: tagNames(tags), learners: _count.cardStates };
 }
 
 /** A slug for a new card that no card of the deck (live or retired) already uses. */
@@ -117,6 +146,8 @@ export async function updateCard(
       where: { id: card.id },
       data: {
         front: input.front,
+        ...(input.lead !== undefined && { lead: input.lead }),
+        ...(input.keyPoints !== undefined && { keyPoints: joinKeyPoints(input.keyPoints) }),
         back: input.back,
         tags: withTags(input.tags, true),
         ...(input.newQuestion && { resetAt: now }),

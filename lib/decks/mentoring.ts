@@ -10,6 +10,7 @@
 import "server-only";
 import { ownedDecks, type Viewer, liveCard } from "./access";
 import { db } from "../server/db";
+import { tallyMissedPoints } from "../stats/key-points";
 
 const DAY_MS = 24 * 60 * 60_000;
 /** Window for "reviews this week". */
@@ -54,7 +55,14 @@ export interface CardDifficulty {
   againCount: number;
   /** All ratings among the mentees in the last 30 days. */
   reviews: number;
+  /** The key points the mentees left unticked most on this card in the last 30 days (at most 3). */
+  missedPoints: { point: string; missed: number; shown: number }[];
 }
+
+/** How many of a card's most-missed points the dashboard lists. */
+const MISSED_POINTS_PER_CARD = 3;
+/** Checklist ratings read for the dashboard: enough for a group's month. */
+const CHECKLIST_SAMPLE = 20_000;
 
 export interface MentorDashboard {
   deck: { id: string; slug: string | null; title: string };
@@ -106,7 +114,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
   // A card reset as a new question inside the window: its earlier ratings were about another question.
   const resetInWindow = liveCards.flatMap((c) => (c.resetAt && c.resetAt > retentionSince ? [{ id: c.id, resetAt: c.resetAt }] : []));
 
-  const [started, overdue, recent, monthly, lastActive, perCard] = await Promise.all([
+  const [started, overdue, recent, monthly, lastActive, perCard, checklists] = await Promise.all([
     db.cardState.groupBy({
       by: ["userId"],
       where: { deckId: deck.id, userId: mentee, card: { deckId: deck.id, ...liveCard } },
@@ -154,7 +162,19 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
       },
       _count: { _all: true },
     }),
+    db.reviewLog.findMany({
+      where: { userId: mentee, reviewedAt: { gte: retentionSince }, pointsShown: { not: null }, card: { deckId: deck.id, ...liveCard } },
+      orderBy: { reviewedAt: "desc" },
+      take: CHECKLIST_SAMPLE,
+      select: { cardId: true, pointsShown: true, pointsMissed: true },
+    }),
   ]);
+  const missedByCard = new Map<string, CardDifficulty["missedPoints"]>();
+  for (const { cardId, point, missed, shown } of tallyMissedPoints(checklists)) {
+    const list = missedByCard.get(cardId) ?? [];
+    if (list.length < MISSED_POINTS_PER_CARD) list.push({ point, missed, shown });
+    missedByCard.set(cardId, list);
+  }
 
   const startedBy = countBy(
     started,
@@ -225,6 +245,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
           menteesReviewed: s.reviewed.size,
           againCount: s.again,
           reviews: s.reviews,
+          missedPoints: missedByCard.get(card.id) ?? [],
         },
       ];
     })

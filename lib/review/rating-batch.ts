@@ -8,7 +8,7 @@ import type { MemoryState } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { AppError, isUniqueViolation } from "../server/errors";
 import { memoryOf, memorySelect } from "./memory";
-import { applyRating, logRow, recordRating, type RatingInput, type RatingResult } from "./ratings";
+import { applyRating, logRow, ratedCardSelect, recordRating, type RatingInput, type RatingResult } from "./ratings";
 import { cachedStudySettings } from "./settings";
 
 export type BatchResult = RatingResult | { status: "not_found"; clientId: string; message: string };
@@ -37,7 +37,7 @@ export async function recordRatings(viewer: Viewer, ratings: RatingInput[], now 
   const [cards, settings] = await Promise.all([
     db.card.findMany({
       where: { id: { in: [...new Set(ratings.map((r) => r.cardId))] }, ...liveCard, deck: studiedDecks(viewer) },
-      select: { id: true, deckId: true, front: true, cardStates: { where: { userId }, select: { version: true, ...memorySelect } } },
+      select: { ...ratedCardSelect, cardStates: { where: { userId }, select: { version: true, ...memorySelect } } },
     }),
     cachedStudySettings(userId),
   ]);

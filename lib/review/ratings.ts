@@ -8,6 +8,7 @@ import { db } from "../server/db";
 import { AppError, isUniqueViolation, notFound } from "../server/errors";
 import { memoryOf, memorySelect } from "./memory";
 import { cachedStudySettings } from "./settings";
+import { joinKeyPoints, KEY_POINTS_MAX, splitKeyPoints } from "../decks/schema";
 
 /** Longer than this, the learner walked away: the answer time is capped so stats stay honest. */
 export const MAX_ANSWER_MS = 5 * 60_000;
@@ -32,6 +33,25 @@ export const ratingSchema = z.object({
     .int()
     .min(0)
     .max(24 * 60 * 60_000),
+  /**
+   * The key-point checklist as the learner saw it: how many points the card showed and which (by
+   * position) they didn't tick. Kept only when the count still matches the card (an edit since
+   * makes the positions meaningless); the rating counts either way.
+   */
+  checklist: z
+    .object({
+      count: z.number().int().min(1).max(KEY_POINTS_MAX),
+      missed: z
+        .array(
+          z
+            .number()
+            .int()
+            .min(0)
+            .max(KEY_POINTS_MAX - 1),
+        )
+        .max(KEY_POINTS_MAX),
+    })
+    .optional(),
   /** When the learner rated, by their clock (ISO 8601): offline ratings are scheduled as of that moment. */
   reviewedAt: z.iso
     .datetime({ offset: true, error: "reviewedAt is an ISO 8601 time, like 2026-11-30T21:00:00Z." })
@@ -89,7 +109,7 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
   const [card, settings] = await Promise.all([
     db.card.findFirst({
       where: { id: input.cardId, ...liveCard, deck: studiedDecks(viewer) },
-      select: { id: true, deckId: true, front: true, cardStates: { where: { userId }, select: { version: true, ...memorySelect } } },
+      select: { ...ratedCardSelect, cardStates: { where: { userId }, select: { version: true, ...memorySelect } } },
     }),
     cachedStudySettings(userId),
   ]);
@@ -134,10 +154,21 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
   return duplicateOrStale(userId, card.id, input.clientId, now);
 }
 
+/** What a rating's log row keeps of its card. */
+export const ratedCardSelect = { id: true, deckId: true, front: true, keyPoints: true } as const;
+
+/** The key points shown and those missed, as worded on the card: null when no checklist was used. */
+function checklistColumns(storedPoints: string, checklist: RatingInput["checklist"]) {
+  const points = splitKeyPoints(storedPoints);
+  if (!checklist || points.length === 0 || checklist.count !== points.length) return { pointsShown: null, pointsMissed: null };
+  const missed = new Set(checklist.missed);
+  return { pointsShown: storedPoints, pointsMissed: joinKeyPoints(points.filter((_, i) => missed.has(i))) };
+}
+
 /** The log row of a rating: what was rated when, and the card's state before it (for exact undo and replay). */
 export function logRow(
   userId: string,
-  card: { id: string; front: string },
+  card: { id: string; front: string; keyPoints: string },
   input: RatingInput,
   reviewedAt: Date,
   before: MemoryState,
@@ -153,6 +184,7 @@ export function logRow(
     nextDue: after.due,
     // What the learner answered: their history keeps it, whatever an editor writes later.
     question: card.front,
+    ...checklistColumns(card.keyPoints, input.checklist),
     ...before,
   };
 }

@@ -9,11 +9,14 @@ import { db } from "../server/db";
 import { memoryOf, memorySelect } from "./memory";
 import { neverSeenCards } from "./new-cards";
 import { getStudySettings, type StudySettings } from "./settings";
+import { splitKeyPoints } from "../decks/schema";
 
 export interface StudyCard extends QueueCard {
   deckId: string;
   slug: string;
   front: string;
+  lead: string;
+  keyPoints: string[];
   back: string;
 }
 
@@ -23,6 +26,24 @@ export interface StudySession {
   settings: StudySettings;
   /** The earliest due time after today's queue, for "next cards due" when nothing is left. */
   nextDue: Date | null;
+  /** The learner's median answer time over recent ratings (null before any): "faster than usual" means Easy. */
+  medianAnswerMs: number | null;
+}
+
+/** How many recent ratings the median answer time is taken over. */
+const ANSWER_TIME_SAMPLE = 200;
+
+async function medianAnswerMs(userId: string): Promise<number | null> {
+  const rows = await db.reviewLog.findMany({
+    where: { userId },
+    orderBy: { reviewedAt: "desc" },
+    take: ANSWER_TIME_SAMPLE,
+    select: { durationMs: true },
+  });
+  if (rows.length === 0) return null;
+  const sorted = rows.map((r) => r.durationMs).sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Reviews and new cards already done in this study day, counted from the history. */
@@ -47,7 +68,7 @@ export async function loadStudySession(viewer: Viewer, options: { deckId?: strin
     select: { deckId: true, newCursor: true },
   });
   const deckIds = studies.map((d) => d.deckId);
-  const empty: StudySession = { queue: { ready: [], waiting: [] }, day, settings, nextDue: null };
+  const empty: StudySession = { queue: { ready: [], waiting: [] }, day, settings, nextDue: null, medianAnswerMs: null };
   if (deckIds.length === 0) return empty;
 
   const available = {
@@ -100,19 +121,31 @@ export async function loadStudySession(viewer: Viewer, options: { deckId?: strin
   });
 
   const ids = [...queue.ready, ...queue.waiting].map((c) => c.cardId);
-  const [contents, next] = await Promise.all([
-    db.card.findMany({ where: { id: { in: ids } }, select: { id: true, deckId: true, slug: true, front: true, back: true } }),
+  const [contents, next, median] = await Promise.all([
+    db.card.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, deckId: true, slug: true, front: true, lead: true, keyPoints: true, back: true },
+    }),
     db.cardState.findFirst({
       where: { userId: viewer.id, deckId: { in: deckIds }, suspended: false, state: { not: State.New }, due: { gte: day.end } },
       orderBy: { due: "asc" },
       select: { due: true },
     }),
+    medianAnswerMs(viewer.id),
   ]);
   const byId = new Map(contents.map((c) => [c.id, c]));
   const withContent = (cards: QueueCard[]): StudyCard[] =>
     cards.flatMap((c) => {
       const content = byId.get(c.cardId);
-      return content ? [{ ...c, deckId: content.deckId, slug: content.slug, front: content.front, back: content.back }] : [];
+      if (!content) return [];
+      const { id: _id, keyPoints, ...text } = content;
+      return [{ ...c, ...text, keyPoints: splitKeyPoints(keyPoints) }];
     });
-  return { queue: { ready: withContent(queue.ready), waiting: withContent(queue.waiting) }, day, settings, nextDue: next?.due ?? null };
+  return {
+    queue: { ready: withContent(queue.ready), waiting: withContent(queue.waiting) },
+    day,
+    settings,
+    nextDue: next?.due ?? null,
+    medianAnswerMs: median,
+  };
 }

@@ -13,6 +13,8 @@ export interface StudySettings extends QueueLimits {
   scheduler: SchedulerSettings;
   dayStartHour: number;
   timeZone: string;
+  /** Type the answer before revealing it; it is shown beside the key points, never graded. */
+  typeAnswer: boolean;
 }
 
 export const DEFAULT_STUDY_SETTINGS: StudySettings = {
@@ -21,6 +23,7 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = {
   reviewsPerDay: 200,
   dayStartHour: 4,
   timeZone: "UTC",
+  typeAnswer: false,
 };
 
 const STEP = /^(\d{1,6}(?:\.\d{1,2})?)(m|h|d)$/;
@@ -74,6 +77,7 @@ export const studySettingsSchema = z.object({
     n.int().min(0, "Choose an hour from 0 to 23.").max(23, "Choose an hour from 0 to 23."),
   ),
   timeZone: z.string().trim().refine(isValidTimeZone, "That is not a time zone we know, like Europe/Berlin."),
+  typeAnswer: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
 });
 export type StudySettingsInput = z.infer<typeof studySettingsSchema>;
 
@@ -95,6 +99,7 @@ export function settingsFormValues(settings: StudySettings): SettingsFormValues 
     enableFuzz: scheduler.enableFuzz,
     dayStartHour: settings.dayStartHour,
     timeZone: settings.timeZone,
+    typeAnswer: settings.typeAnswer,
   };
 }
 
@@ -112,6 +117,7 @@ function fromRow(row: SettingsFormValues): StudySettings {
     reviewsPerDay: row.reviewsPerDay,
     dayStartHour: row.dayStartHour,
     timeZone: row.timeZone,
+    typeAnswer: row.typeAnswer,
   };
 }
 

@@ -127,9 +127,36 @@ describe("the mentor dashboard", () => {
     // c1: both mentees missed it; c2: one mentee, twice; c0: one mentee, once (the 40-day-old miss is
     // out of the window). c4 only has ratings from non-mentees, so nobody reviewed it: left out.
     expect(dashboard!.cards).toEqual([
-      { cardId: c1!.id, slug: "card-1", front: "Question 1?", menteesFailed: 2, menteesReviewed: 2, againCount: 2, reviews: 2 },
-      { cardId: c2!.id, slug: "card-2", front: "Question 2?", menteesFailed: 1, menteesReviewed: 1, againCount: 2, reviews: 3 },
-      { cardId: c0!.id, slug: "card-0", front: "Question 0?", menteesFailed: 1, menteesReviewed: 1, againCount: 1, reviews: 2 },
+      {
+        cardId: c1!.id,
+        slug: "card-1",
+        front: "Question 1?",
+        menteesFailed: 2,
+        menteesReviewed: 2,
+        againCount: 2,
+        reviews: 2,
+        missedPoints: [],
+      },
+      {
+        cardId: c2!.id,
+        slug: "card-2",
+        front: "Question 2?",
+        menteesFailed: 1,
+        menteesReviewed: 1,
+        againCount: 2,
+        reviews: 3,
+        missedPoints: [],
+      },
+      {
+        cardId: c0!.id,
+        slug: "card-0",
+        front: "Question 0?",
+        menteesFailed: 1,
+        menteesReviewed: 1,
+        againCount: 1,
+        reviews: 2,
+        missedPoints: [],
+      },
     ]);
 
     const json = JSON.stringify(dashboard);
@@ -208,7 +235,16 @@ describe("the mentor dashboard", () => {
 
     const dashboard = await getMentorDashboard(mentor, deck.id, NOW);
     expect(dashboard!.cards).toEqual([
-      { cardId: card!.id, slug: "card-0", front: "Question 0?", menteesFailed: 0, menteesReviewed: 1, againCount: 0, reviews: 1 },
+      {
+        cardId: card!.id,
+        slug: "card-0",
+        front: "Question 0?",
+        menteesFailed: 0,
+        menteesReviewed: 1,
+        againCount: 0,
+        reviews: 1,
+        missedPoints: [],
+      },
     ]);
     expect(dashboard!.mentees[0]).toMatchObject({ reviews30d: 2, retention30d: 0.5, lastActive: daysAgo(2) });
   });

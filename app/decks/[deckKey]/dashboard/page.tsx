@@ -85,6 +85,21 @@ function HardCard({ card, menteeCount, deck }: { card: CardDifficulty; menteeCou
           {card.againCount} Again in {plural(card.reviews, "review")}
         </span>
       </div>
+      {card.missedPoints.length > 0 && (
+        <div className="text-sm">
+          <p className="text-muted">Key points they miss most:</p>
+          <ul className="list-disc pl-5" data-testid="group-missed-points">
+            {card.missedPoints.map((m) => (
+              <li key={m.point}>
+                {m.point}{" "}
+                <span className="text-xs text-muted tabular-nums">
+                  (missed {m.missed} of {m.shown})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </li>
   );
 }

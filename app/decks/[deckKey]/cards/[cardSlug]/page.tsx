@@ -39,7 +39,27 @@ export default async function CardPage({ params }: PageProps<"/decks/[deckKey]/c
       </header>
       {status && <CardStudyStatus cardId={card.id} status={status} />}
       <section aria-label="Answer" className="card-surface p-5 sm:p-7">
-        {card.back ? <Markdown>{card.back}</Markdown> : <p className="text-muted">This card has no answer yet.</p>}
+        {card.keyPoints.length > 0 && (
+          <div className="mb-6 space-y-4">
+            <div className="border-l-4 border-accent pl-4 text-lg">
+              <Markdown>{card.lead}</Markdown>
+            </div>
+            <div>
+              <h2 className="mb-2 text-sm font-medium tracking-wide text-muted uppercase">Key points</h2>
+              <ol className="list-decimal space-y-1 pl-5" data-testid="key-points">
+                {card.keyPoints.map((point) => (
+                  <li key={point}>{point}</li>
+                ))}
+              </ol>
+            </div>
+            {card.back && <h2 className="text-sm font-medium tracking-wide text-muted uppercase">More</h2>}
+          </div>
+        )}
+        {card.back ? (
+          <Markdown>{card.back}</Markdown>
+        ) : card.keyPoints.length === 0 ? (
+          <p className="text-muted">This card has no answer yet.</p>
+        ) : null}
       </section>
       <nav aria-label="Other cards" className="flex justify-between gap-3">
         {card.previous ? (
