@@ -78,7 +78,13 @@ describe("key points with ratings", () => {
       expect(await logOf(user.id, clientId)).toMatchObject({ pointsShown: null, pointsMissed: null });
 
     // An editor added a point after the learner's copy was loaded: the positions mean nothing now.
-    await updateCard(user, withPoints, { front: "Question 0?", back: "", tags: [], lead: "Lead.", keyPoints: [...POINTS, "A fourth point"] });
+    await updateCard(user, withPoints, {
+      front: "Question 0?",
+      back: "",
+      tags: [],
+      lead: "Lead.",
+      keyPoints: [...POINTS, "A fourth point"],
+    });
     const stale = rating(withPoints, 1, 1, { checklist: { count: 3, missed: [0] } });
     expect((await recordRating(user, stale)).status).toBe("saved");
     expect(await logOf(user.id, stale.clientId)).toMatchObject({ pointsShown: null, pointsMissed: null });
