@@ -1,17 +1,30 @@
 // The study day: like Anki, a day starts at a fixed hour (default 04:00) in the learner's own time
 // zone, so a late-night session still counts as "today". All of Drill's "today" logic calls this.
 
+// Building a DateTimeFormat costs far more than formatting with one: one per zone, kept.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    if (formats.size > 500) formats.clear();
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
 function wallClock(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
+  const parts = formatFor(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
 }
@@ -26,8 +39,8 @@ function offsetAt(instant: number, timeZone: string): number {
  * The first instant when the wall clock in `timeZone` shows the given date at `hour`:00 or later: on
  * a day the clock repeats that hour, its first time; on a day it skips it, the moment it jumps past.
  */
-function instantAt(year: number, month: number, day: number, hour: number, timeZone: string): Date {
-  const target = Date.UTC(year, month - 1, day, hour);
+function instantAt(year: number, month: number, day: number, hour: number, timeZone: string, minute = 0): Date {
+  const target = Date.UTC(year, month - 1, day, hour, minute);
   // the zone's offsets before and after any change near the target (the same on most days)
   const offsets = [offsetAt(target - 36 * 3_600_000, timeZone), offsetAt(target + 36 * 3_600_000, timeZone)];
   const exact = offsets.map((o) => target - o).filter((t) => offsetAt(t, timeZone) === target - t);
@@ -61,6 +74,23 @@ export function studyDay(now: Date, timeZone: string, dayStartHour: number): Stu
   const start = instantAt(base.getUTCFullYear(), base.getUTCMonth() + 1, base.getUTCDate(), dayStartHour, timeZone);
   const end = instantAt(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), dayStartHour, timeZone);
   return { start, end, date: base.toISOString().slice(0, 10) };
+}
+
+/**
+ * The instant a wall-clock date and time ("2027-03-28", "10:30") names in `timeZone`: on a day the
+ * clock repeats that time, its first occurrence; on a day it skips it, the moment the clock jumps past.
+ */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  return instantAt(year, month, day, hour, timeZone, minute);
+}
+
+/** The wall-clock date and time ("2027-03-28", "10:30") of an instant in `timeZone`. */
+export function zonedDateTime(instant: Date, timeZone: string): { date: string; time: string } {
+  const w = wallClock(instant, timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return { date: `${w.year}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

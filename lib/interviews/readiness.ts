@@ -1,0 +1,220 @@
+// How ready a learner is for an interview: their in-scope cards and memory of them, run through the
+// pure plan (lib/scheduling/interview-plan.ts). Also what the study page needs from the plan today,
+// readiness on the day for interviews that have passed, and what a mentor may see of a shared one.
+import "server-only";
+import { liveCard, type Viewer } from "../decks/access";
+import { memoryOf, memorySelect } from "../review/memory";
+import { getStudySettings, type StudySettings } from "../review/settings";
+import {
+  buildPlan,
+  recallAt,
+  tagsToDrop,
+  weakestTags,
+  type Plan,
+  type PlanCard,
+  type PlanInput,
+  type TagReadiness,
+} from "../scheduling/interview-plan";
+import { db } from "../server/db";
+import { interviewOf, interviewSelect, type Interview } from "./interviews";
+
+/** How many of the weakest cards the interview page lists. */
+const WEAKEST_CARDS = 8;
+/** Recent answer times the minutes estimate is drawn from. */
+const ANSWER_SAMPLE = 200;
+
+export interface ScopeCard extends PlanCard {
+  slug: string;
+  front: string;
+  deckId: string;
+}
+
+/**
+ * The interview's cards: live cards of its decks (only those the learner still studies), narrowed
+ * to its tags, not suspended, in the order new cards are met (deck, then position).
+ */
+async function scopeCards(userId: string, interview: Interview): Promise<ScopeCard[]> {
+  const cards = await db.card.findMany({
+    where: {
+      deckId: { in: interview.decks.map((d) => d.id) },
+      ...liveCard,
+      deck: { studies: { some: { userId } } },
+      ...(interview.tags.length > 0 && { tags: { some: { tag: { in: interview.tags } } } }),
+    },
+    orderBy: [{ deckId: "asc" }, { position: "asc" }],
+    select: {
+      id: true,
+      slug: true,
+      front: true,
+      deckId: true,
+      tags: { select: { tag: true } },
+      cardStates: { where: { userId }, select: { ...memorySelect, suspended: true } },
+    },
+  });
+  return cards.flatMap((c) => {
+    const state = c.cardStates[0];
+    if (state?.suspended) return [];
+    return [
+      {
+        cardId: c.id,
+        slug: c.slug,
+        front: c.front,
+        deckId: c.deckId,
+        tags: c.tags.map((t) => t.tag),
+        memory: state ? memoryOf(state) : null,
+      },
+    ];
+  });
+}
+
+async function medianAnswerMs(userId: string): Promise<number | null> {
+  const rows = await db.reviewLog.findMany({
+    where: { userId },
+    orderBy: { reviewedAt: "desc" },
+    take: ANSWER_SAMPLE,
+    select: { durationMs: true },
+  });
+  if (rows.length === 0) return null;
+  const sorted = rows.map((r) => r.durationMs).sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+function planInput(interview: Interview, cards: PlanCard[], settings: StudySettings, now: Date, answerMs: number | null): PlanInput {
+  return {
+    now,
+    interviewAt: interview.at,
+    target: interview.target,
+    cards,
+    limits: {
+      newPerDay: interview.newPerDay ?? settings.newPerDay,
+      reviewsPerDay: interview.reviewsPerDay ?? settings.reviewsPerDay,
+    },
+    timeZone: settings.timeZone,
+    dayStartHour: settings.dayStartHour,
+    answerMs,
+  };
+}
+
+export interface Readiness {
+  interview: Interview;
+  plan: Plan;
+  cardCount: number;
+  weakestTags: TagReadiness[];
+  weakestCards: (ScopeCard & { recall: number })[];
+  /** When the target is out of reach: tags whose dropping would make it reachable (may be empty). */
+  dropTags: string[];
+  /** The learner's own limits, which the interview's limits fall back to. */
+  settings: StudySettings;
+}
+
+/** Readiness now and on plan, the plan's days, and the weakest tags and cards. */
+export async function getReadiness(viewer: Viewer, interview: Interview, now = new Date()): Promise<Readiness> {
+  const [cards, settings, answerMs] = await Promise.all([
+    scopeCards(viewer.id, interview),
+    getStudySettings(viewer.id),
+    medianAnswerMs(viewer.id),
+  ]);
+  const input = planInput(interview, cards, settings, now, answerMs);
+  const plan = buildPlan(input);
+  const tags = weakestTags(cards, plan.recallNow);
+  const weakestCards = cards
+    .map((c) => ({ ...c, recall: plan.recallNow.get(c.cardId) ?? 0 }))
+    .sort((a, b) => a.recall - b.recall)
+    .slice(0, WEAKEST_CARDS);
+  const dropTags = plan.reachable || plan.days.length === 0 ? [] : tagsToDrop(input, tags);
+  return { interview, plan, cardCount: cards.length, weakestTags: tags, weakestCards, dropTags, settings };
+}
+
+/**
+ * Predicted recall at an interview that has passed, from the learner's memory at that moment: a
+ * card's state before its first rating after the interview, or its current state if none came after.
+ * Kept on the interview once computed.
+ */
+export async function readinessOnTheDay(viewer: Viewer, interview: Interview): Promise<number> {
+  if (interview.readinessOnDay !== null) return interview.readinessOnDay;
+  const cards = await scopeCards(viewer.id, interview);
+  const after = await db.reviewLog.findMany({
+    where: { userId: viewer.id, cardId: { in: cards.map((c) => c.cardId) }, reviewedAt: { gte: interview.at } },
+    orderBy: [{ reviewedAt: "asc" }, { reps: "asc" }],
+    distinct: ["cardId"],
+    select: { cardId: true, ...memorySelect },
+  });
+  const before = new Map(after.map((row) => [row.cardId, memoryOf(row)]));
+  const recall = cards.length
+    ? cards.reduce((sum, c) => sum + recallAt(before.get(c.cardId) ?? c.memory, interview.at), 0) / cards.length
+    : 0;
+  await db.interview.updateMany({ where: { id: interview.id, userId: viewer.id }, data: { readinessOnDay: recall } });
+  return recall;
+}
+
+export interface TodaysPlan {
+  /** In-scope new cards to meet first today, in order. */
+  newCardIds: string[];
+  /** Reviews brought forward today (not yet due by FSRS). */
+  pulledIds: string[];
+  /** The soonest open interview, for the line on the study page. */
+  next: { interview: Interview; now: number; onPlan: number; reachable: boolean } | null;
+}
+
+const NO_PLAN: TodaysPlan = { newCardIds: [], pulledIds: [], next: null };
+
+/** What the open, upcoming interviews ask of today (the soonest first), for the study session. */
+export async function todaysPlan(viewer: Viewer, now = new Date()): Promise<TodaysPlan> {
+  const rows = await db.interview.findMany({
+    where: { userId: viewer.id, status: "open", at: { gt: now } },
+    orderBy: { at: "asc" },
+    take: 3,
+    select: interviewSelect,
+  });
+  if (rows.length === 0) return NO_PLAN;
+  const [settings, answerMs] = await Promise.all([getStudySettings(viewer.id), medianAnswerMs(viewer.id)]);
+  const today: TodaysPlan = { newCardIds: [], pulledIds: [], next: null };
+  for (const interview of rows.map(interviewOf)) {
+    const cards = await scopeCards(viewer.id, interview);
+    const plan = buildPlan(planInput(interview, cards, settings, now, answerMs));
+    today.newCardIds.push(...plan.today.newCardIds.filter((id) => !today.newCardIds.includes(id)));
+    today.pulledIds.push(...plan.today.pulledIds.filter((id) => !today.pulledIds.includes(id)));
+    today.next ??= { interview, now: plan.now, onPlan: plan.onPlan, reachable: plan.reachable };
+  }
+  return today;
+}
+
+export interface SharedInterview {
+  userId: string;
+  label: string;
+  at: Date;
+  timeZone: string;
+  target: number;
+  now: number;
+  onPlan: number;
+}
+
+/**
+ * Open, upcoming interviews that `menteeIds` shared and that include `deckId`, with their readiness.
+ * The caller (the mentor dashboard) has already checked that the viewer owns the deck and that these
+ * are their mentees; nothing here is shown otherwise.
+ */
+export async function sharedInterviews(menteeIds: string[], deckId: string, now = new Date()): Promise<SharedInterview[]> {
+  if (menteeIds.length === 0) return [];
+  const rows = await db.interview.findMany({
+    where: { userId: { in: menteeIds }, sharedWithMentor: true, status: "open", at: { gt: now }, decks: { some: { deckId } } },
+    orderBy: { at: "asc" },
+    select: { ...interviewSelect, userId: true },
+  });
+  const shared: SharedInterview[] = [];
+  for (const row of rows) {
+    const interview = interviewOf(row);
+    const [cards, settings] = await Promise.all([scopeCards(row.userId, interview), getStudySettings(row.userId)]);
+    const plan = buildPlan(planInput(interview, cards, settings, now, null));
+    shared.push({
+      userId: row.userId,
+      label: interview.label,
+      at: interview.at,
+      timeZone: interview.timeZone,
+      target: interview.target,
+      now: plan.now,
+      onPlan: plan.onPlan,
+    });
+  }
+  return shared;
+}

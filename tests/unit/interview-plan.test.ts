@@ -1,0 +1,142 @@
+import { forgetting_curve, generatorParameters } from "ts-fsrs";
+import { describe, expect, it } from "vitest";
+import { buildPlan, planDays, recallAt, retrievability, tagsToDrop, weakestTags, type PlanCard } from "@/lib/scheduling/interview-plan";
+import { DEFAULT_SCHEDULER_SETTINGS, newMemory, rate, State, type MemoryState } from "@/lib/scheduling/fsrs";
+import { zonedDateTime, zonedInstant } from "@/lib/scheduling/study-day";
+
+const DAY = 86_400_000;
+const settings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz: false };
+
+describe("retrievability", () => {
+  it("is ts-fsrs's forgetting curve, for several stabilities and elapsed times", () => {
+    const w = generatorParameters().w;
+    for (const stability of [0.5, 2.3, 10, 45.7, 300])
+      for (const elapsed of [0, 0.25, 1, 7, 30, 365])
+        expect(retrievability(stability, elapsed)).toBeCloseTo(forgetting_curve(w, elapsed, stability), 12);
+  });
+
+  it("is 90% after exactly one stability, by FSRS's definition of stability", () => {
+    for (const stability of [1, 5, 42]) expect(retrievability(stability, stability)).toBeCloseTo(0.9, 6);
+  });
+
+  it("counts a never-studied card as 0, and a studied one from its last review", () => {
+    const at = new Date("2026-12-10T12:00:00Z");
+    expect(recallAt(null, at)).toBe(0);
+    expect(recallAt(newMemory(at), at)).toBe(0);
+    const learned = rate(rate(newMemory(at), 3, new Date("2026-12-01T09:00:00Z"), settings), 3, new Date("2026-12-01T09:10:00Z"), settings);
+    expect(recallAt(learned, at)).toBeCloseTo(retrievability(learned.stability, (at.getTime() - learned.lastReview!.getTime()) / DAY), 12);
+  });
+});
+
+describe("the interview moment in the learner's zone", () => {
+  it("is right across DST changes", () => {
+    // Berlin moves to summer time at 02:00 on 28 March 2027: 10:00 is then UTC+2.
+    expect(zonedInstant("2027-03-28", "10:00", "Europe/Berlin").toISOString()).toBe("2027-03-28T08:00:00.000Z");
+    expect(zonedInstant("2027-03-27", "10:00", "Europe/Berlin").toISOString()).toBe("2027-03-27T09:00:00.000Z");
+    // New York falls back at 02:00 on 1 November 2026: 09:00 is then UTC-5.
+    expect(zonedInstant("2026-11-01", "09:00", "America/New_York").toISOString()).toBe("2026-11-01T14:00:00.000Z");
+    // 02:30 doesn't exist on 14 March 2027 in New York: the clock jumps to 03:00 EDT.
+    expect(zonedInstant("2027-03-14", "02:30", "America/New_York").toISOString()).toBe("2027-03-14T07:00:00.000Z");
+    expect(zonedDateTime(new Date("2027-03-28T08:00:00Z"), "Europe/Berlin")).toEqual({ date: "2027-03-28", time: "10:00" });
+  });
+
+  it("plans the study days up to the interview, a 23-hour day included", () => {
+    const now = new Date("2027-03-26T08:00:00Z");
+    const days = planDays(now, zonedInstant("2027-03-29", "15:00", "Europe/Berlin"), "Europe/Berlin", 4);
+    expect(days.map((d) => d.date)).toEqual(["2027-03-26", "2027-03-27", "2027-03-28", "2027-03-29"]);
+    // The clocks jump at 02:00 on the 28th: inside the study day that began at 04:00 on the 27th.
+    expect(days[1]!.end.getTime() - days[1]!.start.getTime()).toBe(23 * 3_600_000);
+  });
+});
+
+/** Cards learned `daysAgo` days before `now` (rated Good twice), or never studied. */
+function cards(now: Date, spec: { learned: number; unseen: number; daysAgo?: number }): PlanCard[] {
+  const learnedAt = new Date(now.getTime() - (spec.daysAgo ?? 1) * DAY);
+  const learned = (): MemoryState =>
+    rate(rate(newMemory(learnedAt), 3, learnedAt, settings), 3, new Date(learnedAt.getTime() + 600_000), settings);
+  return [
+    ...Array.from({ length: spec.learned }, (_, i) => ({ cardId: `l${i}`, memory: learned(), tags: ["old"] })),
+    ...Array.from({ length: spec.unseen }, (_, i) => ({ cardId: `u${i}`, memory: null, tags: ["new"] })),
+  ];
+}
+
+const base = { target: 0.9, limits: { newPerDay: 10, reviewsPerDay: 200 }, timeZone: "UTC", dayStartHour: 4 };
+
+describe("buildPlan", () => {
+  const now = new Date("2026-12-01T09:00:00Z");
+
+  it("now: the mean predicted recall at the interview, never-studied cards at 0", () => {
+    const interviewAt = new Date(now.getTime() + 10 * DAY);
+    const input = { ...base, now, interviewAt, cards: cards(now, { learned: 3, unseen: 1 }) };
+    const plan = buildPlan(input);
+    const each = recallAt(input.cards[0]!.memory, interviewAt);
+    expect(plan.now).toBeCloseTo((3 * each) / 4, 10);
+    expect(plan.unseen).toBe(1);
+    expect(plan.onPlan).toBeGreaterThan(plan.now);
+  });
+
+  it("meets the unseen cards first, spread over the days before the final pass, in deck order", () => {
+    const interviewAt = new Date(now.getTime() + 7 * DAY);
+    const plan = buildPlan({ ...base, now, interviewAt, cards: cards(now, { learned: 0, unseen: 30 }) });
+    // 8 study days, the last 2 the final pass: 30 cards over 6 days.
+    expect(plan.days).toHaveLength(8);
+    expect(plan.today.newCardIds).toEqual(["u0", "u1", "u2", "u3", "u4"]);
+    expect(plan.days.reduce((sum, d) => sum + d.newCards, 0)).toBe(30);
+    expect(plan.days.slice(-2).every((d) => d.newCards === 0)).toBe(true);
+    expect(plan.reachable).toBe(true);
+  });
+
+  it("brings reviews forward to the final pass when FSRS would show them only after the interview", () => {
+    // Learned 3 days ago: FSRS's next review is after a 3-day interview, where recall would be low.
+    const interviewAt = new Date(now.getTime() + 3 * DAY);
+    const plan = buildPlan({ ...base, now, interviewAt, target: 0.97, cards: cards(now, { learned: 5, unseen: 0, daysAgo: 3 }) });
+    expect(plan.today.pulledIds).toEqual([]);
+    expect(plan.days.at(-1)!.reviews + plan.days.at(-2)!.reviews).toBeGreaterThanOrEqual(5);
+    expect(plan.onPlan).toBeGreaterThan(plan.now);
+  });
+
+  it("says when the target can't be reached, what is, and what it would take", () => {
+    const interviewAt = new Date(now.getTime() + 2 * DAY);
+    const input = { ...base, now, interviewAt, cards: cards(now, { learned: 0, unseen: 60 }) };
+    const plan = buildPlan(input);
+    expect(plan.reachable).toBe(false);
+    expect(plan.onPlan).toBeLessThan(0.6);
+    expect(plan.newPerDayNeeded).toBe(20);
+    const tags = weakestTags(input.cards, plan.recallNow);
+    expect(tags.map((t) => t.tag)).toEqual(["new"]);
+    expect(tagsToDrop(input, tags)).toEqual([]);
+  });
+
+  it("finds the tags to drop that make the target reachable", () => {
+    const interviewAt = new Date(now.getTime() + 2 * DAY);
+    const input = {
+      ...base,
+      now,
+      interviewAt,
+      cards: [
+        ...cards(now, { learned: 20, unseen: 0 }),
+        ...Array.from({ length: 40 }, (_, i) => ({ cardId: `x${i}`, memory: null, tags: ["extra"] })),
+      ],
+    };
+    const plan = buildPlan(input);
+    expect(plan.reachable).toBe(false);
+    expect(tagsToDrop(input, weakestTags(input.cards, plan.recallNow))).toEqual(["extra"]);
+  });
+
+  it("after the interview there is nothing to plan", () => {
+    const plan = buildPlan({ ...base, now, interviewAt: new Date(now.getTime() - DAY), cards: cards(now, { learned: 2, unseen: 0 }) });
+    expect(plan.days).toEqual([]);
+    expect(plan.today).toEqual({ newCardIds: [], pulledIds: [] });
+  });
+
+  it("ignores learned-card states of type New (buried new cards) as unseen", () => {
+    const plan = buildPlan({
+      ...base,
+      now,
+      interviewAt: new Date(now.getTime() + 5 * DAY),
+      cards: [{ cardId: "n", memory: { ...newMemory(now), state: State.New }, tags: [] }],
+    });
+    expect(plan.unseen).toBe(1);
+    expect(plan.today.newCardIds).toEqual(["n"]);
+  });
+});
