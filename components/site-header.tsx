@@ -25,6 +25,9 @@ export async function SiteHeader() {
             <Link href="/study" className="btn btn-ghost px-3">
               Study
             </Link>
+            <Link href="/interviews" className="btn btn-ghost px-3">
+              Interviews
+            </Link>
             <Link href="/history" className="btn btn-ghost hidden px-3 md:inline-flex">
               History
             </Link>

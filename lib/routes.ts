@@ -33,6 +33,11 @@ export const paths = {
   newCard: (deck: DeckLike) => `/decks/${key(deck)}/cards/new` as Route,
   card: (deck: DeckLike, cardSlug: string) => `/decks/${key(deck)}/cards/${encodeURIComponent(cardSlug)}` as Route,
   cardEdit: (deck: DeckLike, cardSlug: string) => `/decks/${key(deck)}/cards/${encodeURIComponent(cardSlug)}/edit` as Route,
+  interviews: "/interviews" as Route,
+  interview: (id: string) => `/interviews/${encodeURIComponent(id)}` as Route,
+  interviewEdit: (id: string) => `/interviews/${encodeURIComponent(id)}/edit` as Route,
+  interviewMock: (id: string) => `/interviews/${encodeURIComponent(id)}/mock` as Route,
+  interviewCalendar: (id: string) => `/interviews/${encodeURIComponent(id)}/calendar` as Route,
   join: (token: string) => `/join/${encodeURIComponent(token)}` as Route,
   /** Sign in (or up), then come back to `returnTo`. */
   signIn: (returnTo: string) => `/sign-in?next=${encodeURIComponent(returnTo)}` as Route,

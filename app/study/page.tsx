@@ -9,16 +9,19 @@ import { loadStudySession, type StudyCard } from "@/lib/review/session";
 import { listStudiedDecks } from "@/lib/review/studying";
 import { deckKey, paths } from "@/lib/routes";
 import { keyParam } from "@/lib/query-params";
+import { todaysPlan } from "@/lib/interviews/readiness";
+import { formatDateTime, percent, plural } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Study" };
 
 export default async function StudyPage({ searchParams }: PageProps<"/study">) {
   const deckParam = keyParam((await searchParams).deck);
   const user = await requireUser(`/study${typeof deckParam === "string" ? `?deck=${encodeURIComponent(deckParam)}` : ""}`);
-  const [studied, editable, deck] = await Promise.all([
+  const [studied, editable, deck, plan] = await Promise.all([
     listStudiedDecks(user),
     listEditableDecks(user),
     typeof deckParam === "string" ? getDeck(deckParam, user) : Promise.resolve(null),
+    todaysPlan(user),
   ]);
 
   if (studied.length === 0) {
@@ -33,7 +36,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
     );
   }
   const studiedDeck = deck && studied.find((d) => d.id === deck.id);
-  const session = await loadStudySession(user, { deckId: studiedDeck ? studiedDeck.id : undefined });
+  const session = await loadStudySession(user, { deckId: studiedDeck ? studiedDeck.id : undefined, plan });
   const decksById = new Map(studied.map((d) => [d.id, d]));
   const editableIds = new Set(editable.map((d) => d.id));
 
@@ -76,6 +79,18 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
           </>
         )}
       </nav>
+      {plan.next && (
+        <p className="card-surface px-4 py-2 text-sm" data-testid="interview-line">
+          <Link href={paths.interview(plan.next.interview.id)} className="link font-medium">
+            {plan.next.interview.label}
+          </Link>{" "}
+          on {formatDateTime(plan.next.interview.at, plan.next.interview.timeZone)}: {percent(plan.next.now)} ready now,{" "}
+          {percent(plan.next.onPlan)} on plan (aim {percent(plan.next.interview.target)}).{" "}
+          {plan.newCardIds.length + plan.pulledIds.length > 0
+            ? `Today's plan comes first: ${plural(plan.newCardIds.length, "new card")} and ${plural(plan.pulledIds.length, "review")} brought forward.`
+            : "Today's plan is just your due cards."}
+        </p>
+      )}
       {deck && !studiedDeck && (
         <p role="status" className="card-surface px-4 py-2 text-sm">
           You aren&apos;t studying &ldquo;{deck.title}&rdquo;, so this is your queue for all decks.{" "}

@@ -11,6 +11,7 @@ import "server-only";
 import { ownedDecks, type Viewer, liveCard } from "./access";
 import { db } from "../server/db";
 import { tallyMissedPoints } from "../stats/key-points";
+import { sharedInterviews, type SharedInterview } from "../interviews/readiness";
 
 const DAY_MS = 24 * 60 * 60_000;
 /** Window for "reviews this week". */
@@ -41,6 +42,8 @@ export interface MenteeProgress {
   overdue: number;
   /** The mentee's latest rating on this deck, or null when they never rated one of its cards. */
   lastActive: Date | null;
+  /** Upcoming interviews covering this deck that the mentee chose to share, soonest first. */
+  interviews: SharedInterview[];
 }
 
 export interface CardDifficulty {
@@ -114,7 +117,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
   // A card reset as a new question inside the window: its earlier ratings were about another question.
   const resetInWindow = liveCards.flatMap((c) => (c.resetAt && c.resetAt > retentionSince ? [{ id: c.id, resetAt: c.resetAt }] : []));
 
-  const [started, overdue, recent, monthly, lastActive, perCard, checklists] = await Promise.all([
+  const [started, overdue, recent, monthly, lastActive, perCard, checklists, interviews] = await Promise.all([
     db.cardState.groupBy({
       by: ["userId"],
       where: { deckId: deck.id, userId: mentee, card: { deckId: deck.id, ...liveCard } },
@@ -168,6 +171,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
       take: CHECKLIST_SAMPLE,
       select: { cardId: true, pointsShown: true, pointsMissed: true },
     }),
+    sharedInterviews(menteeIds, deck.id, now),
   ]);
   const missedByCard = new Map<string, CardDifficulty["missedPoints"]>();
   for (const { cardId, point, missed, shown } of tallyMissedPoints(checklists)) {
@@ -217,6 +221,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
       retention30d: reviews30d === 0 ? null : (reviews30d - again30d) / reviews30d,
       overdue: overdueBy.get(m.userId) ?? 0,
       lastActive: lastActiveBy.get(m.userId) ?? null,
+      interviews: interviews.filter((i) => i.userId === m.userId),
     };
   });
 

@@ -135,3 +135,21 @@ export async function deleteInterview(viewer: Viewer, id: string): Promise<void>
   const { count } = await db.interview.deleteMany({ where: { id, userId: viewer.id } });
   if (count === 0) throw notFound("That interview");
 }
+
+export interface ScopeChoice {
+  id: string;
+  title: string;
+  tags: string[];
+}
+
+/** What an interview's scope can be made of: the decks the learner studies, with their cards' tags. */
+export async function scopeChoices(viewer: Viewer): Promise<ScopeChoice[]> {
+  const decks = await db.deck.findMany({ where: studiedDecks(viewer), orderBy: { title: "asc" }, select: { id: true, title: true } });
+  const tags = await db.cardTag.findMany({
+    where: { card: { deckId: { in: decks.map((d) => d.id) }, ...liveCard } },
+    select: { tag: true, card: { select: { deckId: true } } },
+  });
+  const byDeck = new Map<string, Set<string>>();
+  for (const { tag, card } of tags) byDeck.set(card.deckId, (byDeck.get(card.deckId) ?? new Set()).add(tag));
+  return decks.map((d) => ({ ...d, tags: [...(byDeck.get(d.id) ?? [])].sort() }));
+}

@@ -33,7 +33,7 @@ export interface ScopeCard extends PlanCard {
  * The interview's cards: live cards of its decks (only those the learner still studies), narrowed
  * to its tags, not suspended, in the order new cards are met (deck, then position).
  */
-async function scopeCards(userId: string, interview: Interview): Promise<ScopeCard[]> {
+export async function scopeCards(userId: string, interview: Interview): Promise<ScopeCard[]> {
   const cards = await db.card.findMany({
     where: {
       deckId: { in: interview.decks.map((d) => d.id) },
@@ -179,9 +179,9 @@ export async function todaysPlan(viewer: Viewer, now = new Date()): Promise<Toda
   return today;
 }
 
+/** What a mentor sees of a shared interview: when, and how ready (not what for: the label stays private). */
 export interface SharedInterview {
   userId: string;
-  label: string;
   at: Date;
   timeZone: string;
   target: number;
@@ -208,7 +208,6 @@ export async function sharedInterviews(menteeIds: string[], deckId: string, now 
     const plan = buildPlan(planInput(interview, cards, settings, now, null));
     shared.push({
       userId: row.userId,
-      label: interview.label,
       at: interview.at,
       timeZone: interview.timeZone,
       target: interview.target,

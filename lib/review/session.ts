@@ -46,6 +46,48 @@ async function medianAnswerMs(userId: string): Promise<number | null> {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * The plan's cards that belong in this session (its decks, not suspended or buried): new cards in the
+ * plan's order, and the reviews it brings forward.
+ */
+async function plannedCards(userId: string, deckIds: string[], plan: PlanToday | undefined, now: Date) {
+  if (!plan || (plan.newCardIds.length === 0 && plan.pulledIds.length === 0)) return { fresh: [], brought: [] };
+  const [newCards, newStates, pulled] = await Promise.all([
+    db.card.findMany({ where: { id: { in: plan.newCardIds }, deckId: { in: deckIds }, ...liveCard }, select: { id: true } }),
+    db.cardState.findMany({
+      where: { userId, cardId: { in: plan.newCardIds } },
+      select: { cardId: true, version: true, ...memorySelect, suspended: true, buriedUntil: true },
+    }),
+    db.cardState.findMany({
+      where: {
+        userId,
+        cardId: { in: plan.pulledIds },
+        deckId: { in: deckIds },
+        suspended: false,
+        OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
+        card: liveCard,
+      },
+      select: { cardId: true, version: true, ...memorySelect },
+    }),
+  ]);
+  const live = new Set(newCards.map((c) => c.id));
+  const states = new Map(newStates.map((s) => [s.cardId, s]));
+  const fresh = plan.newCardIds.flatMap((cardId): QueueCard[] => {
+    const state = states.get(cardId);
+    if (!live.has(cardId)) return [];
+    if (!state) return [{ cardId, version: 0, memory: newMemory(now) }];
+    // Buried or suspended since the plan was made, or already started: not a new card for today.
+    if (state.suspended || (state.buriedUntil && state.buriedUntil > now) || state.state !== State.New) return [];
+    return [{ cardId, version: state.version, memory: memoryOf(state) }];
+  });
+  const byId = new Map(pulled.map((s) => [s.cardId, s]));
+  const brought = plan.pulledIds.flatMap((cardId): QueueCard[] => {
+    const s = byId.get(cardId);
+    return s ? [{ cardId, version: s.version, memory: memoryOf(s) }] : [];
+  });
+  return { fresh, brought };
+}
+
 /** Reviews and new cards already done in this study day, counted from the history. */
 async function doneToday(userId: string, day: StudyDay) {
   const rows = await db.reviewLog.groupBy({
@@ -57,8 +99,18 @@ async function doneToday(userId: string, day: StudyDay) {
   return { newDone: count(State.New), reviewsDone: count(State.Review) };
 }
 
-/** Today's session for the decks the learner studies, or for one of them. */
-export async function loadStudySession(viewer: Viewer, options: { deckId?: string }, now = new Date()): Promise<StudySession> {
+/** What an interview plan asks of today: in-scope new cards to meet first, reviews brought forward. */
+export interface PlanToday {
+  newCardIds: string[];
+  pulledIds: string[];
+}
+
+/** Today's session for the decks the learner studies, or for one of them; an interview plan's cards first. */
+export async function loadStudySession(
+  viewer: Viewer,
+  options: { deckId?: string; plan?: PlanToday },
+  now = new Date(),
+): Promise<StudySession> {
   const settings = await getStudySettings(viewer.id);
   const day = studyDay(now, settings.timeZone, settings.dayStartHour);
   // Driven from the learner's own study rows (a primary-key range), not from all decks.
@@ -102,22 +154,32 @@ export async function loadStudySession(viewer: Viewer, options: { deckId?: strin
     }),
   ]);
   const newRoom = Math.max(0, settings.newPerDay - done.newDone);
-  const neverSeen = await neverSeenCards(viewer.id, studies, newRoom);
+  const [neverSeen, planned] = await Promise.all([
+    neverSeenCards(viewer.id, studies, newRoom),
+    plannedCards(viewer.id, deckIds, options.plan, now),
+  ]);
+  const plannedIds = new Set(planned.fresh.map((c) => c.cardId));
   const fresh: QueueCard[] = [
-    ...freshStates.map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s), position: s.card.position })),
-    ...neverSeen.map((c) => ({ cardId: c.id, version: 0, memory: newMemory(now), position: c.position })),
-  ]
-    .sort((a, b) => a.position - b.position)
-    .map(({ position: _position, ...card }) => card);
+    ...planned.fresh,
+    ...[
+      ...freshStates.map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s), position: s.card.position })),
+      ...neverSeen.map((c) => ({ cardId: c.id, version: 0, memory: newMemory(now), position: c.position })),
+    ]
+      .filter((c) => !plannedIds.has(c.cardId))
+      .sort((a, b) => a.position - b.position)
+      .map(({ position: _position, ...card }) => card),
+  ];
 
   const queue = buildQueue({
     now,
     day,
     started: [...learning, ...reviews].map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s) })),
     fresh,
+    brought: planned.brought,
     newDoneToday: done.newDone,
     reviewsDoneToday: done.reviewsDone,
-    limits: settings,
+    // The plan's new cards are within the interview's own limit, which may be above the learner's.
+    limits: { ...settings, newPerDay: Math.max(settings.newPerDay, done.newDone + planned.fresh.length) },
   });
 
   const ids = [...queue.ready, ...queue.waiting].map((c) => c.cardId);

@@ -24,6 +24,11 @@ export interface QueueInput {
   started: QueueCard[];
   /** Cards never studied (or still new), in deck order; may hold more than today's limit. */
   fresh: QueueCard[];
+  /**
+   * Reviews an interview plan brings forward (not due yet by FSRS): shown after today's due cards and
+   * before new ones, outside the daily review limit (the plan keeps to its own).
+   */
+  brought?: QueueCard[];
   newDoneToday: number;
   reviewsDoneToday: number;
   limits: QueueLimits;
@@ -57,7 +62,9 @@ export function buildQueue(input: QueueInput): Queue {
   const fresh = input.fresh.filter((c) => kindOf(c.memory) === "new").slice(0, newRoom);
 
   const dueNow = [...learning.filter((c) => c.memory.due <= now), ...reviews].sort(byDue);
-  return { ready: [...dueNow, ...fresh], waiting: learning.filter((c) => c.memory.due > now).sort(byDue) };
+  const taken = new Set([...learning, ...reviews].map((c) => c.cardId));
+  const brought = (input.brought ?? []).filter((c) => kindOf(c.memory) === "review" && !taken.has(c.cardId));
+  return { ready: [...dueNow, ...brought, ...fresh], waiting: learning.filter((c) => c.memory.due > now).sort(byDue) };
 }
 
 export interface QueueCounts {

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/accounts/auth";
 import { getDeck } from "@/lib/decks/browse";
 import { getMentorDashboard, RETENTION_DAYS, type CardDifficulty, type MenteeProgress } from "@/lib/decks/mentoring";
 import { paths, type DeckRef } from "@/lib/routes";
-import { formatTimeAgo, plural } from "@/lib/format";
+import { formatDateTime, formatTimeAgo, plural } from "@/lib/format";
 import { EmptyState, PageHeader } from "@/components/page-chrome";
 
 export const metadata: Metadata = { title: "Mentees" };
@@ -38,6 +38,11 @@ function MenteeRow({ mentee, now }: { mentee: MenteeProgress; now: Date }) {
     <tr>
       <th scope="row" className="p-3 text-left font-medium">
         {mentee.name}
+        {mentee.interviews.map((i) => (
+          <p key={i.at.toISOString()} className="text-xs font-normal text-muted" data-testid="mentee-interview">
+            Interview {formatDateTime(i.at, i.timeZone)}: {Math.round(i.now * 100)}% ready now, {Math.round(i.onPlan * 100)}% on plan
+          </p>
+        ))}
       </th>
       <td className="p-3">
         <span className="tabular-nums">

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { MockInterview } from "@/components/interviews/mock-interview";
+import { Markdown } from "@/components/markdown";
+import { PageHeader } from "@/components/page-chrome";
+import { requireUser } from "@/lib/accounts/auth";
+import { getInterview } from "@/lib/interviews/interviews";
+import { MOCK_QUESTIONS, MOCK_SECONDS, mockQuestions } from "@/lib/interviews/mock";
+import { paths } from "@/lib/routes";
+
+export const metadata: Metadata = { title: "Mock interview" };
+
+/** A whole number from the query within bounds, or the default (a bad value is not an error page). */
+function bounded(value: string | string[] | undefined, bounds: { min: number; max: number; default: number }): number {
+  const n = typeof value === "string" && /^\d{1,4}$/.test(value) ? Number(value) : bounds.default;
+  return Math.min(bounds.max, Math.max(bounds.min, n));
+}
+
+export default async function MockInterviewPage({ params, searchParams }: PageProps<"/interviews/[interviewId]/mock">) {
+  const { interviewId } = await params;
+  const query = await searchParams;
+  const user = await requireUser(paths.interviewMock(interviewId));
+  const interview = /^[A-Za-z0-9_-]{1,64}$/.test(interviewId) ? await getInterview(user, interviewId) : null;
+  if (!interview) notFound();
+  const started = query.start === "1";
+  const count = bounded(query.n, MOCK_QUESTIONS);
+  const seconds = bounded(query.seconds, MOCK_SECONDS);
+  const decks = new Map(interview.decks.map((d) => [d.id, d]));
+  const header = (
+    <PageHeader
+      crumbs={[
+        { label: "Interviews", href: paths.interviews },
+        { label: interview.label, href: paths.interview(interview.id) },
+      ]}
+      here="Mock interview"
+      title="Mock interview"
+      description="Random questions from this interview's cards, one at a time, against the clock. Answer aloud, then reveal and grade honestly: each answer is saved as a review."
+    />
+  );
+
+  if (!started) {
+    return (
+      <div className="max-w-2xl space-y-6">
+        {header}
+        <form method="get" className="card-surface space-y-4 p-5">
+          <input type="hidden" name="start" value="1" />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div className="space-y-1.5">
+              <label htmlFor="mock-n" className="block text-sm font-medium">
+                Questions
+              </label>
+              <input
+                id="mock-n"
+                name="n"
+                type="number"
+                min={MOCK_QUESTIONS.min}
+                max={MOCK_QUESTIONS.max}
+                defaultValue={count}
+                className="input"
+              />
+            </div>
+            <div className="space-y-1.5">
+              <label htmlFor="mock-seconds" className="block text-sm font-medium">
+                Seconds per question
+              </label>
+              <input
+                id="mock-seconds"
+                name="seconds"
+                type="number"
+                min={MOCK_SECONDS.min}
+                max={MOCK_SECONDS.max}
+                step={15}
+                defaultValue={seconds}
+                className="input"
+              />
+            </div>
+          </div>
+          <button type="submit" className="btn btn-primary">
+            Start the mock interview
+          </button>
+        </form>
+      </div>
+    );
+  }
+
+  const questions = await mockQuestions(user, interview, count);
+  return (
+    <div className="max-w-3xl space-y-6">
+      {header}
+      <MockInterview
+        userId={user.id}
+        seconds={seconds}
+        backHref={paths.interview(interview.id)}
+        cards={questions.map((q) => ({
+          cardId: q.cardId,
+          version: q.version,
+          memory: q.memory,
+          front: q.front,
+          lead: q.lead ? <Markdown>{q.lead}</Markdown> : null,
+          keyPoints: q.keyPoints,
+          back: q.back ? <Markdown>{q.back}</Markdown> : null,
+          tags: q.tags,
+          href: paths.card(decks.get(q.deckId) ?? q.deckId, q.slug),
+        }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+
+// A mock interview: questions one at a time, each with a visible countdown to answer aloud, then the
+// answer and a grade. Each grade is a real rating, saved through the same outbox as the review screen
+// (so it survives a dropped connection); the end lists the misses by tag.
+import type { Route } from "next";
+import Link from "next/link";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { RATING_LABELS, RATINGS, type MemoryState, type RatingValue } from "@/lib/scheduling/fsrs";
+import { newClientId } from "../review/outbox";
+import { SaveIndicator } from "../review/save-indicator";
+import { useOutbox } from "../review/use-outbox";
+
+export interface MockCard {
+  cardId: string;
+  version: number;
+  memory: MemoryState;
+  front: string;
+  lead: ReactNode;
+  keyPoints: string[];
+  back: ReactNode;
+  tags: string[];
+  href: Route;
+}
+
+interface Graded {
+  card: MockCard;
+  rating: RatingValue;
+}
+
+export function MockInterview({
+  userId,
+  cards,
+  seconds,
+  backHref,
+}: {
+  userId: string;
+  cards: MockCard[];
+  seconds: number;
+  backHref: Route;
+}) {
+  const [index, setIndex] = useState(0);
+  const [left, setLeft] = useState(seconds);
+  const [revealedEarly, setRevealed] = useState(false);
+  const [graded, setGraded] = useState<Graded[]>([]);
+  const [shownAt, setShownAt] = useState(() => Date.now());
+  const [notice, setNotice] = useState<string | null>(null);
+  const outbox = useOutbox(userId, { onRestored: () => {}, onStale: (_card, message) => setNotice(message), onNotice: setNotice });
+  const card = cards[index] ?? null;
+  // The answer shows when the learner reveals it, or when time is up.
+  const revealed = revealedEarly || left <= 0;
+
+  // The countdown: one tick a second while answering.
+  useEffect(() => {
+    if (!card || revealed) return;
+    const timer = setTimeout(() => setLeft((l) => l - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [card, revealed, left]);
+
+  const { add } = outbox;
+  const grade = useCallback(
+    (rating: RatingValue) => {
+      if (!card || !revealed) return;
+      const at = new Date();
+      add({
+        clientId: newClientId(),
+        cardId: card.cardId,
+        rating,
+        expectedVersion: card.version,
+        durationMs: Math.min(at.getTime() - shownAt, 5 * 60_000),
+        reviewedAt: at.toISOString(),
+      });
+      setGraded((g) => [...g, { card, rating }]);
+      setIndex((i) => i + 1);
+      setLeft(seconds);
+      setRevealed(false);
+      setShownAt(Date.now());
+    },
+    [card, revealed, add, shownAt, seconds],
+  );
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.metaKey || event.ctrlKey || event.altKey || (event.target as HTMLElement | null)?.closest("input, textarea, button, a"))
+        return;
+      if ((event.key === " " || event.key === "Enter") && !revealed && card) {
+        event.preventDefault();
+        setRevealed(true);
+      } else if (revealed && ["1", "2", "3", "4"].includes(event.key)) {
+        event.preventDefault();
+        grade(Number(event.key) as RatingValue);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [revealed, card, grade]);
+
+  const status = (
+    <div className="flex items-center justify-between gap-3 text-sm">
+      <span className="text-muted tabular-nums">
+        Question {Math.min(index + 1, cards.length)} of {cards.length}
+      </span>
+      <SaveIndicator
+        status={outbox.status}
+        waiting={outbox.waiting}
+        onRetry={outbox.retryNow}
+        held={outbox.held}
+        onRetryHeld={outbox.retryHeld}
+        onDiscardHeld={outbox.discardHeld}
+      />
+    </div>
+  );
+
+  if (!card) {
+    const misses = graded.filter((g) => g.rating === 1);
+    const byTag = new Map<string, MockCard[]>();
+    for (const { card: missed } of misses)
+      for (const tag of missed.tags.length ? missed.tags : ["untagged"]) byTag.set(tag, [...(byTag.get(tag) ?? []), missed]);
+    return (
+      <div className="space-y-4">
+        {status}
+        <section className="card-surface space-y-4 p-6" data-testid="mock-summary">
+          <h2 className="text-xl font-semibold">
+            Done: {graded.length - misses.length} of {graded.length} answered
+          </h2>
+          {misses.length === 0 ? (
+            <p>No misses. Every answer was a real review, saved with your history.</p>
+          ) : (
+            <div className="space-y-3">
+              <p>Missed, by tag (each answer was saved as a review):</p>
+              <ul className="space-y-2">
+                {[...byTag.entries()].map(([tag, missed]) => (
+                  <li key={tag}>
+                    <span className="font-medium">{tag}</span>:{" "}
+                    {missed.map((m, i) => (
+                      <span key={m.cardId}>
+                        {i > 0 && ", "}
+                        <Link href={m.href} className="link">
+                          {m.front}
+                        </Link>
+                      </span>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <Link href={backHref} className="btn btn-primary">
+            Back to the interview
+          </Link>
+        </section>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      {status}
+      {notice && (
+        <p role="status" className="card-surface px-4 py-2 text-sm">
+          {notice}
+        </p>
+      )}
+      <section aria-label="Question" className="card-surface p-6 sm:p-8" data-testid="mock-card">
+        <div className="mb-4 flex items-center justify-between text-sm">
+          <span className="text-muted">Answer aloud, then reveal</span>
+          <span
+            role="timer"
+            aria-label={`${left} seconds left`}
+            className={`font-semibold tabular-nums ${left <= 10 ? "text-danger" : "text-accent"}`}
+            data-testid="countdown"
+          >
+            {Math.floor(left / 60)}:{String(left % 60).padStart(2, "0")}
+          </span>
+        </div>
+        <p className="text-xl font-semibold text-balance sm:text-2xl">{card.front}</p>
+        {revealed && (
+          <div className="mt-6 space-y-4 border-t border-line pt-6">
+            {left <= 0 && <p className="text-sm text-danger">Time&apos;s up.</p>}
+            {card.lead && <div className="border-l-4 border-accent pl-4 text-lg">{card.lead}</div>}
+            {card.keyPoints.length > 0 && (
+              <ol className="list-decimal space-y-1 pl-5">
+                {card.keyPoints.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ol>
+            )}
+            {card.back}
+          </div>
+        )}
+      </section>
+      {revealed ? (
+        <div className="grid grid-cols-4 gap-2" role="group" aria-label="How well did you answer?">
+          {RATINGS.map((r) => (
+            <button key={r} type="button" className="btn" onClick={() => grade(r)}>
+              {RATING_LABELS[r]}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <button type="button" className="btn btn-primary w-full" onClick={() => setRevealed(true)}>
+          Reveal the answer <kbd className="text-xs opacity-75">Space</kbd>
+        </button>
+      )}
+    </div>
+  );
+}
