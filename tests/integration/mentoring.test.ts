@@ -110,6 +110,7 @@ describe("the mentor dashboard", () => {
         retention30d: 0.5, // Again on c1 and c0 among 4
         overdue: 1, // c0
         lastActive: daysAgo(1),
+        interviews: [],
       },
       {
         userId: nameless.id,
@@ -122,6 +123,7 @@ describe("the mentor dashboard", () => {
         retention30d: 0.25,
         overdue: 1, // c1
         lastActive: daysAgo(4),
+        interviews: [],
       },
     ]);
     // c1: both mentees missed it; c2: one mentee, twice; c0: one mentee, once (the 40-day-old miss is
@@ -219,6 +221,7 @@ describe("the mentor dashboard", () => {
         retention30d: null,
         overdue: 0,
         lastActive: null,
+        interviews: [],
       },
     ]);
   });
