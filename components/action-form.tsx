@@ -46,6 +46,11 @@ export function ActionForm<T>({
       action={formAction}
       className={className}
       noValidate
+      // React resets a form once its action has run. After a refusal that would wipe what the user
+      // ticked and typed, and leave controlled checkboxes showing other than their state: keep it.
+      onReset={(event) => {
+        if (state && !state.ok) event.preventDefault();
+      }}
       onSubmit={(event) => {
         const problem = check?.(event.currentTarget) ?? null;
         setCheckError(problem);

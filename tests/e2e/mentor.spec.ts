@@ -76,8 +76,20 @@ test("a mentor builds a deck, invites a mentee, edits a card they study, and fol
   await expect(mentee.getByRole("heading", { name: "What is a cache, and why use one?" })).toBeVisible();
   await expect(mentee.getByTestId("card-status")).toContainText("1 review");
 
+  // The mentee plans an interview on this deck and shares it: the mentor sees its date and readiness.
+  await mentee.goto("/interviews");
+  await mentee.getByLabel("Interview", { exact: true }).fill("Globex, platform team");
+  await mentee.getByLabel("System design basics").check();
+  await mentee.getByRole("button", { name: "Add interview" }).click();
+  await expect(mentee.getByRole("heading", { name: "Globex, platform team" })).toBeVisible();
+  await mentee.getByLabel(/Share the date and my readiness/).check();
+  await mentee.getByRole("button", { name: "Save sharing" }).click();
+  await expect(mentee.getByText("Saved.")).toBeVisible();
+
   await mentor.goto(`${deckPath}/dashboard`);
   const row = mentor.getByRole("row").filter({ hasText: "Alex Learner" });
+  await expect(row.getByTestId("mentee-interview")).toContainText(/Interview .*% ready now, \d+% on plan/);
+  await expect(row).not.toContainText("Globex");
   await expect(row).toBeVisible();
   await expect(row).toContainText("2/2");
   await expect(row).toContainText("50%");
