@@ -6,7 +6,7 @@
 // The projection is an expectation: each planned review is recalled with the card's retrievability
 // then; a recalled card follows FSRS's Good update, a forgotten one its Again update and a relearning
 // step the same day. Later reviews follow the recalled path, which is what the plan schedules by.
-import { FSRSAlgorithm, forgetting_curve, generatorParameters, type FSRSState } from "ts-fsrs";
+import { computeDecayFactor, FSRSAlgorithm, generatorParameters, roundTo, type FSRSState } from "ts-fsrs";
 import { State, type MemoryState } from "./fsrs";
 import { studyDay, type StudyDay } from "./study-day";
 
@@ -16,7 +16,9 @@ const AGAIN = 1;
 
 /** FSRS with the default parameters, the ones Drill schedules with. */
 const algorithm = new FSRSAlgorithm(generatorParameters({ enable_short_term: true }));
-const PARAMETERS = algorithm.parameters.w;
+// ts-fsrs's forgetting_curve works its decay and factor out of the parameters on every call; the
+// plan calls it hundreds of thousands of times, so they are worked out once, the same way.
+const { decay: DECAY, factor: FACTOR } = computeDecayFactor([...algorithm.parameters.w]);
 
 /**
  * The probability of recalling a card `elapsedDays` after its last review, with ts-fsrs's forgetting
@@ -24,7 +26,8 @@ const PARAMETERS = algorithm.parameters.w;
  */
 export function retrievability(stability: number, elapsedDays: number): number {
   if (stability <= 0) return 0;
-  return forgetting_curve(PARAMETERS, Math.max(0, elapsedDays), stability);
+  // forgetting_curve's own formula and rounding (a unit test pins the two together).
+  return roundTo(Math.pow(1 + (FACTOR * Math.max(0, elapsedDays)) / stability, DECAY), 8);
 }
 
 /** A card's recall at `at`: 0 when never studied. */
@@ -98,19 +101,24 @@ interface Sim {
   due: number;
   /** Recall at the interview on the path where the latest review was forgotten, and that review's recall odds. */
   lapse: { s: number; last: number; r: number } | null;
+  /** Expected recall at the interview, kept up to date as the card is reviewed (read every day). */
+  atInterview: number;
 }
 
-function simOf(memory: MemoryState | null): Sim {
-  if (!memory || memory.state === State.New || !memory.lastReview)
-    return { seen: false, s: 0, d: 0, last: 0, due: Number.POSITIVE_INFINITY, lapse: null };
-  return {
-    seen: true,
-    s: memory.stability,
-    d: memory.difficulty,
-    last: memory.lastReview.getTime(),
-    due: memory.due.getTime(),
+function simOf(memory: MemoryState | null, interviewAt: number): Sim {
+  // One object shape for every card (the plan reads these fields in hot loops).
+  const seen = Boolean(memory && memory.state !== State.New && memory.lastReview);
+  const sim: Sim = {
+    seen,
+    s: seen ? memory!.stability : 0,
+    d: seen ? memory!.difficulty : 0,
+    last: seen ? memory!.lastReview!.getTime() : 0,
+    due: seen ? memory!.due.getTime() : Number.POSITIVE_INFINITY,
     lapse: null,
+    atInterview: 0,
   };
+  sim.atInterview = expectedRecall(sim, interviewAt);
+  return sim;
 }
 
 /** The next review time FSRS gives a card of stability `s` reviewed at `at` (desired retention 0.9, whole days). */
@@ -118,7 +126,7 @@ function dueAfter(s: number, at: number): number {
   return at + Math.max(1, algorithm.next_interval(s, 0)) * DAY_MS;
 }
 
-function reviewAt(card: Sim, at: number): void {
+function reviewAt(card: Sim, at: number, interviewAt: number): void {
   const elapsed = (at - card.last) / DAY_MS;
   const r = retrievability(card.s, elapsed);
   const state: FSRSState = { stability: card.s, difficulty: card.d };
@@ -130,9 +138,10 @@ function reviewAt(card: Sim, at: number): void {
   card.d = good.difficulty;
   card.last = at;
   card.due = dueAfter(good.stability, at);
+  card.atInterview = expectedRecall(card, interviewAt);
 }
 
-function learnAt(card: Sim, at: number): void {
+function learnAt(card: Sim, at: number, interviewAt: number): void {
   // First sight rated Good, then the learning step the same day, as the review screen does.
   const first = algorithm.next_state(null, 0, GOOD);
   const second = algorithm.next_state(first, 0, GOOD);
@@ -142,6 +151,7 @@ function learnAt(card: Sim, at: number): void {
   card.last = at;
   card.due = dueAfter(second.stability, at);
   card.lapse = null;
+  card.atInterview = expectedRecall(card, interviewAt);
 }
 
 function expectedRecall(card: Sim, at: number): number {
@@ -169,11 +179,17 @@ interface Run {
   today: { newCardIds: string[]; pulledIds: string[] };
 }
 
-function run(input: PlanInput, days: StudyDay[], newPerDay: number, recordToday: boolean): Run {
+/**
+ * Follows the plan day by day over the expected-memory model. `detail`: also record today's cards and
+ * each day's readiness (the runs that only ask "would this rate reach the target?" skip both).
+ */
+function run(input: PlanInput, days: StudyDay[], newPerDay: number, detail: boolean): Run {
   const T = input.interviewAt.getTime();
   const now = input.now.getTime();
-  const sims = input.cards.map((c) => simOf(c.memory));
-  const unseenOrder = sims.flatMap((s, i) => (s.seen ? [] : [i]));
+  const sims = input.cards.map((c) => simOf(c.memory, T));
+  // Plain loops over the cards below, not flatMap: this runs for thousands of cards, several times a plan.
+  const unseenOrder: number[] = [];
+  for (let i = 0; i < sims.length; i++) if (!sims[i]!.seen) unseenOrder.push(i);
   let nextUnseen = 0;
   const answerMin = (input.answerMs ?? DEFAULT_ANSWER_MS) / 60_000;
   // The last one or two days are the final pass: every card under target gets one more look.
@@ -191,10 +207,13 @@ function run(input: PlanInput, days: StudyDay[], newPerDay: number, recordToday:
     let reviews = 0;
 
     // 1. Reviews FSRS has due today.
-    const due = sims.flatMap((s, i) => (s.seen && s.due < day.end.getTime() ? [i] : [])).sort((a, b) => sims[a]!.due - sims[b]!.due);
+    const dayEnd = day.end.getTime();
+    const due: number[] = [];
+    for (let i = 0; i < sims.length; i++) if (sims[i]!.seen && sims[i]!.due < dayEnd) due.push(i);
+    due.sort((a, b) => sims[a]!.due - sims[b]!.due);
     for (const i of due) {
       if (reviewRoom === 0) break;
-      reviewAt(sims[i]!, at);
+      reviewAt(sims[i]!, at, T);
       reviewRoom--;
       reviews++;
     }
@@ -204,16 +223,19 @@ function run(input: PlanInput, days: StudyDay[], newPerDay: number, recordToday:
     // days can't hold (lowest recall first), so the work spreads instead of piling up at the end.
     const remainingFinal = Math.min(finalDays, days.length - index);
     const inFinal = index >= days.length - finalDays;
-    const pending = sims
-      .flatMap((s, i) => (s.seen && s.due >= T && s.last < at && expectedRecall(s, T) < input.target ? [i] : []))
-      .sort((a, b) => expectedRecall(sims[a]!, T) - expectedRecall(sims[b]!, T));
+    const pending: number[] = [];
+    for (let i = 0; i < sims.length; i++) {
+      const s = sims[i]!;
+      if (s.seen && s.due >= T && s.last < at && s.atInterview < input.target) pending.push(i);
+    }
     const laterCapacity = inFinal ? 0 : remainingFinal * input.limits.reviewsPerDay;
-    const pullCount = inFinal ? pending.length : Math.max(0, pending.length - laterCapacity);
-    for (const i of pending.slice(0, Math.min(pullCount, reviewRoom))) {
-      reviewAt(sims[i]!, at);
+    const pullCount = Math.min(inFinal ? pending.length : Math.max(0, pending.length - laterCapacity), reviewRoom);
+    if (pullCount > 0 && pullCount < pending.length) pending.sort((a, b) => sims[a]!.atInterview - sims[b]!.atInterview);
+    for (const i of pending.slice(0, pullCount)) {
+      reviewAt(sims[i]!, at, T);
       reviewRoom--;
       reviews++;
-      if (index === 0 && recordToday) today.pulledIds.push(input.cards[i]!.cardId);
+      if (index === 0 && detail) today.pulledIds.push(input.cards[i]!.cardId);
     }
 
     // 3. New cards: spread over the days before the final pass, within the daily limit.
@@ -224,12 +246,12 @@ function run(input: PlanInput, days: StudyDay[], newPerDay: number, recordToday:
     const room = Math.max(0, newPerDay - done.newCards);
     for (let k = 0; k < Math.min(wanted, room) && nextUnseen < unseenOrder.length; k++) {
       const i = unseenOrder[nextUnseen++]!;
-      learnAt(sims[i]!, at);
+      learnAt(sims[i]!, at, T);
       newCards++;
-      if (index === 0 && recordToday) today.newCardIds.push(input.cards[i]!.cardId);
+      if (index === 0 && detail) today.newCardIds.push(input.cards[i]!.cardId);
     }
 
-    const readiness = sims.length ? sims.reduce((sum, s) => sum + expectedRecall(s, end), 0) / sims.length : 1;
+    const readiness = !detail ? 0 : sims.length ? sims.reduce((sum, s) => sum + expectedRecall(s, end), 0) / sims.length : 1;
     planned.push({
       date: day.date,
       newCards,
@@ -239,9 +261,12 @@ function run(input: PlanInput, days: StudyDay[], newPerDay: number, recordToday:
     });
   });
 
-  const onPlan = sims.length ? sims.reduce((sum, s) => sum + expectedRecall(s, T), 0) / sims.length : 1;
+  const onPlan = sims.length ? sims.reduce((sum, s) => sum + s.atInterview, 0) / sims.length : 1;
   return { onPlan, days: planned, today };
 }
+
+/** Daily rates of new cards the plan tries when the learner's own can't reach the target. */
+const RATES = [15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 500, 750, 1000];
 
 /** The plan for one interview: readiness now and on plan, the daily work, and today's cards. */
 export function buildPlan(input: PlanInput): Plan {
@@ -267,13 +292,25 @@ export function buildPlan(input: PlanInput): Plan {
   // What it would take: the smallest daily number of new cards that reaches the target.
   let newPerDayNeeded: number | null = input.limits.newPerDay;
   if (!reachable) {
-    newPerDayNeeded = null;
-    for (const rate of [15, 20, 30, 40, 50, 75, 100, 150, 200, 300, 500, 1000]) {
-      if (rate <= input.limits.newPerDay) continue;
-      if (run({ ...input, limits: { ...input.limits, newPerDay: rate } }, days, rate, false).onPlan >= input.target) {
-        newPerDayNeeded = rate;
-        break;
-      }
+    // Readiness grows with the daily rate. A rate below "every unseen card before the final pass"
+    // rarely reaches the target, so the search starts there and steps down while the rate still
+    // reaches it, or up until one does: two or three runs instead of one per rate.
+    const rates = RATES.filter((rate) => rate > input.limits.newPerDay);
+    const reaches = (rate: number) =>
+      run({ ...input, limits: { ...input.limits, newPerDay: rate } }, days, rate, false).onPlan >= input.target;
+    const allSeen = Math.ceil(unseen / Math.max(1, days.length - (days.length >= 4 ? 2 : 1)));
+    let at = rates.findIndex((rate) => rate >= allSeen);
+    if (at < 0) at = rates.length - 1;
+    if (reaches(rates[at]!)) {
+      while (at > 0 && reaches(rates[at - 1]!)) at--;
+      newPerDayNeeded = rates[at]!;
+    } else {
+      newPerDayNeeded = null;
+      for (let i = at + 1; i < rates.length; i++)
+        if (reaches(rates[i]!)) {
+          newPerDayNeeded = rates[i]!;
+          break;
+        }
     }
   }
   return { now, onPlan: plan.onPlan, reachable, days: plan.days, today: plan.today, newPerDayNeeded, unseen, recallNow };
@@ -301,13 +338,16 @@ export function weakestTags(cards: PlanCard[], recallNow: Map<string, number>): 
     .sort((a, b) => a.recall - b.recall || a.tag.localeCompare(b.tag));
 }
 
+const MAX_TAGS_TO_DROP = 3;
+
 /**
  * Tags whose cards, dropped from the interview's scope, would let the plan reach the target at the
  * learner's limits: the weakest first, as few as it takes (empty when dropping tags doesn't help).
  */
 export function tagsToDrop(input: PlanInput, tags: TagReadiness[]): string[] {
   const dropped: string[] = [];
-  for (const { tag } of tags) {
+  // Advice to drop more than a few tags is no advice: the interview's scope is wrong, not its tags.
+  for (const { tag } of tags.slice(0, MAX_TAGS_TO_DROP)) {
     dropped.push(tag);
     const cards = input.cards.filter((c) => !c.tags.some((t) => dropped.includes(t)));
     if (cards.length === 0) return [];
