@@ -452,6 +452,38 @@ async function main(): Promise<void> {
     console.log(
       `\nhttp: study page, ${STUDY_PAGE_CARDS}-card session, ${STUDY_PAGE_RUNS} requests after 3 warm-up ones: ${formatSummary(page)}; ${Math.round(bytes / 1024)} KB of HTML`,
     );
+
+    // The same page with an open interview on the deck (two weeks out), requests alternating with and
+    // without it (the interview cancelled), so both see the same machine. Skipped on a checkout
+    // from before interviews.
+    const db = openSqlite(DB_FILE);
+    const hasInterviews = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'Interview'`).get();
+    if (hasInterviews) {
+      const interviewId = newId();
+      const at = sqlDate(new Date());
+      db.prepare(
+        `INSERT INTO "Interview" ("id", "userId", "label", "at", "timeZone", "createdAt", "updatedAt") VALUES (?, ?, 'Bench', ?, 'UTC', ?, ?)`,
+      ).run(interviewId, reader.id, sqlDate(new Date(Date.now() + 14 * 86_400_000)), at, at);
+      const deckId = (db.prepare(`SELECT "id" FROM "Deck" WHERE "slug" = ?`).get(DECK_SLUG) as { id: string }).id;
+      db.prepare(`INSERT INTO "InterviewDeck" ("interviewId", "deckId") VALUES (?, ?)`).run(interviewId, deckId);
+      const setStatus = db.prepare(`UPDATE "Interview" SET "status" = ? WHERE "id" = ?`);
+      const timed = { with: [] as number[], without: [] as number[] };
+      for (let i = 0; i < 3 + 2 * STUDY_PAGE_RUNS; i++) {
+        const withInterview = i % 2 === 0;
+        setStatus.run(withInterview ? "open" : "cancelled", interviewId);
+        const start = process.hrtime.bigint();
+        const res = await fetch(studyUrl, { headers: { cookie: readerCookie, "accept-encoding": "identity" } });
+        const body = await res.text();
+        if (i >= 3) timed[withInterview ? "with" : "without"].push(elapsedMs(start));
+        if (!res.ok || withInterview !== body.includes('data-testid="interview-line"')) throw new Error("the study page didn't show the interview as set");
+      }
+      const withIt = summarize(timed.with);
+      const without = summarize(timed.without);
+      console.log(`http: study page with an open interview:    ${formatSummary(withIt)}`);
+      console.log(`http: study page without (same run):        ${formatSummary(without)}`);
+      console.log(`  ratio of medians ${(withIt.p50 / without.p50).toFixed(2)}x (target <= 1.2x)`);
+    }
+    db.close();
   } finally {
     await stopServer(server);
   }
