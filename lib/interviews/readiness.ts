@@ -4,6 +4,7 @@
 import "server-only";
 import { liveCard, type Viewer } from "../decks/access";
 import { memoryOf, memorySelect } from "../review/memory";
+import { medianAnswerMs } from "../review/answer-times";
 import { getStudySettings, type StudySettings } from "../review/settings";
 import {
   buildPlan,
@@ -20,8 +21,6 @@ import { interviewOf, interviewSelect, type Interview } from "./interviews";
 
 /** How many of the weakest cards the interview page lists. */
 const WEAKEST_CARDS = 8;
-/** Recent answer times the minutes estimate is drawn from. */
-const ANSWER_SAMPLE = 200;
 
 export interface ScopeCard extends PlanCard {
   slug: string;
@@ -65,18 +64,6 @@ export async function scopeCards(userId: string, interview: Interview): Promise<
       },
     ];
   });
-}
-
-async function medianAnswerMs(userId: string): Promise<number | null> {
-  const rows = await db.reviewLog.findMany({
-    where: { userId },
-    orderBy: { reviewedAt: "desc" },
-    take: ANSWER_SAMPLE,
-    select: { durationMs: true },
-  });
-  if (rows.length === 0) return null;
-  const sorted = rows.map((r) => r.durationMs).sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
 }
 
 function planInput(interview: Interview, cards: PlanCard[], settings: StudySettings, now: Date, answerMs: number | null): PlanInput {

@@ -10,6 +10,7 @@ import { memoryOf, memorySelect } from "./memory";
 import { neverSeenCards } from "./new-cards";
 import { getStudySettings, type StudySettings } from "./settings";
 import { splitKeyPoints } from "../decks/schema";
+import { medianAnswerMs } from "./answer-times";
 
 export interface StudyCard extends QueueCard {
   deckId: string;
@@ -28,22 +29,6 @@ export interface StudySession {
   nextDue: Date | null;
   /** The learner's median answer time over recent ratings (null before any): "faster than usual" means Easy. */
   medianAnswerMs: number | null;
-}
-
-/** How many recent ratings the median answer time is taken over. */
-const ANSWER_TIME_SAMPLE = 200;
-
-async function medianAnswerMs(userId: string): Promise<number | null> {
-  const rows = await db.reviewLog.findMany({
-    where: { userId },
-    orderBy: { reviewedAt: "desc" },
-    take: ANSWER_TIME_SAMPLE,
-    select: { durationMs: true },
-  });
-  if (rows.length === 0) return null;
-  const sorted = rows.map((r) => r.durationMs).sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /**
