@@ -18,7 +18,13 @@ const nextConfig: NextConfig = {
   // The build checks the app's own code; npm test type-checks everything, tests included.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and WebAssembly modules load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/schema-engine-wasm",
+    "@open-spaced-repetition/binding",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

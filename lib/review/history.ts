@@ -1,8 +1,9 @@
-// A learner's review history, newest first, a page at a time.
+// A learner's review history, newest first, a page at a time; and one card's history replayed.
 import "server-only";
 import { browsableDecks, liveCard, type Viewer } from "../decks/access";
-import type { RatingValue } from "../scheduling/fsrs";
+import { replay, type MemoryState, type RatingValue, type SchedulerSettings } from "../scheduling/fsrs";
 import { db } from "../server/db";
+import { getStudySettings, storedWeights } from "./settings";
 
 export const HISTORY_PAGE_SIZE = 50;
 
@@ -70,3 +71,36 @@ export async function listHistory(viewer: Viewer, page: number): Promise<{ entri
 
 /** What a rating from before questions were kept shows once its card is out of reach. */
 export const UNAVAILABLE = "A card you no longer have access to";
+
+/**
+ * A card's memory rebuilt from the learner's own ratings alone, each scheduled as it was then (its
+ * parameter set and settings, kept on the rating): equal to the stored state unless the learner
+ * rescheduled their cards since.
+ */
+export async function replayCard(viewer: Viewer, cardId: string): Promise<MemoryState | null> {
+  const logs = await db.reviewLog.findMany({
+    where: { userId: viewer.id, cardId },
+    orderBy: [{ reviewedAt: "asc" }, { reps: "asc" }],
+    select: { rating: true, reviewedAt: true, scheduler: true, parameterSetId: true },
+  });
+  const setIds = [...new Set(logs.flatMap((l) => (l.parameterSetId ? [l.parameterSetId] : [])))];
+  const sets = await db.fsrsParameterSet.findMany({
+    where: { id: { in: setIds }, userId: viewer.id },
+    select: { id: true, weights: true },
+  });
+  const weights = new Map(sets.map((s) => [s.id, storedWeights(s.weights)]));
+  const current = (await getStudySettings(viewer.id)).scheduler;
+  return replay(
+    logs.map((l) => ({
+      rating: l.rating as RatingValue,
+      reviewedAt: l.reviewedAt,
+      scheduler: l.scheduler
+        ? {
+            ...(JSON.parse(l.scheduler) as SchedulerSettings),
+            ...(l.parameterSetId && { weights: weights.get(l.parameterSetId) ?? undefined }),
+          }
+        : null,
+    })),
+    current,
+  );
+}

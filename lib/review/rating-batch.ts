@@ -77,7 +77,9 @@ export async function recordRatings(viewer: Viewer, ratings: RatingInput[], now 
         } else {
           await tx.cardState.createMany({ data: [{ userId, cardId: step.card.id, deckId: step.card.deckId, ...data }] });
         }
-        await tx.reviewLog.createMany({ data: [logRow(userId, step.card, step.input, step.reviewedAt, step.before, step.after)] });
+        await tx.reviewLog.createMany({
+          data: [logRow(userId, step.card, step.input, step.reviewedAt, step.before, step.after, settings)],
+        });
       }
     });
   } catch (error) {

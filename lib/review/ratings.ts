@@ -7,7 +7,7 @@ import { newMemory, rate, RATINGS, type MemoryState, type RatingValue, type Sche
 import { db } from "../server/db";
 import { AppError, isUniqueViolation, notFound } from "../server/errors";
 import { memoryOf, memorySelect } from "./memory";
-import { cachedStudySettings } from "./settings";
+import { cachedStudySettings, schedulerSnapshot, type StudySettings } from "./settings";
 import { joinKeyPoints, KEY_POINTS_MAX, splitKeyPoints } from "../decks/schema";
 
 /** Longer than this, the learner walked away: the answer time is capped so stats stay honest. */
@@ -143,7 +143,7 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
         await tx.cardState.createMany({ data: [{ userId, cardId: card.id, deckId: card.deckId, ...data }] });
       }
       // createMany: nothing is read back, where create would return the whole row.
-      await tx.reviewLog.createMany({ data: [logRow(userId, card, input, reviewedAt, before, after)] });
+      await tx.reviewLog.createMany({ data: [logRow(userId, card, input, reviewedAt, before, after, settings)] });
       return true;
     });
   } catch (error) {
@@ -165,7 +165,10 @@ function checklistColumns(storedPoints: string, checklist: RatingInput["checklis
   return { pointsShown: storedPoints, pointsMissed: joinKeyPoints(points.filter((_, i) => missed.has(i))) };
 }
 
-/** The log row of a rating: what was rated when, and the card's state before it (for exact undo and replay). */
+/**
+ * The log row of a rating: what was rated when, the card's state before it (for exact undo), and
+ * what scheduled it (parameter set and settings, for exact replay).
+ */
 export function logRow(
   userId: string,
   card: { id: string; front: string; keyPoints: string },
@@ -173,6 +176,7 @@ export function logRow(
   reviewedAt: Date,
   before: MemoryState,
   after: MemoryState,
+  settings: Pick<StudySettings, "scheduler" | "parameterSetId">,
 ) {
   return {
     userId,
@@ -185,6 +189,8 @@ export function logRow(
     // What the learner answered: their history keeps it, whatever an editor writes later.
     question: card.front,
     ...checklistColumns(card.keyPoints, input.checklist),
+    parameterSetId: settings.parameterSetId,
+    scheduler: schedulerSnapshot(settings.scheduler),
     ...before,
   };
 }

@@ -5,7 +5,7 @@ import { cache as perRequest } from "react";
 import { z } from "zod";
 import { formNumber } from "../form-fields";
 import { db } from "../server/db";
-import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "../scheduling/fsrs";
+import { DEFAULT_SCHEDULER_SETTINGS, weightsProblem, type SchedulerSettings } from "../scheduling/fsrs";
 import type { QueueLimits } from "../scheduling/queue";
 import { isValidTimeZone } from "../scheduling/study-day";
 
@@ -15,6 +15,8 @@ export interface StudySettings extends QueueLimits {
   timeZone: string;
   /** Type the answer before revealing it; it is shown beside the key points, never graded. */
   typeAnswer: boolean;
+  /** The learner's own FSRS parameter set in use (its weights are in `scheduler`); null: the defaults. */
+  parameterSetId: string | null;
 }
 
 export const DEFAULT_STUDY_SETTINGS: StudySettings = {
@@ -24,6 +26,7 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = {
   dayStartHour: 4,
   timeZone: "UTC",
   typeAnswer: false,
+  parameterSetId: null,
 };
 
 const STEP = /^(\d{1,6}(?:\.\d{1,2})?)(m|h|d)$/;
@@ -103,7 +106,7 @@ export function settingsFormValues(settings: StudySettings): SettingsFormValues 
   };
 }
 
-function fromRow(row: SettingsFormValues): StudySettings {
+function fromRow(row: SettingsFormValues, parameters: { id: string; weights: number[] } | null): StudySettings {
   const steps = (text: string) => text.split(" ").filter(Boolean) as StepUnit[];
   return {
     scheduler: {
@@ -112,13 +115,38 @@ function fromRow(row: SettingsFormValues): StudySettings {
       learningSteps: steps(row.learningSteps),
       relearningSteps: steps(row.relearningSteps),
       enableFuzz: row.enableFuzz,
+      ...(parameters && { weights: parameters.weights }),
     },
     newPerDay: row.newPerDay,
     reviewsPerDay: row.reviewsPerDay,
     dayStartHour: row.dayStartHour,
     timeZone: row.timeZone,
     typeAnswer: row.typeAnswer,
+    parameterSetId: parameters?.id ?? null,
   };
+}
+
+/** A stored parameter set's weights, checked again on the way in: a corrupt set is never used. */
+export function storedWeights(json: string): number[] | null {
+  try {
+    const weights = JSON.parse(json) as unknown;
+    return weightsProblem(weights) === null ? (weights as number[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function activeParameters(userId: string, parameterSetId: string | null) {
+  if (!parameterSetId) return null;
+  const set = await db.fsrsParameterSet.findFirst({ where: { id: parameterSetId, userId }, select: { id: true, weights: true } });
+  const weights = set && storedWeights(set.weights);
+  return set && weights ? { id: set.id, weights } : null;
+}
+
+/** The scheduler settings a rating was made with, as its log keeps them (weights go by parameter set id). */
+export function schedulerSnapshot(scheduler: SchedulerSettings): string {
+  const { weights: _weights, ...rest } = scheduler;
+  return JSON.stringify(rest);
 }
 
 /**
@@ -127,7 +155,7 @@ function fromRow(row: SettingsFormValues): StudySettings {
  */
 export const getStudySettings = perRequest(async (userId: string): Promise<StudySettings> => {
   const row = await db.studySettings.findUnique({ where: { userId } });
-  return row ? fromRow(row) : DEFAULT_STUDY_SETTINGS;
+  return row ? fromRow(row, await activeParameters(userId, row.parameterSetId)) : DEFAULT_STUDY_SETTINGS;
 });
 
 // ---------- a small cache for the rating path ----------
@@ -153,12 +181,18 @@ export async function saveStudySettings(userId: string, input: StudySettingsInpu
   const data = { ...input, learningSteps: input.learningSteps.join(" "), relearningSteps: input.relearningSteps.join(" ") };
   const row = await db.studySettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
   cache.delete(userId);
-  return fromRow(row);
+  return fromRow(row, await activeParameters(userId, row.parameterSetId));
 }
 
 /** Follows the browser's time zone, so "today" is the learner's own day wherever they are. */
 export async function saveTimeZone(userId: string, timeZone: string): Promise<void> {
   if (!isValidTimeZone(timeZone)) return;
   await db.studySettings.upsert({ where: { userId }, create: { userId, timeZone }, update: { timeZone } });
+  cache.delete(userId);
+}
+
+/** Puts a parameter set in use (null: back to the defaults); the rating path's cache follows at once. */
+export async function useParameterSet(userId: string, parameterSetId: string | null): Promise<void> {
+  await db.studySettings.upsert({ where: { userId }, create: { userId, parameterSetId }, update: { parameterSetId } });
   cache.delete(userId);
 }

@@ -1,7 +1,7 @@
 // Scheduling: Drill's only door to ts-fsrs. Pure (no database, no Next): a memory state and a rating
 // in, the next memory state out, with `now` always passed in. The browser uses the same module for
 // the interval preview on the grade buttons, so what the button says is what the server stores.
-import { createEmptyCard, fsrs, type Card, type FSRS, type StepUnit } from "ts-fsrs";
+import { CLAMP_PARAMETERS, createEmptyCard, default_w, fsrs, W17_W18_Ceiling, type Card, type FSRS, type StepUnit } from "ts-fsrs";
 
 /** ts-fsrs State and Rating, stored as these integers. */
 export const State = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
@@ -30,6 +30,27 @@ export interface SchedulerSettings {
   learningSteps: StepUnit[];
   relearningSteps: StepUnit[];
   enableFuzz: boolean;
+  /** The learner's own FSRS weights (validated with checkWeights); absent: FSRS's defaults. */
+  weights?: readonly number[];
+}
+
+/** FSRS-6's 21 default weights. */
+export const DEFAULT_WEIGHTS: readonly number[] = default_w;
+
+/**
+ * Fitted weights as the scheduler may use them: 21 finite numbers, each within the range ts-fsrs
+ * allows. Returns the problem, or null when they are fine: a corrupt set is refused, never clipped.
+ */
+export function weightsProblem(weights: unknown): string | null {
+  if (!Array.isArray(weights) || weights.length !== DEFAULT_WEIGHTS.length)
+    return `FSRS needs ${DEFAULT_WEIGHTS.length} parameters${Array.isArray(weights) ? `, not ${weights.length}` : ""}.`;
+  const ranges = CLAMP_PARAMETERS(W17_W18_Ceiling, true);
+  for (const [i, w] of weights.entries()) {
+    if (typeof w !== "number" || !Number.isFinite(w)) return `Parameter ${i + 1} is not a finite number.`;
+    const [min = 0, max = 0] = ranges[i]!;
+    if (w < min || w > max) return `Parameter ${i + 1} (${w}) is outside FSRS's range ${min} to ${max}.`;
+  }
+  return null;
 }
 
 export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = {
@@ -53,6 +74,7 @@ function schedulerFor(settings: SchedulerSettings): FSRS {
       relearning_steps: settings.relearningSteps,
       enable_fuzz: settings.enableFuzz,
       enable_short_term: true,
+      ...(settings.weights && { w: [...settings.weights] }),
     });
     schedulers.set(key, scheduler);
   }
@@ -103,11 +125,18 @@ export function preview(memory: MemoryState, now: Date, settings: SchedulerSetti
   return { 1: all[1].card.due, 2: all[2].card.due, 3: all[3].card.due, 4: all[4].card.due };
 }
 
-/** Rebuilds a card's memory from its rating history (oldest first), starting from a new card. */
-export function replay(ratings: { rating: RatingValue; reviewedAt: Date }[], settings: SchedulerSettings): MemoryState | null {
+/**
+ * Rebuilds a card's memory from its rating history (oldest first), starting from a new card. Each
+ * rating is scheduled with its own settings when it carries them (what scheduled it then), so the
+ * replay is exact across settings and parameter changes; otherwise with `settings`.
+ */
+export function replay(
+  ratings: { rating: RatingValue; reviewedAt: Date; scheduler?: SchedulerSettings | null }[],
+  settings: SchedulerSettings,
+): MemoryState | null {
   if (ratings.length === 0) return null;
   let memory = newMemory(ratings[0]!.reviewedAt);
-  for (const r of ratings) memory = rate(memory, r.rating, r.reviewedAt, settings);
+  for (const r of ratings) memory = rate(memory, r.rating, r.reviewedAt, r.scheduler ?? settings);
   return memory;
 }
 

@@ -1,0 +1,127 @@
+// One fit, as the worker process runs it: the learner's own ratings (nobody else's) into training
+// items; a fit on the earlier 80% scored on the later 20% next to FSRS's defaults; the fit on all of
+// them; a short simulation of what it changes; then the result stored as a parameter set. Progress
+// and cancellation go through the job's row, so the page can follow it from any server process.
+import "server-only";
+import { DEFAULT_WEIGHTS, weightsProblem, type RatingValue } from "../scheduling/fsrs";
+import { studyDay } from "../scheduling/study-day";
+import { getStudySettings } from "../review/settings";
+import { db } from "../server/db";
+import { plural } from "../format";
+import { loadOptimizer } from "./binding";
+import { MIN_LONG_TERM_REVIEWS, splitByTime, trainingItems, type TrainingItem } from "./items";
+import { mean, statesUnder, workload, type History } from "./simulate";
+
+/** How often the worker writes progress and reads the cancel flag. */
+const REPORT_MS = 400;
+
+class Cancelled extends Error {}
+
+/** Study-day numbers for a learner's zone and day start, cached by hour (a fit reads 100,000 ratings). */
+function dayNumbers(timeZone: string, dayStartHour: number) {
+  const byHour = new Map<number, number>();
+  return (instant: Date) => {
+    const hour = Math.floor(instant.getTime() / 3_600_000);
+    let day = byHour.get(hour);
+    if (day === undefined) {
+      day = Date.parse(`${studyDay(instant, timeZone, dayStartHour).date}T00:00:00Z`) / 86_400_000;
+      byHour.set(hour, day);
+    }
+    return day;
+  };
+}
+
+export async function runFit(jobId: string): Promise<void> {
+  const job = await db.fitJob.findUnique({ where: { id: jobId }, select: { userId: true, status: true, cancel: true } });
+  if (!job || job.status !== "running") return;
+  let progress = 0;
+  let cancelled = job.cancel;
+  // Between the steps, the cancel flag is read at once (the timer below reads it while the optimizer runs).
+  const checkpoint = async () => {
+    cancelled ||= (await db.fitJob.findUnique({ where: { id: jobId }, select: { cancel: true } }))?.cancel ?? false;
+    if (cancelled) throw new Cancelled();
+  };
+  const timer = setInterval(() => {
+    void db.fitJob
+      .update({ where: { id: jobId }, data: { progress }, select: { cancel: true } })
+      .then((row) => (cancelled ||= row.cancel))
+      .catch(() => {});
+  }, REPORT_MS);
+  const finish = (data: { status: string; message?: string; resultSetId?: string }) =>
+    db.fitJob.update({ where: { id: jobId }, data: { ...data, progress: data.status === "done" ? 1 : progress, finishedAt: new Date() } });
+  try {
+    const binding = await loadOptimizer();
+    if (!binding) return void (await finish({ status: "failed", message: "The optimizer is not available on this server." }));
+    const settings = await getStudySettings(job.userId);
+    const logs = await db.reviewLog.findMany({
+      where: { userId: job.userId },
+      orderBy: { reviewedAt: "asc" },
+      select: { cardId: true, rating: true, reviewedAt: true },
+    });
+    const items = trainingItems(logs, dayNumbers(settings.timeZone, settings.dayStartHour));
+    if (items.length < MIN_LONG_TERM_REVIEWS) {
+      return void (await finish({
+        status: "failed",
+        message: `Fitting needs ${plural(MIN_LONG_TERM_REVIEWS - items.length, "more review")} on later days.`,
+      }));
+    }
+    await checkpoint();
+    const toBinding = (list: TrainingItem[]) =>
+      list.map((item) => new binding.FSRSBindingItem(item.reviews.map((r) => new binding.FSRSBindingReview(r.rating, r.deltaT))));
+    // Progress: the check fit is the first 45%, the final fit the next 45%, the simulation the rest.
+    const phase = (from: number, width: number) => (current: number, total: number) => {
+      progress = from + (width * current) / Math.max(1, total);
+      return !cancelled;
+    };
+    const fit = async (list: TrainingItem[], from: number) => {
+      const weights = await binding.computeParameters(toBinding(list), { enableShortTerm: true, timeout: 5, progress: phase(from, 0.45) });
+      if (cancelled) throw new Cancelled();
+      return weights;
+    };
+
+    const { train, test } = splitByTime(items);
+    const checkWeights = await fit(train, 0);
+    const testItems = toBinding(test);
+    const fitted = new binding.FSRSBinding(checkWeights).evaluate(testItems);
+    const defaults = new binding.FSRSBinding([...DEFAULT_WEIGHTS]).evaluate(testItems);
+    await checkpoint();
+    const weights = await fit(items, 0.45);
+    const problem = weightsProblem(weights);
+    if (problem)
+      return void (await finish({ status: "failed", message: `The fit gave unusable parameters, so none were stored: ${problem}` }));
+
+    // What it changes: reviews a day over the coming 90 days, each card's memory rebuilt from its history.
+    const histories = new Map<string, History>();
+    for (const log of logs) {
+      const h = histories.get(log.cardId) ?? [];
+      h.push({ rating: log.rating as RatingValue, reviewedAt: log.reviewedAt });
+      histories.set(log.cardId, h);
+    }
+    const now = new Date();
+    const retention = settings.scheduler.desiredRetention;
+    const perDay = (w: readonly number[] | undefined) =>
+      mean(workload(statesUnder([...histories.values()], { ...settings.scheduler, weights: w }), w, retention, now, 90));
+    const before = perDay(undefined);
+    const after = perDay(weights);
+    progress = 1;
+    const set = await db.fsrsParameterSet.create({
+      data: {
+        userId: job.userId,
+        weights: JSON.stringify(weights),
+        reviewCount: logs.length,
+        logLoss: fitted.logLoss,
+        rmseBins: fitted.rmseBins,
+        defaultLogLoss: defaults.logLoss,
+        defaultRmseBins: defaults.rmseBins,
+        workloadRatio: before > 0 ? after / before : 1,
+      },
+      select: { id: true },
+    });
+    await finish({ status: "done", resultSetId: set.id });
+  } catch (error) {
+    if (error instanceof Cancelled || cancelled) await finish({ status: "cancelled", message: "Cancelled." });
+    else await finish({ status: "failed", message: `The fit failed: ${error instanceof Error ? error.message : String(error)}` });
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -1,0 +1,208 @@
+// Personal scheduling from the learner's side: whether they can fit, starting a fit in its own
+// process and following or cancelling it, the parameter sets they have, applying one (optionally
+// rescheduling every card under it), going back to the defaults, and the advice the page shows.
+// Everything is scoped to the viewer: a learner's fit reads only their ratings, sets are never shared.
+import "server-only";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import type { Viewer } from "../decks/access";
+import { memoryOf, memorySelect } from "../review/memory";
+import { getStudySettings, storedWeights, useParameterSet } from "../review/settings";
+import { replay, type RatingValue } from "../scheduling/fsrs";
+import { db } from "../server/db";
+import { plural } from "../format";
+import { AppError, notFound } from "../server/errors";
+import { optimizerAvailable } from "./binding";
+import { MIN_LONG_TERM_REVIEWS, trainingItems } from "./items";
+import { retentionOptions, statesUnder, workload, type History, type RetentionOption } from "./simulate";
+
+/** A job still "running" after this long lost its process (a restart): it is shown as interrupted. */
+const STALE_MS = 10 * 60_000;
+
+export interface FitJobView {
+  id: string;
+  status: "running" | "done" | "failed" | "cancelled";
+  progress: number;
+  message: string | null;
+  startedAt: Date;
+  resultSetId: string | null;
+}
+
+export interface ParameterSetView {
+  id: string;
+  weights: number[] | null;
+  reviewCount: number;
+  logLoss: number;
+  rmseBins: number;
+  defaultLogLoss: number;
+  defaultRmseBins: number;
+  workloadRatio: number;
+  createdAt: Date;
+  appliedAt: Date | null;
+  inUse: boolean;
+}
+
+export interface FitStatus {
+  available: boolean;
+  ratings: number;
+  /** Reviews on a later day than the card's previous one: what fitting learns from. */
+  longTermReviews: number;
+  needed: number;
+  job: FitJobView | null;
+  sets: ParameterSetView[];
+  inUse: string | null;
+}
+
+async function latestJob(userId: string): Promise<FitJobView | null> {
+  const job = await db.fitJob.findFirst({ where: { userId }, orderBy: { startedAt: "desc" } });
+  if (!job) return null;
+  if (job.status === "running" && Date.now() - job.startedAt.getTime() > STALE_MS) {
+    await db.fitJob.updateMany({
+      where: { id: job.id, status: "running" },
+      data: { status: "failed", message: "The fit was interrupted (the server restarted). Start it again.", finishedAt: new Date() },
+    });
+    return { ...job, status: "failed", message: "The fit was interrupted (the server restarted). Start it again." } as FitJobView;
+  }
+  return job as FitJobView;
+}
+
+export async function fitStatus(viewer: Viewer): Promise<FitStatus> {
+  const [available, settings, logs, job, sets] = await Promise.all([
+    optimizerAvailable(),
+    getStudySettings(viewer.id),
+    db.reviewLog.findMany({ where: { userId: viewer.id }, select: { cardId: true, rating: true, reviewedAt: true } }),
+    latestJob(viewer.id),
+    db.fsrsParameterSet.findMany({ where: { userId: viewer.id }, orderBy: { createdAt: "desc" } }),
+  ]);
+  // Whole days are enough to count what the optimizer learns from (the fit itself uses study days).
+  const longTermReviews = trainingItems(logs, (d) => Math.floor(d.getTime() / 86_400_000)).length;
+  return {
+    available,
+    ratings: logs.length,
+    longTermReviews,
+    needed: Math.max(0, MIN_LONG_TERM_REVIEWS - longTermReviews),
+    job,
+    inUse: settings.parameterSetId,
+    sets: sets.map((s) => ({ ...s, weights: storedWeights(s.weights), inUse: s.id === settings.parameterSetId })),
+  };
+}
+
+/** Runs a fit in its own process (the server's requests never wait on it). */
+function spawnWorker(jobId: string): void {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("scripts", "fit-worker.ts"), jobId], {
+    cwd: process.cwd(),
+    env: process.env,
+    stdio: "ignore",
+    detached: true,
+  });
+  child.unref();
+}
+
+/** Starts a fit, or returns the one already running. `run` replaces the worker process (tests run it in-process). */
+export async function startFit(viewer: Viewer, run: (jobId: string) => unknown = spawnWorker): Promise<string> {
+  const status = await fitStatus(viewer);
+  if (!status.available) throw new AppError("conflict", "Fitting parameters is not available on this server.");
+  if (status.job?.status === "running") return status.job.id;
+  if (status.needed > 0)
+    throw new AppError("invalid", `Fitting needs ${plural(status.needed, "more review")} on later days; keep studying.`);
+  const job = await db.fitJob.create({ data: { userId: viewer.id }, select: { id: true } });
+  await run(job.id);
+  return job.id;
+}
+
+export async function cancelFit(viewer: Viewer, jobId: string): Promise<void> {
+  const { count } = await db.fitJob.updateMany({ where: { id: jobId, userId: viewer.id, status: "running" }, data: { cancel: true } });
+  if (count === 0) throw notFound("That fit");
+}
+
+async function ownSet(viewer: Viewer, setId: string) {
+  const set = await db.fsrsParameterSet.findFirst({ where: { id: setId, userId: viewer.id } });
+  if (!set) throw notFound("That parameter set");
+  const weights = storedWeights(set.weights);
+  if (!weights) throw new AppError("invalid", "That parameter set is damaged (its numbers are out of FSRS's ranges), so it can't be used.");
+  return { ...set, weights };
+}
+
+/** Each card's rating history, oldest first. */
+async function histories(userId: string): Promise<Map<string, History>> {
+  const logs = await db.reviewLog.findMany({
+    where: { userId },
+    orderBy: [{ reviewedAt: "asc" }, { reps: "asc" }],
+    select: { cardId: true, rating: true, reviewedAt: true },
+  });
+  const byCard = new Map<string, History>();
+  for (const log of logs) {
+    const h = byCard.get(log.cardId) ?? [];
+    h.push({ rating: log.rating as RatingValue, reviewedAt: log.reviewedAt });
+    byCard.set(log.cardId, h);
+  }
+  return byCard;
+}
+
+export interface WorkloadPreview {
+  before: number[];
+  after: number[];
+}
+
+/** Reviews a day over the next 30 days: as the cards stand now, and rescheduled under the set. */
+export async function reschedulePreview(viewer: Viewer, setId: string, now = new Date()): Promise<WorkloadPreview> {
+  const [set, settings, states, byCard] = await Promise.all([
+    ownSet(viewer, setId),
+    getStudySettings(viewer.id),
+    db.cardState.findMany({ where: { userId: viewer.id, suspended: false, state: { not: 0 } }, select: memorySelect }),
+    histories(viewer.id),
+  ]);
+  const retention = settings.scheduler.desiredRetention;
+  return {
+    before: workload(states.map(memoryOf), settings.scheduler.weights, retention, now, 30),
+    after: workload(statesUnder([...byCard.values()], { ...settings.scheduler, weights: set.weights }), set.weights, retention, now, 30),
+  };
+}
+
+/**
+ * Puts a set in use. With `reschedule`, every card the learner has studied gets the state its own
+ * history gives under the set (its due date included); otherwise cards keep their due dates and the
+ * set schedules them from their next review.
+ */
+export async function applyParameterSet(
+  viewer: Viewer,
+  setId: string,
+  options: { reschedule: boolean },
+  now = new Date(),
+): Promise<{ rescheduled: number }> {
+  const set = await ownSet(viewer, setId);
+  let rescheduled = 0;
+  if (options.reschedule) {
+    const settings = await getStudySettings(viewer.id);
+    const scheduler = { ...settings.scheduler, weights: set.weights };
+    const byCard = await histories(viewer.id);
+    const states = await db.cardState.findMany({ where: { userId: viewer.id }, select: { cardId: true, version: true, state: true } });
+    await db.$transaction(async (tx) => {
+      for (const state of states) {
+        const history = byCard.get(state.cardId);
+        if (!history || state.state === 0) continue;
+        const memory = replay(history, scheduler);
+        if (!memory) continue;
+        const { count } = await tx.cardState.updateMany({
+          where: { userId: viewer.id, cardId: state.cardId, version: state.version },
+          data: { ...memory, version: state.version + 1 },
+        });
+        rescheduled += count;
+      }
+    });
+  }
+  await db.fsrsParameterSet.updateMany({ where: { id: set.id, userId: viewer.id }, data: { appliedAt: now } });
+  await useParameterSet(viewer.id, set.id);
+  return { rescheduled };
+}
+
+export async function useDefaultParameters(viewer: Viewer): Promise<void> {
+  await useParameterSet(viewer.id, null);
+}
+
+/** Workload and recall at several desired retentions under the parameters in use. */
+export async function retentionAdvice(viewer: Viewer, now = new Date()): Promise<RetentionOption[]> {
+  const [settings, byCard] = await Promise.all([getStudySettings(viewer.id), histories(viewer.id)]);
+  if (byCard.size === 0) return [];
+  return retentionOptions(statesUnder([...byCard.values()], settings.scheduler), settings.scheduler.weights, now);
+}

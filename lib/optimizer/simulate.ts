@@ -1,0 +1,80 @@
+// What a parameter set means for the learner's workload: their cards' memory rebuilt from their own
+// history under the set, then a short deterministic simulation of the coming days (each review at
+// its due date, recalled). Pure; used for "about 18% fewer reviews a day", the 30-day preview of a
+// reschedule and the desired-retention advice.
+import { FSRSAlgorithm, generatorParameters } from "ts-fsrs";
+import { replay, type MemoryState, type RatingValue, type SchedulerSettings } from "../scheduling/fsrs";
+
+const DAY_MS = 86_400_000;
+const GOOD = 3;
+
+export type History = { rating: RatingValue; reviewedAt: Date }[];
+
+/** Each card's memory under `scheduler` (fuzz off: the same history always gives the same state). */
+export function statesUnder(histories: History[], scheduler: SchedulerSettings): MemoryState[] {
+  const settings = { ...scheduler, enableFuzz: false };
+  return histories.flatMap((h) => {
+    const memory = replay(h, settings);
+    return memory ? [memory] : [];
+  });
+}
+
+/**
+ * Reviews on each of the next `days` days, starting from these states: each card reviewed when due,
+ * recalled (rated Good), and due again after FSRS's interval at `desiredRetention`.
+ */
+export function workload(
+  states: MemoryState[],
+  weights: readonly number[] | undefined,
+  desiredRetention: number,
+  now: Date,
+  days: number,
+): number[] {
+  const algorithm = new FSRSAlgorithm(
+    generatorParameters({ request_retention: desiredRetention, enable_short_term: true, ...(weights && { w: [...weights] }) }),
+  );
+  const perDay = new Array<number>(days).fill(0);
+  const start = now.getTime();
+  for (const state of states) {
+    let due = Math.max(start, state.due.getTime());
+    let s = state.stability;
+    let d = state.difficulty;
+    let last = state.lastReview?.getTime() ?? start;
+    for (;;) {
+      const day = Math.floor((due - start) / DAY_MS);
+      if (day >= days) break;
+      perDay[day]!++;
+      const next = algorithm.next_state({ stability: s, difficulty: d }, Math.max(0, (due - last) / DAY_MS), GOOD);
+      s = next.stability;
+      d = next.difficulty;
+      last = due;
+      due += Math.max(1, algorithm.next_interval(s, 0)) * DAY_MS;
+    }
+  }
+  return perDay;
+}
+
+export const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+
+export interface RetentionOption {
+  retention: number;
+  /** Estimated reviews a day, lapses and their relearning included. */
+  reviewsPerDay: number;
+  /** Reviews a day per card remembered: the cost of each remembered card. */
+  costPerRemembered: number;
+  cheapest: boolean;
+}
+
+/** Workload and recall at several desired retentions (a year ahead), the cheapest per remembered card marked. */
+export function retentionOptions(states: MemoryState[], weights: readonly number[] | undefined, now: Date): RetentionOption[] {
+  if (states.length === 0) return [];
+  const options = [0.75, 0.8, 0.85, 0.9, 0.95].map((retention) => {
+    const reviews = mean(workload(states, weights, retention, now, 365));
+    // Each review forgotten (1 - retention of the time) costs a relearning review on top.
+    const reviewsPerDay = reviews * (1 + (1 - retention));
+    return { retention, reviewsPerDay, costPerRemembered: reviewsPerDay / (states.length * retention), cheapest: false };
+  });
+  const cheapest = options.reduce((best, o) => (o.costPerRemembered < best.costPerRemembered ? o : best));
+  cheapest.cheapest = true;
+  return options;
+}

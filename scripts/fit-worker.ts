@@ -1,0 +1,20 @@
+// The FSRS fit's own process: `node --conditions=react-server --import tsx scripts/fit-worker.ts JOB_ID`.
+// Started by lib/optimizer/jobs.ts, so a fit never runs on the server's request path; it reports
+// progress, result or failure through the job's row, and stops at the learner's cancel.
+import { runFit } from "../lib/optimizer/fit";
+import { db } from "../lib/server/db";
+
+async function main() {
+  const jobId = process.argv[2];
+  if (!jobId) throw new Error("usage: fit-worker.ts JOB_ID");
+  try {
+    await runFit(jobId);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

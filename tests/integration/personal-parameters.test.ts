@@ -1,0 +1,205 @@
+// Personal scheduling: a fit on the learner's own ratings (run in-process here; the app runs it in
+// its own process), the check against the defaults, applying a set with or without rescheduling,
+// restoring the defaults, refusing a damaged set, cancelling, and exact replay across parameter and
+// settings changes. A synthetic learner's history is written directly, as a long-time user would have.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { runFit } from "@/lib/optimizer/fit";
+import {
+  applyParameterSet,
+  cancelFit,
+  fitStatus,
+  reschedulePreview,
+  retentionAdvice,
+  startFit,
+  useDefaultParameters,
+} from "@/lib/optimizer/jobs";
+import { MIN_LONG_TERM_REVIEWS } from "@/lib/optimizer/items";
+import { replayCard } from "@/lib/review/history";
+import { recordRating } from "@/lib/review/ratings";
+import { getStudySettings, saveStudySettings, studySettingsSchema } from "@/lib/review/settings";
+import { startStudying } from "@/lib/review/studying";
+import { DEFAULT_SCHEDULER_SETTINGS, newMemory, rate, weightsProblem, type MemoryState, type RatingValue } from "@/lib/scheduling/fsrs";
+import { retrievability } from "@/lib/scheduling/interview-plan";
+import { db } from "@/lib/server/db";
+import { makeDeck, makeUser } from "./helpers";
+
+const DAY = 86_400_000;
+const NOW = new Date("2030-06-01T12:00:00Z");
+
+/**
+ * A learner who studied `cards` cards for `days` days with FSRS's defaults, remembering each card
+ * with its true retrievability (a seeded random): their card states and every rating, as the app
+ * would have stored them.
+ */
+async function seasonedLearner(cards: number, days: number, seed = 1) {
+  let a = seed;
+  const random = () => {
+    a = (a * 16807) % 2147483647;
+    return a / 2147483647;
+  };
+  const user = await makeUser("seasoned");
+  const deck = await makeDeck(user.id, { cards });
+  await startStudying(user, deck.id);
+  const ids = (await db.card.findMany({ where: { deckId: deck.id }, orderBy: { position: "asc" }, select: { id: true } })).map((c) => c.id);
+  const settings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz: false };
+  const logs: Record<string, unknown>[] = [];
+  const states: Record<string, unknown>[] = [];
+  const start = NOW.getTime() - days * DAY;
+  ids.forEach((cardId, i) => {
+    let memory: MemoryState = newMemory(new Date(start));
+    let at = start + (i % days) * DAY * 0.5;
+    while (at < NOW.getTime()) {
+      const r = memory.lastReview ? retrievability(memory.stability, (at - memory.lastReview.getTime()) / DAY) : 0;
+      const rating: RatingValue = memory.state === 0 ? 3 : random() < r ? 3 : 1;
+      const after = rate(memory, rating, new Date(at), settings);
+      logs.push({
+        userId: user.id,
+        cardId,
+        clientId: randomUUID(),
+        rating,
+        reviewedAt: new Date(at),
+        durationMs: 4000,
+        nextDue: after.due,
+        ...memory,
+      });
+      memory = after;
+      at = Math.max(memory.due.getTime(), at + 60_000);
+    }
+    states.push({ userId: user.id, cardId, deckId: deck.id, ...memory, version: 1 });
+  });
+  await db.reviewLog.createMany({ data: logs as never });
+  await db.cardState.createMany({ data: states as never });
+  return { user, deck, ids, ratings: logs.length };
+}
+
+describe("fitting parameters", () => {
+  it("says how many more reviews are needed before a fit", async () => {
+    const user = await makeUser("new");
+    const status = await fitStatus(user);
+    expect(status).toMatchObject({ available: true, ratings: 0, longTermReviews: 0, needed: MIN_LONG_TERM_REVIEWS, job: null, sets: [] });
+    await expect(startFit(user, runFit)).rejects.toThrow(`Fitting needs ${MIN_LONG_TERM_REVIEWS} more reviews on later days`);
+  });
+
+  it("fits on the learner's own ratings only, checks against the defaults on later ratings, and stores the set", async () => {
+    const { user, ratings } = await seasonedLearner(120, 90);
+    await seasonedLearner(60, 60, 7); // someone else: never read
+    const jobId = await startFit(user, runFit);
+    const status = await fitStatus(user);
+    expect(status.job).toMatchObject({ id: jobId, status: "done", progress: 1 });
+    expect(status.sets).toHaveLength(1);
+    const [set] = status.sets;
+    expect(set!.reviewCount).toBe(ratings);
+    expect(weightsProblem(set!.weights)).toBeNull();
+    for (const metric of [set!.logLoss, set!.rmseBins, set!.defaultLogLoss, set!.defaultRmseBins]) expect(metric).toBeGreaterThan(0);
+    expect(set!.workloadRatio).toBeGreaterThan(0);
+    expect(set!.inUse).toBe(false);
+    // Not applied until the learner says so: scheduling still uses the defaults.
+    expect((await getStudySettings(user.id)).scheduler.weights).toBeUndefined();
+  }, 60_000);
+
+  it("applies a set (rescheduling optionally), restores the defaults, and refuses a damaged set", async () => {
+    const { user, ids } = await seasonedLearner(80, 60, 3);
+    await startFit(user, runFit);
+    const setId = (await fitStatus(user)).sets[0]!.id;
+
+    const preview = await reschedulePreview(user, setId, NOW);
+    expect(preview.before).toHaveLength(30);
+    expect(preview.after).toHaveLength(30);
+
+    const before = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: ids[0]! } } });
+    const { rescheduled } = await applyParameterSet(user, setId, { reschedule: true }, NOW);
+    expect(rescheduled).toBe(80);
+    const after = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: ids[0]! } } });
+    expect(after.version).toBe(before.version + 1);
+    expect(after.stability).not.toBe(before.stability);
+    const settings = await getStudySettings(user.id);
+    expect(settings.parameterSetId).toBe(setId);
+    expect(settings.scheduler.weights).toHaveLength(21);
+    expect((await fitStatus(user)).sets[0]).toMatchObject({ inUse: true, appliedAt: NOW });
+    expect((await retentionAdvice(user, NOW)).filter((o) => o.cheapest)).toHaveLength(1);
+
+    await useDefaultParameters(user);
+    expect((await getStudySettings(user.id)).scheduler.weights).toBeUndefined();
+
+    const damaged = await db.fsrsParameterSet.create({
+      data: {
+        userId: user.id,
+        weights: JSON.stringify([1, 2, 3]),
+        reviewCount: 1,
+        logLoss: 1,
+        rmseBins: 1,
+        defaultLogLoss: 1,
+        defaultRmseBins: 1,
+        workloadRatio: 1,
+      },
+    });
+    await expect(applyParameterSet(user, damaged.id, { reschedule: false })).rejects.toThrow("damaged");
+    expect((await getStudySettings(user.id)).parameterSetId).toBeNull();
+
+    // Another learner can't apply it, or even see that it exists.
+    const other = await makeUser("other");
+    await expect(applyParameterSet(other, setId, { reschedule: false })).rejects.toThrow("not found");
+    expect((await fitStatus(other)).sets).toEqual([]);
+  }, 60_000);
+
+  it("a cancelled fit stops and stores nothing", async () => {
+    const { user } = await seasonedLearner(60, 60, 5);
+    const jobId = await startFit(user, async (id) => {
+      await db.fitJob.update({ where: { id }, data: { cancel: true } });
+      await runFit(id);
+    });
+    expect((await fitStatus(user)).job).toMatchObject({ id: jobId, status: "cancelled" });
+    expect((await fitStatus(user)).sets).toEqual([]);
+    await expect(cancelFit(await makeUser("stranger"), jobId)).rejects.toThrow("not found");
+  }, 60_000);
+});
+
+describe("replaying a card's history", () => {
+  it("reproduces its state exactly across a settings change and a parameter change", async () => {
+    const { user } = await seasonedLearner(80, 60, 9);
+    await startFit(user, runFit);
+    const setId = (await fitStatus(user)).sets[0]!.id;
+    const deck = await makeDeck(user.id, { cards: 1 });
+    await startStudying(user, deck.id);
+    const [card] = await db.card.findMany({ where: { deckId: deck.id } });
+    const rateAt = async (rating: RatingValue, at: Date) => {
+      const version = (await db.cardState.findUnique({ where: { userId_cardId: { userId: user.id, cardId: card!.id } } }))?.version ?? 0;
+      await recordRating(user, { clientId: randomUUID(), cardId: card!.id, rating, expectedVersion: version, durationMs: 3000 }, at);
+    };
+    await rateAt(3, new Date("2030-06-02T09:00:00Z"));
+    await rateAt(3, new Date("2030-06-02T09:10:00Z"));
+    const form = {
+      desiredRetention: "0.85",
+      maximumInterval: "365",
+      newPerDay: "10",
+      reviewsPerDay: "200",
+      learningSteps: "2m",
+      relearningSteps: "5m",
+      dayStartHour: "4",
+      timeZone: "UTC",
+    };
+    await saveStudySettings(user.id, studySettingsSchema.parse(form));
+    await rateAt(1, new Date("2030-06-05T09:00:00Z"));
+    await applyParameterSet(user, setId, { reschedule: false });
+    await rateAt(3, new Date("2030-06-05T09:06:00Z"));
+    await rateAt(4, new Date("2030-06-12T09:00:00Z"));
+
+    const logs = await db.reviewLog.findMany({ where: { userId: user.id, cardId: card!.id }, orderBy: { reviewedAt: "asc" } });
+    expect(logs.map((l) => l.parameterSetId)).toEqual([null, null, null, setId, setId]);
+    expect(JSON.parse(logs[2]!.scheduler!)).toMatchObject({ desiredRetention: 0.85, learningSteps: ["2m"] });
+    const stored = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card!.id } } });
+    const replayed = await replayCard(user, card!.id);
+    expect(replayed).toEqual({
+      due: stored.due,
+      stability: stored.stability,
+      difficulty: stored.difficulty,
+      scheduledDays: stored.scheduledDays,
+      learningSteps: stored.learningSteps,
+      reps: stored.reps,
+      lapses: stored.lapses,
+      state: stored.state,
+      lastReview: stored.lastReview,
+    });
+  }, 60_000);
+});
