@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import type { Viewer } from "../decks/access";
 import { memoryOf, memorySelect } from "../review/memory";
-import { getStudySettings, storedWeights, useParameterSet } from "../review/settings";
+import { getStudySettings, storedWeights, putParameterSetInUse } from "../review/settings";
 import { replay, type RatingValue } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { plural } from "../format";
@@ -61,7 +61,7 @@ async function latestJob(userId: string): Promise<FitJobView | null> {
       where: { id: job.id, status: "running" },
       data: { status: "failed", message: "The fit was interrupted (the server restarted). Start it again.", finishedAt: new Date() },
     });
-    return { ...job, status: "failed", message: "The fit was interrupted (the server restarted). Start it again." } as FitJobView;
+    return { ...job, status: "failed", message: "The fit was interrupted (the server restarted). Start it again." };
   }
   return job as FitJobView;
 }
@@ -192,12 +192,12 @@ export async function applyParameterSet(
     });
   }
   await db.fsrsParameterSet.updateMany({ where: { id: set.id, userId: viewer.id }, data: { appliedAt: now } });
-  await useParameterSet(viewer.id, set.id);
+  await putParameterSetInUse(viewer.id, set.id);
   return { rescheduled };
 }
 
 export async function useDefaultParameters(viewer: Viewer): Promise<void> {
-  await useParameterSet(viewer.id, null);
+  await putParameterSetInUse(viewer.id, null);
 }
 
 /** Workload and recall at several desired retentions under the parameters in use. */

@@ -192,7 +192,7 @@ export async function saveTimeZone(userId: string, timeZone: string): Promise<vo
 }
 
 /** Puts a parameter set in use (null: back to the defaults); the rating path's cache follows at once. */
-export async function useParameterSet(userId: string, parameterSetId: string | null): Promise<void> {
+export async function putParameterSetInUse(userId: string, parameterSetId: string | null): Promise<void> {
   await db.studySettings.upsert({ where: { userId }, create: { userId, parameterSetId }, update: { parameterSetId } });
   cache.delete(userId);
 }
