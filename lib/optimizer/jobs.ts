@@ -196,7 +196,7 @@ export async function applyParameterSet(
   return { rescheduled };
 }
 
-export async function useDefaultParameters(viewer: Viewer): Promise<void> {
+export async function restoreDefaultParameters(viewer: Viewer): Promise<void> {
   await putParameterSetInUse(viewer.id, null);
 }
 

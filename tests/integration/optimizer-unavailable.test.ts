@@ -1,7 +1,7 @@
 // Where the optimizer's native build can't load (another CPU or libc), fitting says so and the rest
 // of personal scheduling (and everything else) keeps working.
 import { describe, expect, it, vi } from "vitest";
-import { applyParameterSet, fitStatus, startFit, useDefaultParameters } from "@/lib/optimizer/jobs";
+import { applyParameterSet, fitStatus, startFit, restoreDefaultParameters } from "@/lib/optimizer/jobs";
 import { recordRating } from "@/lib/review/ratings";
 import { getStudySettings } from "@/lib/review/settings";
 import { startStudying } from "@/lib/review/studying";
@@ -50,7 +50,7 @@ describe("without the optimizer", () => {
       durationMs: 2000,
     });
     expect(result.status).toBe("saved");
-    await useDefaultParameters(user);
+    await restoreDefaultParameters(user);
     expect((await getStudySettings(user.id)).parameterSetId).toBeNull();
   });
 });

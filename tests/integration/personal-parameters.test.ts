@@ -12,7 +12,7 @@ import {
   reschedulePreview,
   retentionAdvice,
   startFit,
-  useDefaultParameters,
+  restoreDefaultParameters,
 } from "@/lib/optimizer/jobs";
 import { MIN_LONG_TERM_REVIEWS } from "@/lib/optimizer/items";
 import { replayCard } from "@/lib/review/history";
@@ -119,7 +119,7 @@ describe("fitting parameters", () => {
     expect((await fitStatus(user)).sets[0]).toMatchObject({ inUse: true, appliedAt: NOW });
     expect((await retentionAdvice(user, NOW)).filter((o) => o.cheapest)).toHaveLength(1);
 
-    await useDefaultParameters(user);
+    await restoreDefaultParameters(user);
     expect((await getStudySettings(user.id)).scheduler.weights).toBeUndefined();
 
     const damaged = await db.fsrsParameterSet.create({
