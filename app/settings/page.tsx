@@ -3,16 +3,27 @@ import { SettingsForm } from "@/components/settings-form";
 import { requireUser } from "@/lib/accounts/auth";
 import { getStudySettings, settingsFormValues } from "@/lib/review/settings";
 import { PageHeader } from "@/components/page-chrome";
+import { PersonalScheduling } from "@/components/settings/personal-scheduling";
+import { fitStatus, reschedulePreview, retentionAdvice } from "@/lib/optimizer/jobs";
 
 export const metadata: Metadata = { title: "Study settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const settings = await getStudySettings(user.id);
+  const [settings, status, advice] = await Promise.all([getStudySettings(user.id), fitStatus(user), retentionAdvice(user)]);
+  const candidate =
+    status.job?.status === "done" ? status.sets.find((s) => s.id === status.job!.resultSetId && s.weights) : undefined;
+  const candidatePreview = candidate ? await reschedulePreview(user, candidate.id) : null;
   return (
-    <div className="max-w-xl space-y-6">
+    <div className="max-w-2xl space-y-10">
       <PageHeader title="Study settings" />
       <SettingsForm values={settingsFormValues(settings)} />
+      <PersonalScheduling
+        status={status}
+        candidatePreview={candidatePreview}
+        advice={advice}
+        retention={settings.scheduler.desiredRetention}
+      />
     </div>
   );
 }

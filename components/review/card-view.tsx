@@ -39,7 +39,7 @@ interface Props {
 export function CardView({ card, revealed, ticked, onToggle, suggested, typed, onType, intervals, busy, onReveal, onGrade, ref }: Props) {
   const hasPoints = card.keyPoints.length > 0;
   return (
-    <section aria-label="Card" className="card-surface outline-none" tabIndex={-1} ref={ref} data-testid="card">
+    <section aria-label="Card" className="card-surface outline-none" tabIndex={-1} ref={ref} data-testid="card" data-card-id={card.cardId}>
       <div className="p-5 sm:p-8">
         <div className="mb-3 flex items-center justify-between text-xs font-medium tracking-wide text-muted uppercase">
           <span>{kindOf(card.memory)}</span>
