@@ -475,7 +475,8 @@ async function main(): Promise<void> {
         const res = await fetch(studyUrl, { headers: { cookie: readerCookie, "accept-encoding": "identity" } });
         const body = await res.text();
         if (i >= 3) timed[withInterview ? "with" : "without"].push(elapsedMs(start));
-        if (!res.ok || withInterview !== body.includes('data-testid="interview-line"')) throw new Error("the study page didn't show the interview as set");
+        if (!res.ok || withInterview !== body.includes('data-testid="interview-line"'))
+          throw new Error("the study page didn't show the interview as set");
       }
       const withIt = summarize(timed.with);
       const without = summarize(timed.without);

@@ -4,6 +4,7 @@
 // Everything is scoped to the viewer: a learner's fit reads only their ratings, sets are never shared.
 import "server-only";
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import type { Viewer } from "../decks/access";
 import { memoryOf, memorySelect } from "../review/memory";
@@ -96,6 +97,15 @@ function spawnWorker(jobId: string): void {
     detached: true,
   });
   child.unref();
+  // The fit takes what the server leaves: its threads (created later, when fitting starts) inherit
+  // the lowest priority, so requests keep their speed while it runs.
+  if (child.pid) {
+    try {
+      os.setPriority(child.pid, 19);
+    } catch {
+      // Not allowed here: the fit runs at normal priority.
+    }
+  }
 }
 
 /** Starts a fit, or returns the one already running. `run` replaces the worker process (tests run it in-process). */
