@@ -11,8 +11,7 @@ export const metadata: Metadata = { title: "Study settings" };
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
   const [settings, status, advice] = await Promise.all([getStudySettings(user.id), fitStatus(user), retentionAdvice(user)]);
-  const candidate =
-    status.job?.status === "done" ? status.sets.find((s) => s.id === status.job!.resultSetId && s.weights) : undefined;
+  const candidate = status.job?.status === "done" ? status.sets.find((s) => s.id === status.job!.resultSetId && s.weights) : undefined;
   const candidatePreview = candidate ? await reschedulePreview(user, candidate.id) : null;
   return (
     <div className="max-w-2xl space-y-10">
