@@ -170,13 +170,14 @@ describe("who may see and change an interview", () => {
     expect(await listInterviews(stranger)).toEqual([]);
     const missing = await refusal(setInterviewStatus(stranger, "no-such-interview", "done"));
     for (const attempt of [
-      setInterviewStatus(stranger, id, "cancelled"),
-      setInterviewSharing(stranger, id, true),
-      setInterviewLimits(stranger, id, { newPerDay: 100 }),
-      deleteInterview(stranger, id),
-      updateInterview(stranger, id, form([deck.id]), NOW),
+      () => setInterviewStatus(stranger, id, "cancelled"),
+      () => setInterviewSharing(stranger, id, true),
+      () => setInterviewLimits(stranger, id, { newPerDay: 100 }),
+      () => deleteInterview(stranger, id),
+      () => updateInterview(stranger, id, form([deck.id]), NOW),
     ]) {
-      const error = await refusal(attempt);
+      // One at a time: a refusal started early would reject before anyone awaits it.
+      const error = await refusal(attempt());
       expect([error.code, error.message]).toEqual([missing.code, missing.message]);
     }
     expect(await getInterview(user, id)).toMatchObject({ status: "open", sharedWithMentor: false, newPerDay: null });
