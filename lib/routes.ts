@@ -30,6 +30,7 @@ export const paths = {
   deckSharing: (deck: DeckLike) => `/decks/${key(deck)}/sharing` as Route,
   deckDashboard: (deck: DeckLike) => `/decks/${key(deck)}/dashboard` as Route,
   deckExport: (deck: DeckLike) => `/decks/${key(deck)}/export` as Route,
+  deckExportCsv: (deck: DeckLike) => `/decks/${key(deck)}/export?format=csv` as Route,
   newCard: (deck: DeckLike) => `/decks/${key(deck)}/cards/new` as Route,
   card: (deck: DeckLike, cardSlug: string) => `/decks/${key(deck)}/cards/${encodeURIComponent(cardSlug)}` as Route,
   cardEdit: (deck: DeckLike, cardSlug: string) => `/decks/${key(deck)}/cards/${encodeURIComponent(cardSlug)}/edit` as Route,

@@ -44,6 +44,9 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         <a href="/api/export" download className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
           Export your data <span className="text-sm text-muted">(JSON: settings, card states, every rating)</span>
         </a>
+        <a href="/api/export/history" download className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
+          Export your review history <span className="text-sm text-muted">(CSV in the layout FSRS optimizer tools read)</span>
+        </a>
       </nav>
       <form action={signOutAction}>
         <button type="submit" className="btn">

@@ -24,7 +24,7 @@ import {
   setVisibility,
   visibilitySchema,
 } from "@/lib/decks/sharing";
-import { deckFileSchema, importDeckFile } from "@/lib/transfer/transfer";
+import { csvImportSchema, csvPreviewSchema, deckFileSchema, importCsvDeck, importDeckFile, previewCsv } from "@/lib/transfer/transfer";
 import { paths } from "@/lib/routes";
 import { siteOrigin } from "@/lib/server/origin";
 
@@ -151,5 +151,12 @@ export const leaveDeckAction = userAction(z.object({ deckId: id }), async (input
 export const importDeckAction = userAction(deckFileSchema, async (input, user) => {
   const deck = await importDeckFile(user, input.file);
   revalidatePath("/decks");
+  redirect(paths.deckEdit(deck.id));
+});
+
+export const previewCsvAction = userAction(csvPreviewSchema, async (input) => previewCsv(input.text));
+
+export const importCsvAction = userAction(csvImportSchema, async (input, user) => {
+  const deck = await importCsvDeck(user, input);
   redirect(paths.deckEdit(deck.id));
 });

@@ -10,6 +10,7 @@ import { importRefusal, parseDeckMarkdown, type ImportedDeck } from "./deck-mark
 import { notFound } from "../server/errors";
 import { newCardData, tagNames, tagSelect } from "../decks/card-rows";
 import { DECK_FILE_MAX_BYTES, splitKeyPoints } from "../decks/schema";
+import { cardsToCsv, CSV_FIELDS, CSV_MAX_BYTES, csvCards, guessMapping, historyToCsv, readCsv, type CsvMapping } from "./csv";
 
 /** Writes a deck in the deck-file format that parseDeckMarkdown reads. */
 export function deckToMarkdown(deck: Omit<ImportedDeck, "cards"> & { cards: Omit<ImportedDeck["cards"][number], "line">[] }): string {
@@ -37,6 +38,12 @@ function answerParts(card: { lead: string; keyPoints: string[]; back: string }):
 
 /** A deck the viewer can see, as a Markdown file. */
 export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Promise<{ filename: string; markdown: string }> {
+  const { filename, deck } = await exportableDeck(viewer, deckKeyOrId);
+  return { filename, markdown: deckToMarkdown(deck) };
+}
+
+/** A deck the viewer can see, in the importers' shape, with the file name an export gets. */
+async function exportableDeck(viewer: Viewer | null, deckKeyOrId: string) {
   const deck = await db.deck.findFirst({
     where: { AND: [byDeckKey(deckKeyOrId), browsableDecks(viewer)] },
     select: {
@@ -54,15 +61,17 @@ export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Pr
     },
   });
   if (!deck) throw notFound("That deck");
-  const markdown = deckToMarkdown({
-    title: deck.title,
-    slug: deck.slug ?? undefined,
-    visibility: deck.visibility as ImportedDeck["visibility"],
-    source: deck.source,
-    description: deck.description,
-    cards: deck.cards.map((c) => ({ ...c, keyPoints: splitKeyPoints(c.keyPoints), tags: tagNames(c.tags) })),
-  });
-  return { filename: `${deck.slug ?? deck.id}.md`, markdown };
+  return {
+    filename: `${deck.slug ?? deck.id}.md`,
+    deck: {
+      title: deck.title,
+      slug: deck.slug ?? undefined,
+      visibility: deck.visibility as ImportedDeck["visibility"],
+      source: deck.source,
+      description: deck.description,
+      cards: deck.cards.map((c) => ({ ...c, keyPoints: splitKeyPoints(c.keyPoints), tags: tagNames(c.tags) })),
+    },
+  };
 }
 
 export const deckFileSchema = z.object({
@@ -79,18 +88,103 @@ export async function importDeckFile(viewer: Viewer, text: string): Promise<{ id
     throw importRefusal(parsed.errors, "Nothing was imported.", "file");
   }
   const { deck } = parsed;
+  return createDeckWithCards(viewer, deck, deck.cards);
+}
+
+/** A new private deck of the viewer's with these cards, all or nothing. */
+async function createDeckWithCards(
+  viewer: Viewer,
+  meta: { title: string; description?: string; source?: string },
+  cards: ImportedDeck["cards"],
+): Promise<{ id: string; cards: number }> {
   return db.$transaction(async (tx) => {
     const created = await tx.deck.create({
-      data: { ownerId: viewer.id, title: deck.title, description: deck.description, source: deck.source },
+      data: { ownerId: viewer.id, title: meta.title, description: meta.description ?? "", source: meta.source ?? "" },
       select: { id: true },
     });
-    for (const [position, card] of deck.cards.entries()) {
-      await tx.card.create({
-        data: newCardData(created.id, position, card),
-      });
+    for (const [position, card] of cards.entries()) {
+      await tx.card.create({ data: newCardData(created.id, position, card) });
     }
-    return { id: created.id, cards: deck.cards.length };
+    return { id: created.id, cards: cards.length };
   });
+}
+
+// ---------- CSV and TSV ----------
+
+const csvText = z
+  .string()
+  .refine((t) => new TextEncoder().encode(t).length <= CSV_MAX_BYTES, `Paste at most ${CSV_MAX_BYTES / 1_000_000} MB of CSV.`)
+  .refine((t) => t.trim().length > 0, "Paste or choose a CSV or TSV file first.");
+
+export const csvPreviewSchema = z.object({ text: csvText });
+
+const column = z.number().int().min(0).max(1000);
+export const csvImportSchema = z.object({
+  text: csvText,
+  title: z.string().trim().min(1, "The deck needs a title.").max(120, "A deck title is at most 120 characters."),
+  mapping: z.string().transform((json, ctx) => {
+    const parsed = z.partialRecord(z.enum(CSV_FIELDS), column).safeParse(
+      (() => {
+        try {
+          return JSON.parse(json) as unknown;
+        } catch {
+          return null;
+        }
+      })(),
+    );
+    if (!parsed.success) {
+      ctx.addIssue({ code: "custom", message: "The column choices didn't arrive; preview again." });
+      return z.NEVER;
+    }
+    return parsed.data;
+  }),
+});
+
+export interface CsvPreview {
+  header: string[] | null;
+  sample: string[][];
+  rows: number;
+  columns: number;
+  mapping: CsvMapping;
+}
+
+/** The first rows and the guessed mapping, or the problems (line-numbered) for the text field. */
+export function previewCsv(text: string): CsvPreview {
+  const read = readCsv(text);
+  if (!read.ok) throw importRefusal(read.errors, "This can't be imported yet.", "text");
+  const { table } = read;
+  return {
+    header: table.header,
+    sample: table.rows.slice(0, 5).map((r) => r.cells),
+    rows: table.rows.length,
+    columns: table.columns,
+    mapping: guessMapping(table),
+  };
+}
+
+/** A new deck from CSV rows, all or nothing: every row checked like a card written in the editor. */
+export async function importCsvDeck(viewer: Viewer, input: { text: string; title: string; mapping: CsvMapping }) {
+  const read = readCsv(input.text);
+  if (!read.ok) throw importRefusal(read.errors, "Nothing was imported.", "text");
+  const cards = csvCards(read.table, input.mapping);
+  if (!cards.ok) throw importRefusal(cards.errors, "Nothing was imported.", "text");
+  return createDeckWithCards(viewer, { title: input.title }, cards.cards);
+}
+
+/** A deck the viewer can see, as CSV (the importer maps its columns back by itself). */
+export async function exportDeckCsv(viewer: Viewer | null, deckKeyOrId: string): Promise<{ filename: string; csv: string }> {
+  const { filename, deck } = await exportableDeck(viewer, deckKeyOrId);
+  return { filename: filename.replace(/\.md$/, ".csv"), csv: cardsToCsv(deck.cards) };
+}
+
+/** The learner's own review history as CSV, in the FSRS optimizer's column layout. */
+export async function exportHistoryCsv(viewer: Viewer): Promise<string> {
+  const rows = await db.reviewLog.findMany({
+    where: { userId: viewer.id },
+    orderBy: [{ reviewedAt: "asc" }, { reps: "asc" }],
+    select: { cardId: true, reviewedAt: true, rating: true, state: true, durationMs: true },
+  });
+  return historyToCsv(rows);
 }
 
 /**

@@ -62,6 +62,9 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
             <a href={paths.deckExport(deck)} download className="btn btn-ghost">
               Download (.md)
             </a>
+            <a href={paths.deckExportCsv(deck)} download className="btn btn-ghost">
+              Download (.csv)
+            </a>
             {can(deck.role, "leave") && <LeaveDeckButton deckId={deck.id} />}
           </div>
         ) : (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ImportCsvForm } from "@/components/csv-import-form";
 import { ImportDeckForm, NewDeckForm } from "@/components/deck-forms";
 import { requireUser } from "@/lib/accounts/auth";
 import { PageHeader } from "@/components/page-chrome";
@@ -16,6 +17,12 @@ export default async function NewDeckPage() {
           Or import a deck file
         </h2>
         <ImportDeckForm />
+      </section>
+      <section aria-labelledby="import-csv" className="space-y-3 border-t border-line pt-8">
+        <h2 id="import-csv" className="text-lg font-semibold">
+          Or import questions from a spreadsheet
+        </h2>
+        <ImportCsvForm />
       </section>
     </div>
   );

@@ -1,0 +1,149 @@
+"use client";
+
+// Importing questions from a spreadsheet (CSV or TSV, uploaded or pasted): a preview of the first rows
+// with a column mapping (question, answer, tags, ...), then the import. Errors name their lines.
+import { useState } from "react";
+import { importCsvAction, previewCsvAction } from "@/app/decks/actions";
+import { CSV_FIELD_LABELS, CSV_FIELDS, type CsvField, type CsvMapping } from "@/lib/transfer/csv-fields";
+import type { CsvPreview } from "@/lib/transfer/transfer";
+import { ActionForm } from "./action-form";
+
+export function ImportCsvForm() {
+  const [text, setText] = useState("");
+  const [preview, setPreview] = useState<CsvPreview | null>(null);
+  const [mapping, setMapping] = useState<CsvMapping>({});
+  const columnName = (i: number) => preview?.header?.[i] || `Column ${i + 1}`;
+
+  return (
+    <div className="space-y-4">
+      <ActionForm
+        action={async (prev: Parameters<typeof previewCsvAction>[0], data: FormData) => {
+          const result = await previewCsvAction(prev, data);
+          if (result?.ok) {
+            setPreview(result.data);
+            setMapping(result.data.mapping);
+          } else setPreview(null);
+          return result;
+        }}
+        className="space-y-3"
+      >
+        {({ pending, errors }) => (
+          <>
+            <label htmlFor="csv-text" className="block text-sm font-medium">
+              CSV or TSV
+            </label>
+            <p id="csv-hint" className="text-sm text-muted">
+              One question per row, with a header row naming the columns (question, answer, tags…) or without one. Paste it, or choose the
+              file.
+            </p>
+            <input
+              type="file"
+              accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+              aria-label="Choose a CSV or TSV file"
+              className="text-sm"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (file) setText(await file.text());
+              }}
+            />
+            <textarea
+              id="csv-text"
+              name="text"
+              rows={6}
+              className="input font-mono text-sm"
+              aria-describedby="csv-hint"
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                setPreview(null);
+              }}
+            />
+            {errors("text") && (
+              <ul className="space-y-0.5 text-sm text-danger" data-testid="csv-errors">
+                {errors("text")!.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            )}
+            <button type="submit" className="btn" disabled={pending || !text.trim()}>
+              {pending ? "Reading…" : "Preview"}
+            </button>
+          </>
+        )}
+      </ActionForm>
+
+      {preview && (
+        <ActionForm action={importCsvAction} hidden={{ text, mapping: JSON.stringify(mapping) }} className="space-y-4">
+          {({ pending, errors }) => (
+            <>
+              <p className="text-sm" data-testid="csv-preview-summary">
+                {preview.rows.toLocaleString("en")} rows, {preview.columns} columns
+                {preview.header ? ", with a header row" : ", no header row"}. Choose what each column holds:
+              </p>
+              <div className="grid gap-3 sm:grid-cols-3">
+                {CSV_FIELDS.map((field: CsvField) => (
+                  <label key={field} className="space-y-1 text-sm">
+                    <span className="block font-medium">
+                      {CSV_FIELD_LABELS[field]}
+                      {field === "question" && " (required)"}
+                    </span>
+                    <select
+                      className="input"
+                      value={mapping[field] ?? ""}
+                      onChange={(e) => setMapping((m) => ({ ...m, [field]: e.target.value === "" ? undefined : Number(e.target.value) }))}
+                    >
+                      <option value="">(none)</option>
+                      {Array.from({ length: preview.columns }, (_, i) => (
+                        <option key={i} value={i}>
+                          {columnName(i)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ))}
+              </div>
+              <div className="overflow-x-auto">
+                <table className="w-full text-left text-sm" data-testid="csv-preview">
+                  <thead>
+                    <tr className="text-muted">
+                      {Array.from({ length: preview.columns }, (_, i) => (
+                        <th key={i} className="p-2 font-medium">
+                          {columnName(i)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.sample.map((row, r) => (
+                      <tr key={r} className="border-t border-line align-top">
+                        {row.map((cell, c) => (
+                          <td key={c} className="max-w-60 truncate p-2 whitespace-pre-line" title={cell}>
+                            {cell}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <label className="block space-y-1 text-sm">
+                <span className="block font-medium">Deck title</span>
+                <input name="title" className="input" defaultValue="Imported questions" />
+              </label>
+              {errors("text") && (
+                <ul className="space-y-0.5 text-sm text-danger" data-testid="csv-errors">
+                  {errors("text")!.map((e) => (
+                    <li key={e}>{e}</li>
+                  ))}
+                </ul>
+              )}
+              <button type="submit" className="btn btn-primary" disabled={pending}>
+                {pending ? "Importing…" : `Import ${preview.rows.toLocaleString("en")} cards`}
+              </button>
+            </>
+          )}
+        </ActionForm>
+      )}
+    </div>
+  );
+}
