@@ -1,0 +1,226 @@
+// Reading an Anki package (.apkg, or a .colpkg collection): the zip checked entry by entry before
+// anything is unpacked (names, sizes, counts), the collection found in whichever layout Anki wrote
+// (collection.anki21b: zstd-compressed, the current default; collection.anki21; collection.anki2,
+// legacy; a package whose only collection is the "please update Anki" stub is refused), then its
+// note types, notes, cards and review log read from a private temporary copy. Nothing is written.
+import "server-only";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { unzipSync } from "fflate";
+import { decompress } from "fzstd";
+import { AppError } from "../server/errors";
+
+/** What an upload may be, and what it may unpack to: a real collection with media fits; a zip bomb doesn't. */
+export const APKG_MAX_BYTES = 100_000_000;
+const UNPACKED_MAX_BYTES = 400_000_000;
+const ENTRIES_MAX = 50_000;
+/** Anki's collection schema versions this reader knows: 11 (note types in `col`) to 18 (their own tables). */
+const SCHEMA_MIN = 11;
+const SCHEMA_MAX = 18;
+
+export type AnkiLayout = "anki21b" | "anki21" | "anki2";
+
+export interface AnkiNoteType {
+  id: string;
+  name: string;
+  fields: string[];
+  cloze: boolean;
+}
+
+export interface AnkiPackage {
+  layout: AnkiLayout;
+  schema: number;
+  noteTypes: AnkiNoteType[];
+  notes: { id: string; noteTypeId: string; fields: string[]; tags: string[] }[];
+  cards: { id: string; noteId: string; ord: number; type: number; queue: number; due: number; interval: number }[];
+  /** Reviews, oldest first: ease 1-4, time in ms since the epoch, answer time in ms, Anki's review kind. */
+  reviews: { id: string; cardId: string; ease: number; at: number; durationMs: number; kind: number }[];
+  /** Media files by name (images among them are shown on cards; the rest are counted as skipped). */
+  media: Map<string, Uint8Array>;
+}
+
+const refuse = (message: string) => new AppError("invalid", message, { file: [message] });
+
+/** A name that would land outside the place it is unpacked to, or isn't a plain relative path. */
+function unsafeName(name: string): boolean {
+  return (
+    name.startsWith("/") ||
+    name.includes("\\") ||
+    name.includes("\0") ||
+    name.split("/").some((part) => part === "..") ||
+    /^[A-Za-z]:/.test(name)
+  );
+}
+
+function unpack(bytes: Uint8Array): Record<string, Uint8Array> {
+  if (bytes.length > APKG_MAX_BYTES)
+    throw refuse(`That file is over ${APKG_MAX_BYTES / 1_000_000} MB: export fewer decks from Anki at a time.`);
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04)
+    throw refuse("That isn't an Anki package: an .apkg or .colpkg file is a zip archive, and this isn't one.");
+  let entries = 0;
+  let unpacked = 0;
+  let problem: string | null = null;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        entries++;
+        unpacked += file.originalSize;
+        if (unsafeName(file.name))
+          problem ??= `The package holds a file with an unsafe name ("${file.name.slice(0, 60)}"), so it wasn't opened.`;
+        else if (entries > ENTRIES_MAX) problem ??= `The package holds more than ${ENTRIES_MAX.toLocaleString("en")} files.`;
+        else if (unpacked > UNPACKED_MAX_BYTES || file.originalSize > 200 * Math.max(1, file.size))
+          problem ??= "The package would unpack to far more than its size (a zip bomb?), so it wasn't opened.";
+        return problem === null;
+      },
+    });
+  } catch {
+    throw refuse("That zip archive is damaged and can't be opened.");
+  }
+  if (problem) throw refuse(problem);
+  // The declared sizes are the package's word; the unpacked bytes are the truth.
+  const total = Object.values(files).reduce((sum, f) => sum + f.length, 0);
+  if (total > UNPACKED_MAX_BYTES) throw refuse("The package would unpack to far more than its size (a zip bomb?), so it wasn't opened.");
+  return files;
+}
+
+const SQLITE_HEADER = "SQLite format 3\0";
+
+function collectionBytes(files: Record<string, Uint8Array>): { layout: AnkiLayout; bytes: Uint8Array } {
+  if (files["collection.anki21b"]) {
+    try {
+      return { layout: "anki21b", bytes: decompress(files["collection.anki21b"]) };
+    } catch {
+      throw refuse("The package's collection (collection.anki21b) is damaged: it doesn't decompress.");
+    }
+  }
+  if (files["collection.anki21"]) return { layout: "anki21", bytes: files["collection.anki21"] };
+  if (files["collection.anki2"]) return { layout: "anki2", bytes: files["collection.anki2"] };
+  throw refuse("That zip has no Anki collection in it (collection.anki21b, .anki21 or .anki2).");
+}
+
+const id = (n: number | bigint) => String(n);
+
+/** Reads a package. Throws an AppError (for the upload field) that says what is wrong with it. */
+export function readAnkiPackage(bytes: Uint8Array): AnkiPackage {
+  const files = unpack(bytes);
+  const { layout, bytes: sqlite } = collectionBytes(files);
+  if (sqlite.length < 100 || new TextDecoder().decode(sqlite.subarray(0, 16)) !== SQLITE_HEADER)
+    throw refuse(`The package's collection (${layout}) isn't an Anki database: it is damaged or not from Anki.`);
+
+  // better-sqlite3 opens files: a private temporary copy, never beside the app's own database.
+  const dir = mkdtempSync(path.join(os.tmpdir(), "drill-anki-"));
+  const file = path.join(dir, "collection.sqlite");
+  try {
+    writeFileSync(file, sqlite);
+    let db: Database.Database;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+    } catch {
+      throw refuse("The package's collection can't be opened as a database.");
+    }
+    try {
+      return readCollection(db, layout, files);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw refuse("The package's collection isn't laid out as Anki's are (a table or column is missing), so nothing was read.");
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readCollection(db: Database.Database, layout: AnkiLayout, files: Record<string, Uint8Array>): AnkiPackage {
+  const col = db.prepare("SELECT ver, models FROM col LIMIT 1").get() as { ver: number; models: string } | undefined;
+  if (!col) throw refuse("The package's collection has no header row: it is damaged.");
+  if (col.ver < SCHEMA_MIN || col.ver > SCHEMA_MAX)
+    throw refuse(
+      `The package's collection is version ${col.ver}, which Drill doesn't know (it reads ${SCHEMA_MIN} to ${SCHEMA_MAX}). Export from Anki again with "Support older Anki versions" ticked.`,
+    );
+
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
+  );
+  let noteTypes: AnkiNoteType[];
+  if (tables.has("notetypes") && tables.has("fields")) {
+    const fields = db.prepare("SELECT ntid, ord, name FROM fields ORDER BY ntid, ord").all() as {
+      ntid: number;
+      ord: number;
+      name: string;
+    }[];
+    noteTypes = (db.prepare("SELECT id, name FROM notetypes").all() as { id: number; name: string }[]).map((t) => ({
+      id: id(t.id),
+      name: t.name,
+      fields: fields.filter((f) => f.ntid === t.id).map((f) => f.name),
+      cloze: false,
+    }));
+  } else {
+    const models = JSON.parse(col.models || "{}") as Record<
+      string,
+      { name: string; type?: number; flds?: { name: string; ord: number }[] }
+    >;
+    noteTypes = Object.entries(models).map(([key, m]) => ({
+      id: key,
+      name: m.name,
+      fields: [...(m.flds ?? [])].sort((a, b) => a.ord - b.ord).map((f) => f.name),
+      cloze: m.type === 1,
+    }));
+  }
+  db.defaultSafeIntegers(false);
+  const notes = (
+    db.prepare("SELECT id, mid, flds, tags FROM notes ORDER BY id").all() as { id: number; mid: number; flds: string; tags: string }[]
+  ).map((n) => ({
+    id: id(n.id),
+    noteTypeId: id(n.mid),
+    fields: n.flds.split("\x1f"),
+    tags: n.tags.trim() ? n.tags.trim().split(/\s+/) : [],
+  }));
+  if (layout === "anki2" && notes.length <= 1 && /please update/i.test(notes[0]?.fields[0] ?? ""))
+    throw refuse(
+      "This package was made by a newer Anki for newer Ankis: its only readable collection is a placeholder. Export again from Anki, or use a .colpkg.",
+    );
+  // Cloze note types: marked in legacy JSON; in newer schemas, told by their notes' {{c1::...}} markers.
+  for (const type of noteTypes)
+    if (!type.cloze) type.cloze = notes.some((n) => n.noteTypeId === type.id && /\{\{c\d+::/.test(n.fields[0] ?? ""));
+
+  const cards = (
+    db.prepare("SELECT id, nid, ord, type, queue, due, ivl FROM cards ORDER BY id").all() as {
+      id: number;
+      nid: number;
+      ord: number;
+      type: number;
+      queue: number;
+      due: number;
+      ivl: number;
+    }[]
+  ).map((c) => ({ id: id(c.id), noteId: id(c.nid), ord: c.ord, type: c.type, queue: c.queue, due: c.due, interval: c.ivl }));
+  const reviews = (
+    db.prepare("SELECT id, cid, ease, time, type FROM revlog ORDER BY id").all() as {
+      id: number;
+      cid: number;
+      ease: number;
+      time: number;
+      type: number;
+    }[]
+  )
+    .filter((r) => r.ease >= 1 && r.ease <= 4)
+    .map((r) => ({ id: id(r.id), cardId: id(r.cid), ease: r.ease, at: r.id, durationMs: Math.max(0, r.time), kind: r.type }));
+
+  const media = new Map<string, Uint8Array>();
+  const map = files.media;
+  if (map && map[0] === 0x7b /* "{": the legacy JSON map */) {
+    try {
+      for (const [index, name] of Object.entries(JSON.parse(new TextDecoder().decode(map)) as Record<string, string>)) {
+        const data = files[index];
+        if (data && typeof name === "string" && !unsafeName(name)) media.set(name, data);
+      }
+    } catch {
+      // An unreadable media map: the cards still import, without their media.
+    }
+  }
+  return { layout, schema: col.ver, noteTypes, notes, cards, reviews, media };
+}
