@@ -42,9 +42,14 @@ function tooLarge(limit: number): RequestRefused {
 
 /** The body as text, refused (413) past `limit` bytes: by its declared length, or while reading. */
 export async function readBody(request: Request, limit: number): Promise<string> {
+  return (await readBytes(request, limit)).toString("utf8");
+}
+
+/** The body's bytes, refused (413) past `limit` bytes: by its declared length, or while reading. */
+export async function readBytes(request: Request, limit: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -58,7 +63,7 @@ export async function readBody(request: Request, limit: number): Promise<string>
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** A JSON POST from our own pages, read within `limit` bytes and parsed. */

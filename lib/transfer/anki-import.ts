@@ -1,0 +1,201 @@
+// Bringing an Anki package into Drill: a preview (note types and their fields, the first cards, tag
+// counts, the review count), then the import into one of the learner's own decks, all or nothing.
+// Fields become safe Markdown (turndown, then the same checks as the card editor); cloze notes become
+// a question with the blank and an answer with it filled; with history, Anki's review log becomes
+// Drill ratings and each card's memory is rebuilt by replaying them through FSRS. Keyed by Anki's ids
+// (card slugs, rating client ids), so importing the same package twice adds nothing the second time.
+import "server-only";
+import TurndownService from "turndown";
+import type { Viewer } from "../decks/access";
+import { newCardData } from "../decks/card-rows";
+import { cardContentSchema, TAGS, type Tag } from "../decks/schema";
+import { MAX_ANSWER_MS } from "../review/ratings";
+import { getStudySettings, schedulerSnapshot } from "../review/settings";
+import { newMemory, rate, type MemoryState, type RatingValue } from "../scheduling/fsrs";
+import { db } from "../server/db";
+import { AppError } from "../server/errors";
+import { readAnkiPackage, type AnkiNoteType, type AnkiPackage } from "./anki-package";
+
+export interface FieldChoice {
+  question: number;
+  answer: number;
+}
+
+export interface AnkiPreview {
+  layout: string;
+  noteTypes: (AnkiNoteType & { notes: number; sample: { question: string; answer: string } | null; choice: FieldChoice })[];
+  tags: { tag: string; notes: number }[];
+  cards: number;
+  reviews: number;
+  images: number;
+  otherMedia: number;
+}
+
+const turndown = new TurndownService({ headingStyle: "atx", codeBlockStyle: "fenced", emDelimiter: "_" });
+// Images aren't carried over yet: each leaves its file name in the text, so nothing silently vanishes.
+turndown.addRule("image", {
+  filter: "img",
+  replacement: (_content, node) => `[image: ${(node as { getAttribute(n: string): string | null }).getAttribute("src") ?? "?"}]`,
+});
+
+/** An Anki field's HTML as Markdown (the renderer escapes any HTML left in it). */
+export function fieldMarkdown(html: string): string {
+  return turndown.turndown(html.replace(/\[sound:[^\]]*\]/g, "")).trim();
+}
+
+const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+
+/** A cloze field (HTML) for card number `n` (1-based): the question with its blank, the answer with it filled. */
+export function clozeSides(text: string, n: number): { question: string; answer: string } {
+  const question = text.replace(CLOZE, (_m, num: string, answer: string, hint?: string) =>
+    Number(num) === n ? `[${hint ?? "..."}]` : answer,
+  );
+  // Still HTML here (it becomes Markdown after): the filled blank in bold.
+  const answer = text.replace(CLOZE, (_m, num: string, answer: string) => (Number(num) === n ? `<b>${answer}</b>` : answer));
+  return { question, answer };
+}
+
+const isImage = (name: string) => /\.(png|jpe?g|gif|webp|svg)$/i.test(name);
+
+function defaultChoice(type: AnkiNoteType): FieldChoice {
+  // A cloze's answer is its text with the blank filled, plus the second field (Back Extra) when chosen.
+  return { question: 0, answer: Math.min(1, type.fields.length - 1) };
+}
+
+function sides(pkg: AnkiPackage, note: AnkiPackage["notes"][number], ord: number, choice: FieldChoice) {
+  const type = pkg.noteTypes.find((t) => t.id === note.noteTypeId);
+  if (type?.cloze) {
+    const { question, answer } = clozeSides(note.fields[choice.question] ?? "", ord + 1);
+    const extra = choice.answer !== choice.question ? fieldMarkdown(note.fields[choice.answer] ?? "") : "";
+    return { question: fieldMarkdown(question), answer: [fieldMarkdown(answer), extra].filter(Boolean).join("\n\n") };
+  }
+  return { question: fieldMarkdown(note.fields[choice.question] ?? ""), answer: fieldMarkdown(note.fields[choice.answer] ?? "") };
+}
+
+export function previewAnki(bytes: Uint8Array): AnkiPreview {
+  const pkg = readAnkiPackage(bytes);
+  const tagCounts = new Map<string, number>();
+  for (const note of pkg.notes) for (const tag of note.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+  const media = [...pkg.media.keys()];
+  return {
+    layout: pkg.layout,
+    noteTypes: pkg.noteTypes.map((type) => {
+      const notes = pkg.notes.filter((n) => n.noteTypeId === type.id);
+      const choice = defaultChoice(type);
+      const first = notes[0];
+      return { ...type, notes: notes.length, choice, sample: first ? sides(pkg, first, 0, choice) : null };
+    }),
+    tags: [...tagCounts.entries()].map(([tag, notes]) => ({ tag, notes })).sort((a, b) => b.notes - a.notes || a.tag.localeCompare(b.tag)),
+    cards: pkg.cards.length,
+    reviews: pkg.reviews.length,
+    images: media.filter(isImage).length,
+    otherMedia: media.filter((m) => !isImage(m)).length,
+  };
+}
+
+/** Drill's tags for an Anki note: each tag's last `::` part, where it is one of Drill's tags. */
+function drillTags(tags: string[]): Tag[] {
+  const known = new Set<string>(TAGS);
+  return [...new Set(tags.map((t) => t.split("::").at(-1)!.toLowerCase()).filter((t) => known.has(t)))] as Tag[];
+}
+
+export interface AnkiImportResult {
+  deckId: string;
+  cards: number;
+  ratings: number;
+  /** Cards already imported before (by their Anki ids): left as they are. */
+  skipped: number;
+}
+
+export async function importAnki(
+  viewer: Viewer,
+  bytes: Uint8Array,
+  options: { title: string; choices: Record<string, FieldChoice>; withHistory: boolean },
+  now = new Date(),
+): Promise<AnkiImportResult> {
+  const pkg = readAnkiPackage(bytes);
+  const notes = new Map(pkg.notes.map((n) => [n.id, n]));
+  const slugOf = (card: AnkiPackage["cards"][number]) => `anki-${card.noteId}-${card.ord}`;
+
+  // A deck of the learner's that already holds cards of this package takes the new ones; else a new deck.
+  const existing = await db.card.findFirst({
+    where: { slug: { in: pkg.cards.slice(0, 500).map(slugOf) }, deck: { ownerId: viewer.id } },
+    select: { deckId: true },
+  });
+  const taken = existing
+    ? new Set((await db.card.findMany({ where: { deckId: existing.deckId }, select: { slug: true } })).map((c) => c.slug))
+    : new Set<string>();
+
+  const errors: string[] = [];
+  const fresh = pkg.cards.flatMap((card) => {
+    if (taken.has(slugOf(card))) return [];
+    const note = notes.get(card.noteId);
+    if (!note) return [];
+    const type = pkg.noteTypes.find((t) => t.id === note.noteTypeId);
+    const choice = options.choices[note.noteTypeId] ?? (type ? defaultChoice(type) : { question: 0, answer: 1 });
+    const { question, answer } = sides(pkg, note, card.ord, choice);
+    const parsed = cardContentSchema.safeParse({
+      slug: slugOf(card),
+      front: question,
+      lead: "",
+      keyPoints: [],
+      back: answer,
+      tags: drillTags(note.tags),
+    });
+    if (!parsed.success) {
+      if (errors.length < 5) errors.push(`Anki note ${note.id}: ${parsed.error.issues[0]!.message}`);
+      return [];
+    }
+    return [{ anki: card, content: parsed.data }];
+  });
+  if (errors.length) throw new AppError("invalid", `Nothing was imported. ${errors.join(" ")}`, { file: errors });
+
+  const settings = await getStudySettings(viewer.id);
+  const reviewsByCard = new Map<string, AnkiPackage["reviews"]>();
+  if (options.withHistory) for (const r of pkg.reviews) reviewsByCard.set(r.cardId, [...(reviewsByCard.get(r.cardId) ?? []), r]);
+
+  let ratings = 0;
+  const deckId = await db.$transaction(
+    async (tx) => {
+      const deck = existing
+        ? { id: existing.deckId }
+        : await tx.deck.create({ data: { ownerId: viewer.id, title: options.title, source: "Imported from Anki" }, select: { id: true } });
+      const last = await tx.card.aggregate({ where: { deckId: deck.id }, _max: { position: true } });
+      let position = (last._max.position ?? -1) + 1;
+      for (const { anki, content } of fresh) {
+        const card = await tx.card.create({ data: newCardData(deck.id, position++, content), select: { id: true, front: true } });
+        const history = reviewsByCard.get(anki.id) ?? [];
+        if (history.length === 0) continue;
+        // Replayed through FSRS: each rating with the state before it, as Drill logs its own.
+        let memory: MemoryState = newMemory(new Date(history[0]!.at));
+        const logs = [];
+        for (const review of history) {
+          const at = new Date(Math.min(review.at, now.getTime()));
+          const after = rate(memory, review.ease as RatingValue, at, settings.scheduler);
+          logs.push({
+            userId: viewer.id,
+            cardId: card.id,
+            clientId: `anki-${review.id}`,
+            rating: review.ease,
+            reviewedAt: at,
+            durationMs: Math.min(review.durationMs, MAX_ANSWER_MS),
+            nextDue: after.due,
+            question: card.front,
+            parameterSetId: settings.parameterSetId,
+            scheduler: schedulerSnapshot(settings.scheduler),
+            ...memory,
+          });
+          memory = after;
+        }
+        await tx.reviewLog.createMany({ data: logs });
+        await tx.cardState.createMany({ data: [{ userId: viewer.id, cardId: card.id, deckId: deck.id, ...memory, version: logs.length }] });
+        ratings += logs.length;
+      }
+      return deck.id;
+    },
+    { timeout: 120_000 },
+  );
+  // The learner studies what they bring: the deck joins their study.
+  await db.deckStudy.upsert({ where: { userId_deckId: { userId: viewer.id, deckId } }, create: { userId: viewer.id, deckId }, update: {} });
+  return { deckId, cards: fresh.length, ratings, skipped: pkg.cards.length - fresh.length };
+}
