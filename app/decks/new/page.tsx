@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AnkiImportForm } from "@/components/anki-import-form";
 import { ImportCsvForm } from "@/components/csv-import-form";
 import { ImportDeckForm, NewDeckForm } from "@/components/deck-forms";
 import { requireUser } from "@/lib/accounts/auth";
@@ -23,6 +24,12 @@ export default async function NewDeckPage() {
           Or import questions from a spreadsheet
         </h2>
         <ImportCsvForm />
+      </section>
+      <section aria-labelledby="import-anki" className="space-y-3 border-t border-line pt-8">
+        <h2 id="import-anki" className="text-lg font-semibold">
+          Or bring your decks from Anki
+        </h2>
+        <AnkiImportForm />
       </section>
     </div>
   );

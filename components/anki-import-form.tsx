@@ -1,0 +1,143 @@
+"use client";
+
+// Importing from Anki: choose a package, see what is in it (note types with their fields, the first
+// card of each, tags, reviews), choose which field is the question and which the answer, then import,
+// with the review history or without. The package goes to /api/import/anki (too big for an action).
+import type { Route } from "next";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { AnkiPreview, FieldChoice } from "@/lib/transfer/anki-import";
+
+export function AnkiImportForm() {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<AnkiPreview | null>(null);
+  const [choices, setChoices] = useState<Record<string, FieldChoice>>({});
+  const [title, setTitle] = useState("From Anki");
+  const [withHistory, setWithHistory] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<"reading" | "importing" | null>(null);
+
+  async function send(step: "preview" | "import", body: File) {
+    const headers: Record<string, string> = { "content-type": "application/octet-stream" };
+    if (step === "import") headers["x-drill-import"] = encodeURIComponent(JSON.stringify({ title, choices, withHistory }));
+    const res = await fetch(`/api/import/anki${step === "preview" ? "?step=preview" : ""}`, { method: "POST", headers, body });
+    const json = (await res.json()) as { error?: string };
+    if (!res.ok) throw new Error(json.error ?? "The import failed.");
+    return json;
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="space-y-2">
+        <label htmlFor="anki-file" className="block text-sm font-medium">
+          Anki package (.apkg or .colpkg)
+        </label>
+        <input
+          id="anki-file"
+          type="file"
+          accept=".apkg,.colpkg"
+          className="text-sm"
+          onChange={async (e) => {
+            const chosen = e.target.files?.[0] ?? null;
+            setFile(chosen);
+            setPreview(null);
+            setError(null);
+            if (!chosen) return;
+            setBusy("reading");
+            try {
+              const read = (await send("preview", chosen)) as unknown as AnkiPreview;
+              setPreview(read);
+              setChoices(Object.fromEntries(read.noteTypes.map((t) => [t.id, t.choice])));
+            } catch (err) {
+              setError(err instanceof Error ? err.message : "That package couldn't be read.");
+            } finally {
+              setBusy(null);
+            }
+          }}
+        />
+        {busy === "reading" && <p className="text-sm text-muted">Reading the package…</p>}
+        {error && (
+          <p role="alert" className="text-sm text-danger" data-testid="anki-error">
+            {error}
+          </p>
+        )}
+      </div>
+
+      {preview && file && (
+        <div className="space-y-4" data-testid="anki-preview">
+          <p className="text-sm">
+            {preview.cards.toLocaleString("en")} cards, {preview.reviews.toLocaleString("en")} reviews
+            {preview.tags.length > 0 && `, tags: ${preview.tags.map((t) => `${t.tag} (${t.notes})`).join(", ")}`}.
+            {preview.images + preview.otherMedia > 0 &&
+              ` ${preview.images + preview.otherMedia} media files are left out for now (images show as their file names).`}
+          </p>
+          {preview.noteTypes.map((type) => (
+            <fieldset key={type.id} className="card-surface space-y-3 p-4">
+              <legend className="px-1 text-sm font-semibold">
+                {type.name} ({type.notes} notes{type.cloze ? ", cloze" : ""})
+              </legend>
+              <div className="grid gap-3 sm:grid-cols-2">
+                {(["question", "answer"] as const).map((side) => (
+                  <label key={side} className="space-y-1 text-sm">
+                    <span className="block font-medium">
+                      {side === "question" ? "Question from" : type.cloze ? "Extra from" : "Answer from"}
+                    </span>
+                    <select
+                      className="input"
+                      aria-label={`${type.name}: ${side} field`}
+                      value={choices[type.id]?.[side] ?? 0}
+                      onChange={(e) =>
+                        setChoices((c) => ({ ...c, [type.id]: { ...(c[type.id] ?? type.choice), [side]: Number(e.target.value) } }))
+                      }
+                    >
+                      {type.fields.map((f, i) => (
+                        <option key={f} value={i}>
+                          {f}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ))}
+              </div>
+              {type.sample && (
+                <div className="text-sm text-muted">
+                  First card: <span className="text-foreground">{type.sample.question}</span>
+                </div>
+              )}
+            </fieldset>
+          ))}
+          <label className="block space-y-1 text-sm">
+            <span className="block font-medium">Deck title</span>
+            <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={withHistory} onChange={(e) => setWithHistory(e.target.checked)} className="size-4" />
+            Bring my review history (each card continues where Anki left off)
+          </label>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy !== null}
+            onClick={async () => {
+              setBusy("importing");
+              setError(null);
+              try {
+                const result = (await send("import", file)) as { editHref: Route };
+                router.push(result.editHref);
+              } catch (err) {
+                setError(err instanceof Error ? err.message : "The import failed.");
+                setBusy(null);
+              }
+            }}
+          >
+            {busy === "importing" ? "Importing…" : `Import ${preview.cards.toLocaleString("en")} cards`}
+          </button>
+          {busy === "importing" && (
+            <div role="progressbar" aria-label="Importing" className="h-2 animate-pulse rounded-full bg-accent/60" />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

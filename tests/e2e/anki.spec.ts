@@ -1,0 +1,39 @@
+// Bringing a deck from Anki: a package in the current layout (collection.anki21b), previewed, its
+// fields mapped, imported with its review history; the learner then studies a card whose schedule
+// came from Anki. A file that isn't a package gets a message and imports nothing.
+import { expect, test } from "@playwright/test";
+import { newEmail, signUp } from "./fixtures";
+
+test("a learner imports an Anki package with its history and studies a card Anki had scheduled", async ({ page }) => {
+  await signUp(page, newEmail("anki"));
+  await page.goto("/decks/new");
+  const input = page.getByLabel("Anki package (.apkg or .colpkg)");
+
+  await input.setInputFiles({ name: "notes.apkg", mimeType: "application/octet-stream", buffer: Buffer.from("# not a package\n") });
+  await expect(page.getByTestId("anki-error")).toContainText("isn't an Anki package");
+
+  await input.setInputFiles("tests/fixtures/anki/anki21b.apkg");
+  const preview = page.getByTestId("anki-preview");
+  await expect(preview).toContainText("3 cards, 6 reviews");
+  await expect(preview).toContainText("Basic (2 notes)");
+  await expect(preview).toContainText("Cloze (1 notes, cloze)");
+  await expect(page.getByLabel("Basic: question field")).toHaveValue("0");
+  await page.getByLabel("Basic: answer field").selectOption({ label: "Back" });
+  await page.getByLabel("Deck title").fill("Python from Anki");
+  await page.getByRole("button", { name: "Import 3 cards" }).click();
+  await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "What does `is` compare?" })).toBeVisible();
+
+  // Two cards were reviewed in Anki months ago, so they are due now: one as a review, one still in
+  // its learning steps (its last Anki answers were Again, then Good); the third was never seen.
+  await page.goto("/study");
+  await expect(page.getByLabel("Cards left")).toContainText("1 review");
+  await expect(page.getByLabel("Cards left")).toContainText("1 learning");
+  await expect(page.getByLabel("Cards left")).toContainText("1 new");
+  await expect(page.getByTestId("card")).toContainText(/review|learning/);
+  await page.keyboard.press("Space");
+  await page.keyboard.press("3");
+  await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
+  await page.goto("/history");
+  await expect(page.getByTestId("history-rows").locator("tr")).toHaveCount(7);
+});
