@@ -5,7 +5,9 @@
 // Drill ratings and each card's memory is rebuilt by replaying them through FSRS. Keyed by Anki's ids
 // (card slugs, rating client ids), so importing the same package twice adds nothing the second time.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import TurndownService from "turndown";
+import type { Prisma } from "../generated/sqlite/client";
 import type { Viewer } from "../decks/access";
 import { newCardData } from "../decks/card-rows";
 import { cardContentSchema, TAGS, type Tag } from "../decks/schema";
@@ -99,6 +101,11 @@ function drillTags(tags: string[]): Tag[] {
   return [...new Set(tags.map((t) => t.split("::").at(-1)!.toLowerCase()).filter((t) => known.has(t)))] as Tag[];
 }
 
+/** Rows a batched insert writes at once (SQLite allows 32,766 bound values per statement). */
+const BATCH = 500;
+/** Imported cards' ids: like the app's own cuid ids, letters and digits. */
+const ID_PREFIX = "ca";
+
 export interface AnkiImportResult {
   deckId: string;
   cards: number;
@@ -154,47 +161,63 @@ export async function importAnki(
   const reviewsByCard = new Map<string, AnkiPackage["reviews"]>();
   if (options.withHistory) for (const r of pkg.reviews) reviewsByCard.set(r.cardId, [...(reviewsByCard.get(r.cardId) ?? []), r]);
 
-  let ratings = 0;
+  // Everything is worked out before the transaction (ids included), so it only writes, in batches:
+  // a collection of 20,000 cards is a few dozen statements, not 80,000.
+  const scheduler = schedulerSnapshot(settings.scheduler);
+  const cardRows: Prisma.CardCreateManyInput[] = [];
+  const tagRows: { cardId: string; tag: string }[] = [];
+  const logRows: Prisma.ReviewLogCreateManyInput[] = [];
+  const stateRows: Omit<Prisma.CardStateCreateManyInput, "deckId">[] = [];
+  for (const { anki, content } of fresh) {
+    const cardId = `${ID_PREFIX}${randomUUID().replace(/-/g, "")}`;
+    const { tags: _tags, ...row } = newCardData("", 0, content);
+    cardRows.push({ ...(row as Omit<Prisma.CardCreateManyInput, "deckId" | "position">), id: cardId, deckId: "", position: 0 });
+    for (const tag of content.tags) tagRows.push({ cardId, tag });
+    const history = reviewsByCard.get(anki.id) ?? [];
+    if (history.length === 0) continue;
+    // Replayed through FSRS: each rating with the state before it, as Drill logs its own.
+    let memory: MemoryState = newMemory(new Date(history[0]!.at));
+    for (const review of history) {
+      const at = new Date(Math.min(review.at, now.getTime()));
+      const after = rate(memory, review.ease as RatingValue, at, settings.scheduler);
+      logRows.push({
+        userId: viewer.id,
+        cardId,
+        clientId: `anki-${review.id}`,
+        rating: review.ease,
+        reviewedAt: at,
+        durationMs: Math.min(review.durationMs, MAX_ANSWER_MS),
+        nextDue: after.due,
+        question: content.front,
+        parameterSetId: settings.parameterSetId,
+        scheduler,
+        ...memory,
+      });
+      memory = after;
+    }
+    stateRows.push({ userId: viewer.id, cardId, ...memory, version: history.length });
+  }
+
   const deckId = await db.$transaction(
     async (tx) => {
       const deck = existing
         ? { id: existing.deckId }
         : await tx.deck.create({ data: { ownerId: viewer.id, title: options.title, source: "Imported from Anki" }, select: { id: true } });
       const last = await tx.card.aggregate({ where: { deckId: deck.id }, _max: { position: true } });
-      let position = (last._max.position ?? -1) + 1;
-      for (const { anki, content } of fresh) {
-        const card = await tx.card.create({ data: newCardData(deck.id, position++, content), select: { id: true, front: true } });
-        const history = reviewsByCard.get(anki.id) ?? [];
-        if (history.length === 0) continue;
-        // Replayed through FSRS: each rating with the state before it, as Drill logs its own.
-        let memory: MemoryState = newMemory(new Date(history[0]!.at));
-        const logs = [];
-        for (const review of history) {
-          const at = new Date(Math.min(review.at, now.getTime()));
-          const after = rate(memory, review.ease as RatingValue, at, settings.scheduler);
-          logs.push({
-            userId: viewer.id,
-            cardId: card.id,
-            clientId: `anki-${review.id}`,
-            rating: review.ease,
-            reviewedAt: at,
-            durationMs: Math.min(review.durationMs, MAX_ANSWER_MS),
-            nextDue: after.due,
-            question: card.front,
-            parameterSetId: settings.parameterSetId,
-            scheduler: schedulerSnapshot(settings.scheduler),
-            ...memory,
-          });
-          memory = after;
-        }
-        await tx.reviewLog.createMany({ data: logs });
-        await tx.cardState.createMany({ data: [{ userId: viewer.id, cardId: card.id, deckId: deck.id, ...memory, version: logs.length }] });
-        ratings += logs.length;
-      }
+      const first = (last._max.position ?? -1) + 1;
+      for (let i = 0; i < cardRows.length; i += BATCH)
+        await tx.card.createMany({
+          data: cardRows.slice(i, i + BATCH).map((c, j) => ({ ...c, deckId: deck.id, position: first + i + j })),
+        });
+      for (let i = 0; i < tagRows.length; i += BATCH) await tx.cardTag.createMany({ data: tagRows.slice(i, i + BATCH) });
+      for (let i = 0; i < logRows.length; i += BATCH) await tx.reviewLog.createMany({ data: logRows.slice(i, i + BATCH) });
+      for (let i = 0; i < stateRows.length; i += BATCH)
+        await tx.cardState.createMany({ data: stateRows.slice(i, i + BATCH).map((s) => ({ ...s, deckId: deck.id })) });
       return deck.id;
     },
     { timeout: 120_000 },
   );
+  const ratings = logRows.length;
   // The learner studies what they bring: the deck joins their study.
   await db.deckStudy.upsert({ where: { userId_deckId: { userId: viewer.id, deckId } }, create: { userId: viewer.id, deckId }, update: {} });
   return { deckId, cards: fresh.length, ratings, skipped: pkg.cards.length - fresh.length };

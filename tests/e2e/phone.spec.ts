@@ -22,6 +22,6 @@ test("on a phone, a learner signs up, taps through a card, and finds history fro
   await expect(page.getByLabel("Cards left")).toContainText("9 new");
 
   await page.getByRole("link", { name: "Account" }).tap();
-  await page.getByRole("link", { name: "Review history" }).tap();
+  await page.getByRole("link", { name: "Review history", exact: true }).tap();
   await expect(page.getByTestId("history-rows").locator("tr")).toHaveCount(1);
 });
