@@ -15,7 +15,7 @@ import { plural } from "../format";
 import { AppError, notFound } from "../server/errors";
 import { optimizerAvailable } from "./binding";
 import { MIN_LONG_TERM_REVIEWS, trainingItems } from "./items";
-import { retentionOptions, statesUnder, workload, type History, type RetentionOption } from "./simulate";
+import { memoriesUnder, retentionOptions, workload, type History, type RetentionOption } from "./simulate";
 
 /** A job still "running" after this long lost its process (a restart): it is shown as interrupted. */
 const STALE_MS = 10 * 60_000;
@@ -165,7 +165,7 @@ export async function reschedulePreview(viewer: Viewer, setId: string, now = new
   const retention = settings.scheduler.desiredRetention;
   return {
     before: workload(states.map(memoryOf), settings.scheduler.weights, retention, now, 30),
-    after: workload(statesUnder([...byCard.values()], { ...settings.scheduler, weights: set.weights }), set.weights, retention, now, 30),
+    after: workload(memoriesUnder([...byCard.values()], set.weights, retention), set.weights, retention, now, 30),
   };
 }
 
@@ -214,5 +214,8 @@ export async function restoreDefaultParameters(viewer: Viewer): Promise<void> {
 export async function retentionAdvice(viewer: Viewer, now = new Date()): Promise<RetentionOption[]> {
   const [settings, byCard] = await Promise.all([getStudySettings(viewer.id), histories(viewer.id)]);
   if (byCard.size === 0) return [];
-  return retentionOptions(statesUnder([...byCard.values()], settings.scheduler), settings.scheduler.weights, now);
+  // Straight through FSRS's memory model: the settings page shows this on every visit, and replaying
+  // 100,000 ratings through the scheduler would take a second.
+  const weights = settings.scheduler.weights;
+  return retentionOptions(memoriesUnder([...byCard.values()], weights, settings.scheduler.desiredRetention), weights, now);
 }

@@ -3,21 +3,12 @@
 // its due date, recalled). Pure; used for "about 18% fewer reviews a day", the 30-day preview of a
 // reschedule and the desired-retention advice.
 import { FSRSAlgorithm, generatorParameters } from "ts-fsrs";
-import { replay, type MemoryState, type RatingValue, type SchedulerSettings } from "../scheduling/fsrs";
+import type { RatingValue } from "../scheduling/fsrs";
 
 const DAY_MS = 86_400_000;
 const GOOD = 3;
 
 export type History = { rating: RatingValue; reviewedAt: Date }[];
-
-/** Each card's memory under `scheduler` (fuzz off: the same history always gives the same state). */
-export function statesUnder(histories: History[], scheduler: SchedulerSettings): MemoryState[] {
-  const settings = { ...scheduler, enableFuzz: false };
-  return histories.flatMap((h) => {
-    const memory = replay(h, settings);
-    return memory ? [memory] : [];
-  });
-}
 
 /** A card's memory in brief: what the workload simulation reads. */
 export interface Memory {
@@ -28,8 +19,9 @@ export interface Memory {
 }
 
 /**
- * Like statesUnder, but straight through FSRS's memory model (no scheduler: learning steps are
- * same-day reviews), a hundred times faster: for estimates over a whole collection, as a fit makes.
+ * Each card's memory from its history, straight through FSRS's memory model (no scheduler: learning
+ * steps are same-day reviews), about a hundred times faster than replaying through the scheduler:
+ * for estimates over a whole collection.
  */
 export function memoriesUnder(histories: History[], weights: readonly number[] | undefined, desiredRetention: number): Memory[] {
   const algorithm = new FSRSAlgorithm(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitByTime, trainingItems } from "@/lib/optimizer/items";
-import { retentionOptions, statesUnder, workload } from "@/lib/optimizer/simulate";
+import { memoriesUnder, retentionOptions, workload } from "@/lib/optimizer/simulate";
 import { DEFAULT_SCHEDULER_SETTINGS, DEFAULT_WEIGHTS, newMemory, preview, rate, RATINGS, weightsProblem } from "@/lib/scheduling/fsrs";
 
 const FITTED = [
@@ -94,7 +94,7 @@ describe("workload simulation", () => {
   ];
 
   it("counts each card's reviews at its due dates, and more of them at a higher retention", () => {
-    const states = statesUnder(histories, DEFAULT_SCHEDULER_SETTINGS);
+    const states = memoriesUnder(histories, undefined, 0.9);
     expect(states).toHaveLength(2);
     const at90 = workload(states, undefined, 0.9, at(5), 60);
     const at97 = workload(states, undefined, 0.97, at(5), 60);
@@ -104,7 +104,7 @@ describe("workload simulation", () => {
   });
 
   it("marks exactly one retention the cheapest per remembered card", () => {
-    const options = retentionOptions(statesUnder(histories, DEFAULT_SCHEDULER_SETTINGS), undefined, at(5));
+    const options = retentionOptions(memoriesUnder(histories, undefined, 0.9), undefined, at(5));
     expect(options.map((o) => o.retention)).toEqual([0.75, 0.8, 0.85, 0.9, 0.95]);
     expect(options.filter((o) => o.cheapest)).toHaveLength(1);
     const cheapest = options.find((o) => o.cheapest)!;
