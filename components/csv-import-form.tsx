@@ -8,6 +8,18 @@ import { CSV_FIELD_LABELS, CSV_FIELDS, type CsvField, type CsvMapping } from "@/
 import type { CsvPreview } from "@/lib/transfer/transfer";
 import { ActionForm } from "./action-form";
 
+/** The refusal's line-numbered problems, one per line. */
+function LineErrors({ errors }: { errors: string[] | undefined }) {
+  if (!errors) return null;
+  return (
+    <ul className="space-y-0.5 text-sm text-danger" data-testid="csv-errors">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function ImportCsvForm() {
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<CsvPreview | null>(null);
@@ -58,13 +70,7 @@ export function ImportCsvForm() {
                 setPreview(null);
               }}
             />
-            {errors("text") && (
-              <ul className="space-y-0.5 text-sm text-danger" data-testid="csv-errors">
-                {errors("text")!.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            )}
+            <LineErrors errors={errors("text")} />
             <button type="submit" className="btn" disabled={pending || !text.trim()}>
               {pending ? "Reading…" : "Preview"}
             </button>
@@ -130,13 +136,7 @@ export function ImportCsvForm() {
                 <span className="block font-medium">Deck title</span>
                 <input name="title" className="input" defaultValue="Imported questions" />
               </label>
-              {errors("text") && (
-                <ul className="space-y-0.5 text-sm text-danger" data-testid="csv-errors">
-                  {errors("text")!.map((e) => (
-                    <li key={e}>{e}</li>
-                  ))}
-                </ul>
-              )}
+              <LineErrors errors={errors("text")} />
               <button type="submit" className="btn btn-primary" disabled={pending}>
                 {pending ? "Importing…" : `Import ${preview.rows.toLocaleString("en")} cards`}
               </button>

@@ -36,6 +36,18 @@ interface Props {
   ref?: Ref<HTMLElement>;
 }
 
+/** What the learner typed before revealing, shown beside the answer (never graded). */
+function TypedAnswer({ typed }: { typed: string }) {
+  return (
+    <div>
+      <p className="mb-2 text-sm font-medium">What you typed</p>
+      <p className="rounded-lg border border-line px-3 py-2 whitespace-pre-wrap" data-testid="typed-answer">
+        {typed.trim() || <span className="text-muted">(nothing)</span>}
+      </p>
+    </div>
+  );
+}
+
 export function CardView({ card, revealed, ticked, onToggle, suggested, typed, onType, intervals, busy, onReveal, onGrade, ref }: Props) {
   const hasPoints = card.keyPoints.length > 0;
   return (
@@ -106,14 +118,7 @@ export function CardView({ card, revealed, ticked, onToggle, suggested, typed, o
                       ))}
                     </ol>
                   </fieldset>
-                  {typed !== null && (
-                    <div>
-                      <p className="mb-2 text-sm font-medium">What you typed</p>
-                      <p className="rounded-lg border border-line px-3 py-2 whitespace-pre-wrap" data-testid="typed-answer">
-                        {typed.trim() || <span className="text-muted">(nothing)</span>}
-                      </p>
-                    </div>
-                  )}
+                  {typed !== null && <TypedAnswer typed={typed} />}
                 </div>
                 {suggested !== null && (
                   <p className="text-sm" role="status" data-testid="suggested-grade">
@@ -123,14 +128,7 @@ export function CardView({ card, revealed, ticked, onToggle, suggested, typed, o
                 )}
               </>
             )}
-            {typed !== null && !hasPoints && (
-              <div>
-                <p className="mb-2 text-sm font-medium">What you typed</p>
-                <p className="rounded-lg border border-line px-3 py-2 whitespace-pre-wrap" data-testid="typed-answer">
-                  {typed.trim() || <span className="text-muted">(nothing)</span>}
-                </p>
-              </div>
-            )}
+            {typed !== null && !hasPoints && <TypedAnswer typed={typed} />}
             {card.back && (
               <div>
                 {hasPoints && <h2 className="mb-2 text-sm font-medium tracking-wide text-muted uppercase">More</h2>}

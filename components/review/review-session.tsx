@@ -114,38 +114,33 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, med
     answeringState && answeringState.cardKey === currentKey
       ? answeringState
       : { cardKey: currentKey ?? "", ticked: new Set(), typed: "", answerMs: 0 };
+  /** Changes the card on screen's answering state (a stale one, from another card, starts afresh). */
+  const updateAnswering = useCallback(
+    (change: (a: Answering) => Partial<Answering>) =>
+      setAnswering((a) => {
+        const base = a && a.cardKey === currentKey ? a : { cardKey: currentKey ?? "", ticked: new Set<number>(), typed: "", answerMs: 0 };
+        return { ...base, ...change(base) };
+      }),
+    [currentKey],
+  );
   const reveal = useCallback(() => {
-    const answerMs = Date.now() - shownAt.current;
-    setAnswering((a) => ({
-      ...(a && a.cardKey === currentKey ? a : { ticked: new Set<number>(), typed: "" }),
-      cardKey: currentKey ?? "",
-      answerMs,
-    }));
+    updateAnswering(() => ({ answerMs: Date.now() - shownAt.current }));
     setRevealedKey(currentKey);
     // From the text box (typing the answer), the keys go back to the card: Shift+n, Enter, 1-4.
     cardRef.current?.focus({ preventScroll: true });
-  }, [currentKey]);
+  }, [currentKey, updateAnswering]);
   const toggle = useCallback(
     (index: number) => {
       if (!current || index >= current.keyPoints.length) return;
-      setAnswering((a) => {
-        const base = a && a.cardKey === currentKey ? a : { cardKey: currentKey ?? "", ticked: new Set<number>(), typed: "", answerMs: 0 };
-        const ticked = new Set(base.ticked);
+      updateAnswering((a) => {
+        const ticked = new Set(a.ticked);
         if (!ticked.delete(index)) ticked.add(index);
-        return { ...base, ticked };
+        return { ticked };
       });
     },
-    [current, currentKey],
+    [current, updateAnswering],
   );
-  const type = useCallback(
-    (typed: string) =>
-      setAnswering((a) => ({
-        ...(a && a.cardKey === currentKey ? a : { ticked: new Set<number>(), answerMs: 0 }),
-        cardKey: currentKey ?? "",
-        typed,
-      })),
-    [currentKey],
-  );
+  const type = useCallback((typed: string) => updateAnswering(() => ({ typed })), [updateAnswering]);
   const suggested =
     current && revealed
       ? suggestGrade({ total: current.keyPoints.length, ticked: answering.ticked.size, answerMs: answering.answerMs, medianAnswerMs })

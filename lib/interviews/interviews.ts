@@ -3,6 +3,7 @@
 // (userId in the where clause): another user's interview answers exactly like one that doesn't exist.
 import "server-only";
 import { liveCard, studiedDecks, type Viewer } from "../decks/access";
+import { isKey } from "../query-params";
 import { zonedInstant } from "../scheduling/study-day";
 import { db } from "../server/db";
 import { AppError, notFound } from "../server/errors";
@@ -56,7 +57,9 @@ export async function listInterviews(viewer: Viewer, now = new Date()): Promise<
   return [...upcoming, ...past];
 }
 
+/** One of the viewer's interviews; null for anyone else's, and for an id that can't be one (from a URL). */
 export async function getInterview(viewer: Viewer, id: string): Promise<Interview | null> {
+  if (!isKey(id)) return null;
   const row = await db.interview.findFirst({ where: { id, userId: viewer.id }, select: interviewSelect });
   return row ? interviewOf(row) : null;
 }

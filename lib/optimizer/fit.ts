@@ -3,14 +3,14 @@
 // them; a short simulation of what it changes; then the result stored as a parameter set. Progress
 // and cancellation go through the job's row, so the page can follow it from any server process.
 import "server-only";
-import { DEFAULT_WEIGHTS, weightsProblem, type RatingValue } from "../scheduling/fsrs";
+import { DEFAULT_WEIGHTS, weightsProblem } from "../scheduling/fsrs";
 import { studyDay } from "../scheduling/study-day";
 import { getStudySettings } from "../review/settings";
 import { db } from "../server/db";
 import { plural } from "../format";
 import { loadOptimizer } from "./binding";
 import { MIN_LONG_TERM_REVIEWS, splitByTime, trainingItems, type TrainingItem } from "./items";
-import { mean, memoriesUnder, workload, type History } from "./simulate";
+import { historiesByCard, mean, memoriesUnder, workload } from "./simulate";
 
 /** How often the worker writes progress and reads the cancel flag. */
 const REPORT_MS = 400;
@@ -92,12 +92,7 @@ export async function runFit(jobId: string): Promise<void> {
       return void (await finish({ status: "failed", message: `The fit gave unusable parameters, so none were stored: ${problem}` }));
 
     // What it changes: reviews a day over the coming 90 days, each card's memory rebuilt from its history.
-    const histories = new Map<string, History>();
-    for (const log of logs) {
-      const h = histories.get(log.cardId) ?? [];
-      h.push({ rating: log.rating as RatingValue, reviewedAt: log.reviewedAt });
-      histories.set(log.cardId, h);
-    }
+    const histories = historiesByCard(logs);
     const now = new Date();
     const retention = settings.scheduler.desiredRetention;
     const perDay = (w: readonly number[] | undefined) =>

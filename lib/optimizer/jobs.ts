@@ -9,13 +9,13 @@ import path from "node:path";
 import type { Viewer } from "../decks/access";
 import { memoryOf, memorySelect } from "../review/memory";
 import { getStudySettings, storedWeights, putParameterSetInUse } from "../review/settings";
-import { replay, type RatingValue } from "../scheduling/fsrs";
+import { replay } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { plural } from "../format";
 import { AppError, notFound } from "../server/errors";
 import { optimizerAvailable } from "./binding";
 import { MIN_LONG_TERM_REVIEWS, trainingItems } from "./items";
-import { memoriesUnder, retentionOptions, workload, type History, type RetentionOption } from "./simulate";
+import { historiesByCard, memoriesUnder, retentionOptions, workload, type History, type RetentionOption } from "./simulate";
 
 /** A job still "running" after this long lost its process (a restart): it is shown as interrupted. */
 const STALE_MS = 10 * 60_000;
@@ -140,13 +140,7 @@ async function histories(userId: string): Promise<Map<string, History>> {
     orderBy: [{ reviewedAt: "asc" }, { reps: "asc" }],
     select: { cardId: true, rating: true, reviewedAt: true },
   });
-  const byCard = new Map<string, History>();
-  for (const log of logs) {
-    const h = byCard.get(log.cardId) ?? [];
-    h.push({ rating: log.rating as RatingValue, reviewedAt: log.reviewedAt });
-    byCard.set(log.cardId, h);
-  }
-  return byCard;
+  return historiesByCard(logs);
 }
 
 export interface WorkloadPreview {

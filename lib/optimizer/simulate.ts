@@ -10,6 +10,18 @@ const GOOD = 3;
 
 export type History = { rating: RatingValue; reviewedAt: Date }[];
 
+/** Ratings (oldest first) grouped into each card's history. */
+export function historiesByCard(ratings: { cardId: string; rating: number; reviewedAt: Date }[]): Map<string, History> {
+  const byCard = new Map<string, History>();
+  for (const r of ratings) {
+    const history = byCard.get(r.cardId);
+    const entry = { rating: r.rating as RatingValue, reviewedAt: r.reviewedAt };
+    if (history) history.push(entry);
+    else byCard.set(r.cardId, [entry]);
+  }
+  return byCard;
+}
+
 /** A card's memory in brief: what the workload simulation reads. */
 export interface Memory {
   stability: number;

@@ -13,12 +13,10 @@ import { paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Interview" };
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 export default async function InterviewPage({ params }: PageProps<"/interviews/[interviewId]">) {
   const { interviewId } = await params;
   const user = await requireUser(paths.interview(interviewId));
-  const interview = ID.test(interviewId) ? await getInterview(user, interviewId) : null;
+  const interview = await getInterview(user, interviewId);
   if (!interview) notFound();
   const now = new Date();
   const report = await getReadiness(user, interview, now);

@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: RouteContext<"/intervie
   const { interviewId } = await params;
   const user = await currentUser();
   if (!user) return new Response("Sign in to download your interview's calendar.", { status: 401 });
-  const interview = /^[A-Za-z0-9_-]{1,64}$/.test(interviewId) ? await getInterview(user, interviewId) : null;
+  const interview = await getInterview(user, interviewId);
   if (!interview) return new Response("That interview was not found.", { status: 404 });
   const { plan } = await getReadiness(user, interview);
   const body = interviewCalendar(interview, plan.days, await siteOrigin(), paths.interview(interview.id));

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Edit interview" };
 export default async function EditInterviewPage({ params }: PageProps<"/interviews/[interviewId]/edit">) {
   const { interviewId } = await params;
   const user = await requireUser(paths.interviewEdit(interviewId));
-  const interview = /^[A-Za-z0-9_-]{1,64}$/.test(interviewId) ? await getInterview(user, interviewId) : null;
+  const interview = await getInterview(user, interviewId);
   if (!interview) notFound();
   const choices = await scopeChoices(user);
   const { date, time } = zonedDateTime(interview.at, interview.timeZone);

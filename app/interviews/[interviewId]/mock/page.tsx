@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MockInterview } from "@/components/interviews/mock-interview";
 import { Markdown } from "@/components/markdown";
-import { PageHeader } from "@/components/page-chrome";
+import { EmptyState, PageHeader } from "@/components/page-chrome";
 import { requireUser } from "@/lib/accounts/auth";
 import { getInterview } from "@/lib/interviews/interviews";
 import { MOCK_QUESTIONS, MOCK_SECONDS, mockQuestions } from "@/lib/interviews/mock";
@@ -20,7 +20,7 @@ export default async function MockInterviewPage({ params, searchParams }: PagePr
   const { interviewId } = await params;
   const query = await searchParams;
   const user = await requireUser(paths.interviewMock(interviewId));
-  const interview = /^[A-Za-z0-9_-]{1,64}$/.test(interviewId) ? await getInterview(user, interviewId) : null;
+  const interview = await getInterview(user, interviewId);
   if (!interview) notFound();
   const started = query.start === "1";
   const count = bounded(query.n, MOCK_QUESTIONS);
@@ -84,6 +84,16 @@ export default async function MockInterviewPage({ params, searchParams }: PagePr
   }
 
   const questions = await mockQuestions(user, interview, count);
+  if (questions.length === 0) {
+    return (
+      <div className="max-w-2xl space-y-6">
+        {header}
+        <EmptyState action={{ label: "Back to the interview", href: paths.interview(interview.id) }}>
+          <p>This interview has no cards to ask: its decks are empty, or you no longer study them.</p>
+        </EmptyState>
+      </div>
+    );
+  }
   return (
     <div className="max-w-3xl space-y-6">
       {header}
