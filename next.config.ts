@@ -23,7 +23,7 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-better-sqlite3",
     "pg",
     "@prisma/schema-engine-wasm",
-    "@open-spaced-repetition/binding",
+    "@open-spaced-repetition/binding-linux-x64-gnu",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
