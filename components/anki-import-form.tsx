@@ -3,6 +3,7 @@
 // Importing from Anki: choose a package, see what is in it (note types with their fields, the first
 // card of each, tags, reviews), choose which field is the question and which the answer, then import,
 // with the review history or without. The package goes to /api/import/anki (too big for an action).
+import { plural } from "@/lib/format";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -75,7 +76,8 @@ export function AnkiImportForm() {
           {preview.noteTypes.map((type) => (
             <fieldset key={type.id} className="card-surface space-y-3 p-4">
               <legend className="px-1 text-sm font-semibold">
-                {type.name} ({type.notes} notes{type.cloze ? ", cloze" : ""})
+                {type.name} ({plural(type.notes, "note")}
+                {type.cloze ? ", cloze" : ""})
               </legend>
               <div className="grid gap-3 sm:grid-cols-2">
                 {(["question", "answer"] as const).map((side) => (

@@ -29,8 +29,13 @@ export const paths = {
   deckEdit: (deck: DeckLike) => `/decks/${key(deck)}/edit` as Route,
   deckSharing: (deck: DeckLike) => `/decks/${key(deck)}/sharing` as Route,
   deckDashboard: (deck: DeckLike) => `/decks/${key(deck)}/dashboard` as Route,
-  deckExport: (deck: DeckLike) => `/decks/${key(deck)}/export` as Route,
-  deckExportCsv: (deck: DeckLike) => `/decks/${key(deck)}/export?format=csv` as Route,
+  /** The deck's download: the Markdown deck file, CSV, or an Anki package (with the learner's own history). */
+  deckExport: (deck: DeckLike, format: "md" | "csv" | "apkg" | "apkg-history" = "md") =>
+    (format === "md"
+      ? `/decks/${key(deck)}/export`
+      : format === "apkg-history"
+        ? `/decks/${key(deck)}/export?format=apkg&history=1`
+        : `/decks/${key(deck)}/export?format=${format}`) as Route,
   newCard: (deck: DeckLike) => `/decks/${key(deck)}/cards/new` as Route,
   card: (deck: DeckLike, cardSlug: string) => `/decks/${key(deck)}/cards/${encodeURIComponent(cardSlug)}` as Route,
   cardEdit: (deck: DeckLike, cardSlug: string) => `/decks/${key(deck)}/cards/${encodeURIComponent(cardSlug)}/edit` as Route,

@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { zipSync } from "fflate";
+import { ANKI_SCHEMA_11 } from "../lib/transfer/anki-schema";
 
 const OUT = path.join("tests", "fixtures", "anki");
 const DAY = 86_400_000;
@@ -76,12 +77,7 @@ const legacyModels = {
 
 function collection(file: string, version: 11 | 18, stub = false) {
   const db = new Database(file);
-  db.exec(`
-    CREATE TABLE col (id integer primary key, crt integer, mod integer, scm integer, ver integer, dty integer, usn integer, ls integer, conf text, models text, decks text, dconf text, tags text);
-    CREATE TABLE notes (id integer primary key, guid text, mid integer, mod integer, usn integer, tags text, flds text, sfld text, csum integer, flags integer, data text);
-    CREATE TABLE cards (id integer primary key, nid integer, did integer, ord integer, mod integer, usn integer, type integer, queue integer, due integer, ivl integer, factor integer, reps integer, lapses integer, left integer, odue integer, odid integer, flags integer, data text);
-    CREATE TABLE revlog (id integer primary key, cid integer, usn integer, ease integer, ivl integer, lastIvl integer, factor integer, time integer, type integer);
-  `);
+  db.exec(ANKI_SCHEMA_11);
   const models = version === 11 ? JSON.stringify(stub ? { [BASIC]: legacyModels[BASIC] } : legacyModels) : "{}";
   db.prepare("INSERT INTO col VALUES (1, ?, 0, 0, ?, 0, 0, 0, '{}', ?, '{}', '{}', '{}')").run(CREATED, version, models);
   if (version === 18) {

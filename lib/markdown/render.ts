@@ -60,7 +60,15 @@ function makeSafe(tree: Root): void {
   });
 }
 
-async function renderUncached(markdown: string): Promise<string> {
+/**
+ * A card's Markdown as plain, safe HTML for other apps (an Anki export): the same rules, without
+ * syntax highlighting (code stays `<pre><code class="language-x">`, which importers map back to a fence).
+ */
+export async function renderPortableHtml(markdown: string): Promise<string> {
+  return renderUncached(markdown, { highlight: false });
+}
+
+async function renderUncached(markdown: string, { highlight = true } = {}): Promise<string> {
   const budget = markdownBudget(markdown);
   if (!budget.ok) {
     // Stored before the budget existed: shown as typed.
@@ -68,7 +76,7 @@ async function renderUncached(markdown: string): Promise<string> {
     return `<p class="mb-2 text-sm text-muted">Shown as typed: ${toHtml({ type: "text", value: budget.reason })}</p><pre class="text-sm break-words whitespace-pre-wrap">${escaped}</pre>`;
   }
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true });
-  if (shouldHighlight(markdown)) processor.use(await highlightPlugins());
+  if (highlight && shouldHighlight(markdown)) processor.use(await highlightPlugins());
   const tree = await processor.run(processor.parse(markdown));
   makeSafe(tree);
   return toHtml(tree);

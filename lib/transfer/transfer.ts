@@ -28,6 +28,15 @@ export function deckToMarkdown(deck: Omit<ImportedDeck, "cards"> & { cards: Omit
   return `${parts.join("\n\n")}\n`;
 }
 
+/**
+ * The whole answer as one Markdown text, for formats with a single answer field (an Anki Back): the
+ * lead, the key points as a list, then the rest.
+ */
+export function portableAnswer(card: { lead: string; keyPoints: string[]; back: string }): string {
+  if (card.keyPoints.length === 0) return card.back;
+  return [card.lead, card.keyPoints.map((p) => `- ${p}`).join("\n"), card.back].filter(Boolean).join("\n\n");
+}
+
 /** The answer as the deck file writes it: Lead / Key points / More when it has key points. */
 function answerParts(card: { lead: string; keyPoints: string[]; back: string }): string[] {
   if (card.keyPoints.length === 0) return card.back ? [card.back] : [];
@@ -43,7 +52,7 @@ export async function exportDeck(viewer: Viewer | null, deckKeyOrId: string): Pr
 }
 
 /** A deck the viewer can see, in the importers' shape, with the file name an export gets. */
-async function exportableDeck(viewer: Viewer | null, deckKeyOrId: string) {
+export async function exportableDeck(viewer: Viewer | null, deckKeyOrId: string) {
   const deck = await db.deck.findFirst({
     where: { AND: [byDeckKey(deckKeyOrId), browsableDecks(viewer)] },
     select: {
@@ -56,7 +65,7 @@ async function exportableDeck(viewer: Viewer | null, deckKeyOrId: string) {
       cards: {
         where: liveCard,
         orderBy: { position: "asc" },
-        select: { slug: true, front: true, lead: true, keyPoints: true, back: true, ...tagSelect },
+        select: { id: true, createdAt: true, slug: true, front: true, lead: true, keyPoints: true, back: true, ...tagSelect },
       },
     },
   });

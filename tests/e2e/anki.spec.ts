@@ -1,7 +1,9 @@
 // Bringing a deck from Anki: a package in the current layout (collection.anki21b), previewed, its
 // fields mapped, imported with its review history; the learner then studies a card whose schedule
 // came from Anki. A file that isn't a package gets a message and imports nothing.
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { unzipSync } from "fflate";
 import { newEmail, signUp } from "./fixtures";
 
 test("a learner imports an Anki package with its history and studies a card Anki had scheduled", async ({ page }) => {
@@ -16,7 +18,7 @@ test("a learner imports an Anki package with its history and studies a card Anki
   const preview = page.getByTestId("anki-preview");
   await expect(preview).toContainText("3 cards, 6 reviews");
   await expect(preview).toContainText("Basic (2 notes)");
-  await expect(preview).toContainText("Cloze (1 notes, cloze)");
+  await expect(preview).toContainText("Cloze (1 note, cloze)");
   await expect(page.getByLabel("Basic: question field")).toHaveValue("0");
   await page.getByLabel("Basic: answer field").selectOption({ label: "Back" });
   await page.getByLabel("Deck title").fill("Python from Anki");
@@ -36,4 +38,16 @@ test("a learner imports an Anki package with its history and studies a card Anki
   await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
   await page.goto("/history");
   await expect(page.getByTestId("history-rows").locator("tr")).toHaveCount(7);
+
+  // And back out to Anki from the deck's page, with the learner's reviews: a package holding the
+  // three cards and all seven ratings.
+  await page.goto("/decks");
+  await page.getByRole("link", { name: "Python from Anki" }).first().click();
+  await page.getByText("Download…").click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Anki package with my reviews/ }).click();
+  const file = await (await download).path();
+  expect((await download).suggestedFilename()).toMatch(/\.apkg$/);
+  const files = unzipSync(new Uint8Array(readFileSync(file)));
+  expect(Object.keys(files).sort()).toEqual(["collection.anki2", "media"]);
 });

@@ -33,7 +33,8 @@ test("a mentor imports a CSV of questions after a preview, and downloads decks a
   // The deck as CSV, from its page.
   await page.goto(page.url().replace(/\/edit$/, ""));
   const deckDownload = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Download (.csv)" }).click();
+  await page.getByText("Download…").click();
+  await page.getByRole("link", { name: /Spreadsheet \(\.csv\)/ }).click();
   const deckCsv = readFileSync(await (await deckDownload).path(), "utf8");
   expect(deckCsv).toContain("slug,question,lead,key points,answer,tags");
   expect(deckCsv).toContain('"What is\nsharding?"');

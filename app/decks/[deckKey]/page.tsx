@@ -16,6 +16,32 @@ export async function generateMetadata({ params }: PageProps<"/decks/[deckKey]">
   return { title: deck?.title ?? "Deck not found" };
 }
 
+const DOWNLOADS = [
+  ["md", "Deck file (.md)", "Drill's own format: import it anywhere Drill runs"],
+  ["csv", "Spreadsheet (.csv)", "question, answer, tags: for Excel, Sheets or Numbers"],
+  ["apkg", "Anki package (.apkg)", "the cards as new Basic notes"],
+  ["apkg-history", "Anki package with my reviews (.apkg)", "your schedule and review log, so Anki carries on"],
+] as const;
+
+/** The deck's downloads, folded into one button so the deck's own actions stay in front. */
+function DownloadMenu({ deck }: { deck: Parameters<typeof paths.deckExport>[0] }) {
+  return (
+    <details className="relative">
+      <summary className="btn btn-ghost cursor-pointer list-none">Download…</summary>
+      <ul className="absolute z-10 mt-1 w-72 max-w-[90vw] divide-y divide-line rounded-lg border border-line bg-surface shadow-lg">
+        {DOWNLOADS.map(([format, label, hint]) => (
+          <li key={format}>
+            <a href={paths.deckExport(deck, format)} download className="block px-3 py-2 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
+              <span className="block text-sm font-medium">{label}</span>
+              <span className="block text-xs text-muted">{hint}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export default async function DeckPage({ params, searchParams }: PageProps<"/decks/[deckKey]">) {
   const [{ deckKey: key }, query, user] = await Promise.all([params, searchParams, currentUser()]);
   const deck = await getDeck(key, user);
@@ -59,12 +85,7 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
               </Link>
             )}
             <CopyDeckButton deckId={deck.id} />
-            <a href={paths.deckExport(deck)} download className="btn btn-ghost">
-              Download (.md)
-            </a>
-            <a href={paths.deckExportCsv(deck)} download className="btn btn-ghost">
-              Download (.csv)
-            </a>
+            <DownloadMenu deck={deck} />
             {can(deck.role, "leave") && <LeaveDeckButton deckId={deck.id} />}
           </div>
         ) : (

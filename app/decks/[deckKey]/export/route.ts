@@ -1,31 +1,42 @@
-// GET /decks/<deck>/export: the deck as a Markdown deck file (the format data/decks/ uses), or with
-// ?format=csv as CSV (question, answer, tags...: what spreadsheets and the CSV importer read).
+// GET /decks/<deck>/export: the deck as a Markdown deck file (the format data/decks/ uses); with
+// ?format=csv as CSV (question, answer, tags...: what spreadsheets and the CSV importer read); with
+// ?format=apkg as an Anki package, carrying the learner's own schedule and review log with &history=1.
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/accounts/auth";
 import { AppError } from "@/lib/server/errors";
+import { exportDeckApkg } from "@/lib/transfer/anki-export";
 import { exportDeck, exportDeckCsv } from "@/lib/transfer/transfer";
+
+const FORMATS = ["md", "csv", "apkg"] as const;
+
+function download(body: string | Uint8Array, filename: string, contentType: string) {
+  return new NextResponse(typeof body === "string" ? body : Buffer.from(body), {
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+      "cache-control": "no-store",
+    },
+  });
+}
 
 export async function GET(request: Request, { params }: RouteContext<"/decks/[deckKey]/export">) {
   const { deckKey } = await params;
+  const query = new URL(request.url).searchParams;
+  const format = query.get("format") ?? "md";
+  if (!FORMATS.includes(format as (typeof FORMATS)[number]))
+    return NextResponse.json({ error: `Unknown export format "${format.slice(0, 20)}": use md, csv or apkg.` }, { status: 400 });
   try {
-    if (new URL(request.url).searchParams.get("format") === "csv") {
-      const { filename, csv } = await exportDeckCsv(await currentUser(), deckKey);
-      return new NextResponse(csv, {
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
-          "cache-control": "no-store",
-        },
-      });
+    const viewer = await currentUser();
+    if (format === "csv") {
+      const { filename, csv } = await exportDeckCsv(viewer, deckKey);
+      return download(csv, filename, "text/csv; charset=utf-8");
     }
-    const { filename, markdown } = await exportDeck(await currentUser(), deckKey);
-    return new NextResponse(markdown, {
-      headers: {
-        "content-type": "text/markdown; charset=utf-8",
-        "content-disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
-        "cache-control": "no-store",
-      },
-    });
+    if (format === "apkg") {
+      const { filename, bytes } = await exportDeckApkg(viewer, deckKey, { withHistory: query.get("history") === "1" });
+      return download(bytes, filename, "application/octet-stream");
+    }
+    const { filename, markdown } = await exportDeck(viewer, deckKey);
+    return download(markdown, filename, "text/markdown; charset=utf-8");
   } catch (error) {
     if (error instanceof AppError) return NextResponse.json({ error: error.message }, { status: 404 });
     throw error;
