@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { DeckList } from "@/components/deck-list";
+import { TodayHome } from "@/components/home/today";
 import { currentUser } from "@/lib/accounts/auth";
 import { listPublicDecks } from "@/lib/decks/browse";
 
 export default async function LandingPage({ searchParams }: PageProps<"/">) {
-  const [user, decks, { account }] = await Promise.all([currentUser(), listPublicDecks(), searchParams]);
+  const [user, { account }] = await Promise.all([currentUser(), searchParams]);
+  // Signed in, the home page is today's work; the pitch below is for visitors.
+  if (user) return <TodayHome viewer={user} />;
+  const decks = await listPublicDecks();
   return (
     <div className="space-y-14">
-      {account === "deleted" && !user && (
+      {account === "deleted" && (
         <p role="status" className="card-surface mt-6 px-4 py-2 text-sm">
           Your account and your review history are deleted. Thank you for studying with Drill.
         </p>
@@ -19,15 +23,9 @@ export default async function LandingPage({ searchParams }: PageProps<"/">) {
           modern Anki, brings each question back just before you would forget it. Mentors curate the decks; you keep your own schedule.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
-          {user ? (
-            <Link href="/decks" className="btn btn-primary">
-              Go to your decks
-            </Link>
-          ) : (
-            <Link href="/sign-up" className="btn btn-primary">
-              Start drilling, free
-            </Link>
-          )}
+          <Link href="/sign-up" className="btn btn-primary">
+            Start drilling, free
+          </Link>
           <Link href="/decks" className="btn">
             Browse the decks
           </Link>

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
 import { currentUser } from "@/lib/accounts/auth";
 import { getStudySettings } from "@/lib/review/settings";
+import { NavLinks } from "./nav-links";
 import { TimeZoneSync } from "./time-zone-sync";
 
 export async function SiteHeader() {
@@ -17,37 +17,13 @@ export async function SiteHeader() {
           </span>
           Drill
         </Link>
-        <Link href="/decks" className="btn btn-ghost px-3">
-          Decks
-        </Link>
         {user ? (
-          <>
-            <Link href="/study" className="btn btn-ghost px-3">
-              Study
-            </Link>
-            <Link href="/interviews" className="btn btn-ghost px-3">
-              Interviews
-            </Link>
-            <Link href="/history" className="btn btn-ghost hidden px-3 md:inline-flex">
-              History
-            </Link>
-            <Link href="/stats" className="btn btn-ghost hidden px-3 md:inline-flex">
-              Stats
-            </Link>
-            <Link href="/settings" className="btn btn-ghost hidden px-3 md:inline-flex">
-              Settings
-            </Link>
-            <Link href="/account" className="btn btn-ghost px-3" title={user.email}>
-              Account
-            </Link>
-            <form action={signOutAction} className="hidden sm:block">
-              <button type="submit" className="btn px-3">
-                Sign out
-              </button>
-            </form>
-          </>
+          <NavLinks email={user.email} />
         ) : (
           <>
+            <Link href="/decks" className="btn btn-ghost px-3">
+              Decks
+            </Link>
             <Link href="/sign-in" className="btn btn-ghost px-3">
               Sign in
             </Link>

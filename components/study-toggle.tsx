@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { startStudyingAction, stopStudyingAction } from "@/app/study/actions";
+import { startAndStudyAction, startStudyingAction, stopStudyingAction } from "@/app/study/actions";
 
 /** Start/stop studying a deck, and the way into today's session for it. */
 export function StudyToggle({ deckId, deckKey, studying }: { deckId: string; deckKey: string; studying: boolean }) {
@@ -37,5 +37,23 @@ export function StudyToggle({ deckId, deckKey, studying }: { deckId: string; dec
         </p>
       )}
     </div>
+  );
+}
+
+/** Starts studying a deck and opens its first card, in one click (the Today page's first-deck offer). */
+export function StartAndStudyButton({ deckId, title }: { deckId: string; title: string }) {
+  const [state, start, starting] = useActionState(startAndStudyAction, null);
+  return (
+    <form action={start} className="inline">
+      <input type="hidden" name="deckId" value={deckId} />
+      <button type="submit" className="btn btn-primary" disabled={starting}>
+        {starting ? "Opening…" : `Start ${title}`}
+      </button>
+      {state && !state.ok && (
+        <span role="alert" className="ml-2 text-sm text-danger">
+          {state.error}
+        </span>
+      )}
+    </form>
   );
 }

@@ -23,7 +23,7 @@ const returnTo = { next: z.string().max(2_000).optional() };
  */
 async function afterSignIn(next: string | undefined): Promise<Route> {
   if (next) return safeReturnPath(next);
-  return pendingInvitePath((await cookies()).get(PENDING_INVITE_COOKIE)?.value) ?? "/decks";
+  return pendingInvitePath((await cookies()).get(PENDING_INVITE_COOKIE)?.value) ?? "/";
 }
 
 async function signInWithPassword(email: string, password: string, next: string | undefined): Promise<never> {

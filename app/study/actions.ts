@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/server/action";
 import { undoRating } from "@/lib/review/ratings";
@@ -14,6 +15,13 @@ const cardInput = z.object({ cardId: z.string().min(1).max(64) });
 export const startStudyingAction = userAction(deckInput, async ({ deckId }, user) => {
   await startStudying(user, deckId);
   revalidatePath("/", "layout");
+});
+
+/** The one click from a first visit to a first card: study the deck, and open its session. */
+export const startAndStudyAction = userAction(deckInput, async ({ deckId }, user) => {
+  await startStudying(user, deckId);
+  revalidatePath("/", "layout");
+  redirect(`/study?deck=${encodeURIComponent(deckId)}`);
 });
 
 export const stopStudyingAction = userAction(deckInput, async ({ deckId }, user) => {

@@ -9,7 +9,7 @@ const HERE = "https://drill.invalid";
  * The path is parsed as a URL, as the browser will: tabs and newlines vanish, backslashes count as
  * slashes, so "/\t/evil.com" and "/\\evil.com" both mean //evil.com and are refused.
  */
-export function safeReturnPath(next: string | null | undefined, fallback: Route = "/decks"): Route {
+export function safeReturnPath(next: string | null | undefined, fallback: Route = "/"): Route {
   if (!next || !next.startsWith("/")) return fallback;
   let url: URL;
   try {

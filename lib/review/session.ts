@@ -90,12 +90,8 @@ export interface PlanToday {
   pulledIds: string[];
 }
 
-/** Today's session for the decks the learner studies, or for one of them; an interview plan's cards first. */
-export async function loadStudySession(
-  viewer: Viewer,
-  options: { deckId?: string; plan?: PlanToday },
-  now = new Date(),
-): Promise<StudySession> {
+/** Today's queue (cards without their text) for the decks the learner studies, or for one of them. */
+async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: PlanToday }, now: Date) {
   const settings = await getStudySettings(viewer.id);
   const day = studyDay(now, settings.timeZone, settings.dayStartHour);
   // Driven from the learner's own study rows (a primary-key range), not from all decks.
@@ -105,8 +101,7 @@ export async function loadStudySession(
     select: { deckId: true, newCursor: true },
   });
   const deckIds = studies.map((d) => d.deckId);
-  const empty: StudySession = { queue: { ready: [], waiting: [] }, day, settings, nextDue: null, medianAnswerMs: null };
-  if (deckIds.length === 0) return empty;
+  if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, deckIds };
 
   const available = {
     userId: viewer.id,
@@ -166,6 +161,45 @@ export async function loadStudySession(
     // The plan's new cards are within the interview's own limit, which may be above the learner's.
     limits: { ...settings, newPerDay: Math.max(settings.newPerDay, done.newDone + planned.fresh.length) },
   });
+  return { queue, day, settings, deckIds };
+}
+
+/** How today's queue splits: new cards, learning steps (those later today included) and reviews. */
+export interface QueueCounts {
+  new: number;
+  learning: number;
+  review: number;
+  total: number;
+}
+
+export function countQueue(queue: { ready: QueueCard[]; waiting: QueueCard[] }): QueueCounts {
+  const counts = { new: 0, learning: 0, review: 0, total: 0 };
+  for (const card of [...queue.ready, ...queue.waiting]) {
+    counts.total++;
+    if (card.memory.state === State.New) counts.new++;
+    else if (card.memory.state === State.Review) counts.review++;
+    else counts.learning++;
+  }
+  return counts;
+}
+
+/** Today's counts alone (no card text read), for the Today page's per-deck rows. */
+export async function sessionCounts(
+  viewer: Viewer,
+  options: { deckId?: string; plan?: PlanToday },
+  now = new Date(),
+): Promise<QueueCounts> {
+  return countQueue((await loadQueue(viewer, options, now)).queue);
+}
+
+/** Today's session for the decks the learner studies, or for one of them; an interview plan's cards first. */
+export async function loadStudySession(
+  viewer: Viewer,
+  options: { deckId?: string; plan?: PlanToday },
+  now = new Date(),
+): Promise<StudySession> {
+  const { queue, day, settings, deckIds } = await loadQueue(viewer, options, now);
+  if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, nextDue: null, medianAnswerMs: null };
 
   const ids = [...queue.ready, ...queue.waiting].map((c) => c.cardId);
   const [contents, next, median] = await Promise.all([

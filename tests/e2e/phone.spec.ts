@@ -21,7 +21,16 @@ test("on a phone, a learner signs up, taps through a card, and finds history fro
   await good.tap();
   await expect(page.getByLabel("Cards left")).toContainText("9 new");
 
-  await page.getByRole("link", { name: "Account" }).tap();
+  // Every page is in the menu, the current one marked; Study stays in the header.
+  await expect(page.getByRole("link", { name: "Study", exact: true })).toHaveAttribute("aria-current", "page");
+  await page.getByText("Menu", { exact: true }).tap();
+  for (const name of ["Today", "Decks", "Interviews", "History", "Stats", "Settings", "Account"])
+    await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.getByRole("link", { name: "Account", exact: true }).tap();
+  await expect(page.getByRole("link", { name: "Account", exact: true })).toBeHidden(); // the menu closed
   await page.getByRole("link", { name: "Review history", exact: true }).tap();
   await expect(page.getByTestId("history-rows").locator("tr")).toHaveCount(1);
+  await page.getByText("Menu", { exact: true }).tap();
+  await expect(page.getByRole("link", { name: "History", exact: true })).toHaveAttribute("aria-current", "page");
 });

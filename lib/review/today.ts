@@ -1,0 +1,42 @@
+// The signed-in home page: what today asks (reviews and new cards due, with a time estimate), each
+// studied deck's share of it, the streak, and the next interview's readiness. Counts come from the
+// same queue the study page builds, so "12 due" here is the 12 cards the Study button opens.
+import "server-only";
+import type { Viewer } from "../decks/access";
+import { todaysPlan, type TodaysPlan } from "../interviews/readiness";
+import { getLearnerStats } from "../stats/learner-stats";
+import { medianAnswerMs } from "./answer-times";
+import { sessionCounts, type QueueCounts } from "./session";
+import { listStudiedDecks, type StudiedDeck } from "./studying";
+
+/** Before a learner's own answers give a median, a card is reckoned at this (reveal, think, grade). */
+const ASSUMED_CARD_MS = 20_000;
+
+export interface Today {
+  counts: QueueCounts;
+  /** The time today's cards take at the learner's usual pace, in minutes (rounded up; 0 when none). */
+  minutes: number;
+  decks: (StudiedDeck & { counts: QueueCounts })[];
+  streak: { current: number; longest: number };
+  next: TodaysPlan["next"];
+}
+
+export async function getToday(viewer: Viewer, now = new Date()): Promise<Today> {
+  const [plan, decks, stats, answerMs] = await Promise.all([
+    todaysPlan(viewer, now),
+    listStudiedDecks(viewer),
+    getLearnerStats(viewer, now),
+    medianAnswerMs(viewer.id),
+  ]);
+  const [counts, ...perDeck] = await Promise.all([
+    sessionCounts(viewer, { plan }, now),
+    ...decks.map((deck) => sessionCounts(viewer, { deckId: deck.id }, now)),
+  ]);
+  return {
+    counts: counts!,
+    minutes: Math.ceil((counts!.total * (answerMs ?? ASSUMED_CARD_MS)) / 60_000),
+    decks: decks.map((deck, i) => ({ ...deck, counts: perDeck[i]! })),
+    streak: { current: stats.streak.current, longest: stats.streak.longest },
+    next: plan.next,
+  };
+}
