@@ -33,8 +33,8 @@ export async function getToday(viewer: Viewer, now = new Date()): Promise<Today>
     ...decks.map((deck) => sessionCounts(viewer, { deckId: deck.id }, now)),
   ]);
   return {
-    counts: counts!,
-    minutes: Math.ceil((counts!.total * (answerMs ?? ASSUMED_CARD_MS)) / 60_000),
+    counts,
+    minutes: Math.ceil((counts.total * (answerMs ?? ASSUMED_CARD_MS)) / 60_000),
     decks: decks.map((deck, i) => ({ ...deck, counts: perDeck[i]! })),
     streak: { current: stats.streak.current, longest: stats.streak.longest },
     next: plan.next,
