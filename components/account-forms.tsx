@@ -1,9 +1,34 @@
 "use client";
 
 // The account page's forms: a new password, signing out everywhere, deleting the account.
-import { changePasswordAction, deleteAccountAction, signOutEverywhereAction } from "@/app/account/actions";
+import { changePasswordAction, deleteAccountAction, saveNameAction, signOutEverywhereAction } from "@/app/account/actions";
 import { ActionForm } from "./action-form";
 import { Field } from "./form";
+
+/** The name mentors and co-editors see; empty clears it. */
+export function DisplayNameForm({ name }: { name: string }) {
+  return (
+    <ActionForm action={saveNameAction} className="flex flex-wrap items-end gap-2" success={() => "Name saved."}>
+      {({ pending, errors, value }) => (
+        <>
+          <div className="min-w-0 flex-1">
+            <Field
+              label="Name"
+              name="name"
+              autoComplete="name"
+              defaultValue={value("name", name)}
+              hint="Shown to your mentors and co-editors."
+              errors={errors("name")}
+            />
+          </div>
+          <button type="submit" className="btn" disabled={pending}>
+            {pending ? "Saving…" : "Save name"}
+          </button>
+        </>
+      )}
+    </ActionForm>
+  );
+}
 
 export function ChangePasswordForm() {
   return (

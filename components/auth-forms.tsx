@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { confirmSignUpAction, signInAction, signUpAction } from "@/app/(auth)/actions";
+import { confirmSignUpAction, forgotPasswordAction, resetPasswordAction, signInAction, signUpAction } from "@/app/(auth)/actions";
 import type { ActionState } from "@/lib/server/action";
 import { Field, FormError } from "./form";
 import { paths } from "@/lib/routes";
@@ -49,6 +49,11 @@ export function SignInForm({ next }: { next?: string }) {
       <button type="submit" className="btn btn-primary w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
+      <p className="text-center text-sm">
+        <Link href="/forgot-password" className="link">
+          Forgot your password?
+        </Link>
+      </p>
       <p className="text-center text-sm text-muted">
         New to Drill?{" "}
         <Link href={next ? paths.signUp(next) : "/sign-up"} className="link">
@@ -124,6 +129,66 @@ export function ConfirmSignUpForm({ token, next }: { token: string; next?: strin
       <input type="hidden" name="next" value={next ?? ""} />
       <button type="submit" className="btn btn-primary w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Finish creating my account"}
+      </button>
+    </form>
+  );
+}
+
+export function ForgotPasswordForm() {
+  const [state, action, pending] = useActionState(forgotPasswordAction, null);
+  if (state?.ok) {
+    return (
+      <div role="status" className="space-y-3" data-testid="reset-sent">
+        <p className="font-medium">Check your email</p>
+        <p className="text-muted">
+          If <strong className="text-ink">{state.data.email}</strong> has a Drill account, a message with a link to choose a new password is
+          on its way. The link works once, for an hour.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormError message={formMessage(state)} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={valueOf(state, "email")}
+        errors={errorsFor(state, "email")}
+      />
+      <button type="submit" className="btn btn-primary w-full" disabled={pending}>
+        {pending ? "Sending…" : "Send me a reset link"}
+      </button>
+      <p className="text-center text-sm text-muted">
+        Remembered it?{" "}
+        <Link href="/sign-in" className="link">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState(resetPasswordAction, null);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormError message={formMessage(state)} />
+      <input type="hidden" name="token" value={token} />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 8 characters."
+        errors={errorsFor(state, "password")}
+      />
+      <button type="submit" className="btn btn-primary w-full" disabled={pending}>
+        {pending ? "Saving…" : "Set new password"}
       </button>
     </form>
   );

@@ -3,11 +3,13 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import type { Route } from "next";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/accounts/auth";
 import { signInSchema, signUpSchema } from "@/lib/accounts/passwords";
 import { PENDING_INVITE_COOKIE, pendingInvitePath } from "@/lib/accounts/pending-invite";
 import { safeReturnPath } from "@/lib/accounts/return-path";
+import { forgotPasswordSchema, requestPasswordReset, resetPassword, resetPasswordSchema } from "@/lib/accounts/password-reset";
 import { requestSignUp } from "@/lib/accounts/sign-up";
 import { throttleRetryAt } from "@/lib/accounts/throttle";
 import { formatWait } from "@/lib/format";
@@ -65,6 +67,18 @@ export const confirmSignUpAction = publicAction(
     throw new Error("signIn returned without redirecting");
   },
 );
+
+/** Mails a reset link; answers the same whether or not the address has an account. */
+export const forgotPasswordAction = publicAction(forgotPasswordSchema, async (input) => {
+  await requestPasswordReset(input.email, await siteOrigin());
+  return { email: input.email };
+});
+
+/** The reset email's link: a new password, every session ended, then sign in with it. */
+export const resetPasswordAction = publicAction(resetPasswordSchema, async (input): Promise<never> => {
+  await resetPassword(input.token, input.password);
+  redirect("/sign-in?reset=1");
+});
 
 export const signInAction = publicAction(signInSchema.extend(returnTo), async (input) =>
   signInWithPassword(input.email, input.password, input.next),

@@ -1,9 +1,11 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changePassword, changePasswordSchema, deleteAccount, deleteAccountSchema, endAllSessions } from "@/lib/accounts/account";
 import { refreshSession, signOut } from "@/lib/accounts/auth";
+import { displayNameSchema, setDisplayName } from "@/lib/accounts/password-reset";
 import { userAction } from "@/lib/server/action";
 
 /**
@@ -14,6 +16,11 @@ export const changePasswordAction = userAction(changePasswordSchema, async (inpu
   await changePassword(user, input);
   await refreshSession({});
   redirect("/account?changed=password");
+});
+
+export const saveNameAction = userAction(displayNameSchema, async (input, user) => {
+  await setDisplayName(user.id, input.name);
+  revalidatePath("/", "layout");
 });
 
 export const signOutEverywhereAction = userAction(z.object({}), async (_input, user) => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { requireUser } from "@/lib/accounts/auth";
-import { ChangePasswordForm, DeleteAccountForm, SignOutEverywhereForm } from "@/components/account-forms";
+import { ChangePasswordForm, DeleteAccountForm, DisplayNameForm, SignOutEverywhereForm } from "@/components/account-forms";
 import { PageHeader } from "@/components/page-chrome";
 import { hasPassword } from "@/lib/accounts/account";
 
@@ -22,14 +22,13 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
       )}
       <dl className="card-surface divide-y divide-line">
         <div className="flex justify-between gap-4 p-4">
-          <dt className="text-muted">Name</dt>
-          <dd>{user.name ?? "Not set"}</dd>
-        </div>
-        <div className="flex justify-between gap-4 p-4">
           <dt className="text-muted">Email</dt>
           <dd data-testid="account-email">{user.email}</dd>
         </div>
       </dl>
+      <section aria-label="Your name" className="card-surface p-4">
+        <DisplayNameForm name={user.name ?? ""} />
+      </section>
       <nav aria-label="Your study" className="card-surface divide-y divide-line">
         <Link href="/history" className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
           Review history

@@ -14,7 +14,7 @@ import { deckKey, paths } from "@/lib/routes";
 function CountLine({ counts }: { counts: QueueCounts }) {
   return (
     <span className="tabular-nums">
-      <span className="text-accent">{plural(counts.new, "new")}</span> · {plural(counts.learning, "learning")} ·{" "}
+      <span className="text-accent">{counts.new.toLocaleString("en")} new</span> · {counts.learning.toLocaleString("en")} learning ·{" "}
       {plural(counts.review, "review")} due
     </span>
   );

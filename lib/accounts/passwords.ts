@@ -10,7 +10,7 @@ import { endTurn, takeTurn } from "./throttle";
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
-const email = z
+export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -26,13 +26,13 @@ export const newPasswordSchema = z
 
 export const signUpSchema = z.object({
   name: z.string().trim().max(80, "Keep your name under 80 characters.").optional().default(""),
-  email,
+  email: emailSchema,
   password: newPasswordSchema,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
-  email,
+  email: emailSchema,
   password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX, "Wrong email or password."),
 });
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -97,3 +97,52 @@ test("an invite opened before signing up survives signing up from the header", a
   await page.getByRole("button", { name: "Join and start studying" }).click();
   await expect(page).toHaveURL(/\/study\?deck=/);
 });
+
+test("a learner who forgot their password resets it by email: the link works once and signs every session out", async ({
+  page,
+  browser,
+}) => {
+  const email = newEmail("forgot");
+  await signUp(page, email);
+  const other = await secondBrowser(browser, email);
+
+  // Their name, set from the account page (it shows to mentors and co-editors).
+  await page.goto("/account");
+  await page.getByLabel("Name").fill("Ada L.");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("Name saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Name")).toHaveValue("Ada L.");
+
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("Email").fill("not an address");
+  await page.getByRole("button", { name: "Send me a reset link" }).click();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send me a reset link" }).click();
+  await expect(page.getByTestId("reset-sent")).toContainText(email);
+
+  const link = await linkInMail(email, "/reset-password");
+  await page.goto(link);
+  await page.getByLabel("New password").fill("short");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
+  await page.getByLabel("New password").fill("a brand new secret");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByRole("status")).toContainText("Your new password is set");
+
+  // The other browser is signed out; the old password no longer works, the new one does.
+  await other.goto("/history");
+  await expect(other).toHaveURL(/\/sign-in\?next=%2Fhistory/);
+  await signIn(page, email, PASSWORD);
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await signIn(page, email, "a brand new secret");
+  await expect(page.getByRole("button", { name: "Sign out" }).first()).toBeVisible();
+
+  // Used once: the link now says so and offers a new one.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "This link doesn't work" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Send a new link" })).toBeVisible();
+});
