@@ -2,7 +2,7 @@
 
 // One form component for the app's many small server-action forms: shows pending state, the form's
 // error (role=alert), per-field errors via render props, and an optional success message.
-import { useActionState, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/server/action";
 
 export type FormAction<T> = (prev: ActionState<T>, input: FormData) => Promise<ActionState<T>>;
@@ -22,6 +22,7 @@ export function ActionForm<T>({
   success,
   confirm,
   check,
+  onSuccess,
 }: {
   action: FormAction<T>;
   hidden?: Record<string, string>;
@@ -32,8 +33,16 @@ export function ActionForm<T>({
   confirm?: string;
   /** Checks the form in the browser first: a message stops the submit and is shown as the error. */
   check?: (form: HTMLFormElement) => string | null;
+  /** Runs once per accepted submission (to clear state the form's reset doesn't reach). */
+  onSuccess?: () => void;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const succeeded = state?.ok ? state : null;
+  useEffect(() => {
+    if (succeeded) onSuccess?.();
+    // Each accepted submission is a new state object: once per submission, not per render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [succeeded]);
   const [checkError, setCheckError] = useState<string | null>(null);
   const view: FormStateView<T> = {
     pending,

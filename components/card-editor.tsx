@@ -10,7 +10,7 @@ import { ActionForm } from "./action-form";
 import { TextAreaField } from "./form";
 import { plural } from "@/lib/format";
 
-function usePreview(text: string): ReactNode {
+function usePreview(text: string, question = false): ReactNode {
   const [preview, setPreview] = useState<ReactNode>(null);
   const [, startTransition] = useTransition();
   const latest = useRef(0);
@@ -18,12 +18,12 @@ function usePreview(text: string): ReactNode {
     const request = ++latest.current;
     const timer = setTimeout(() => {
       startTransition(async () => {
-        const result = await previewMarkdownAction(null, { text });
+        const result = await previewMarkdownAction(null, { text, question });
         if (request === latest.current && result?.ok) setPreview(result.data);
       });
     }, 250);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [text, question]);
   return preview;
 }
 
@@ -51,6 +51,7 @@ export function CardEditor({
   // Controlled, so a failed save keeps what was typed and ticked.
   const [tags, setTags] = useState<Tag[]>(card?.tags ?? []);
   const preview = usePreview(back);
+  const frontPreview = usePreview(front, true);
   const action = card ? updateCardAction : addCardAction;
   const hidden: Record<string, string> = card ? { deckId, deckKey, cardId: card.id } : { deckId, deckKey };
   const resetWarning =
@@ -66,6 +67,7 @@ export function CardEditor({
             <TextAreaField
               id="card-front"
               label="Question"
+              hint={<>Markdown: `code` inline, and a code block under the question for &ldquo;what does this print?&rdquo; cards.</>}
               name="front"
               rows={2}
               value={front}
@@ -216,7 +218,9 @@ export function CardEditor({
           <section aria-label="Preview" className="space-y-2">
             <h2 className="text-sm font-medium text-muted">Preview, as learners see it</h2>
             <div className="card-surface p-5 sm:p-8">
-              <div className="text-xl font-semibold text-balance">{front || <span className="text-muted">Your question</span>}</div>
+              <div className="text-xl font-semibold text-balance" data-testid="front-preview">
+                {front ? (frontPreview ?? front) : <span className="text-muted">Your question</span>}
+              </div>
               <div className="mt-6 space-y-5 border-t border-line pt-6" data-testid="card-preview">
                 {lead && <div className="border-l-4 border-accent pl-4 text-lg">{lead}</div>}
                 {points.some((p) => p.trim()) && (

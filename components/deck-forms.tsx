@@ -1,6 +1,7 @@
 "use client";
 
 // Forms for writing decks: details, paste questions, card order and retiring, copy, delete, join, leave.
+import { parsePaste, PASTE_SHAPE_LABEL } from "@/lib/transfer/paste";
 import {
   copyDeckAction,
   createDeckAction,
@@ -66,30 +67,64 @@ export function DeckDetailsForm({
 }
 
 export function PasteQuestionsForm({ deckId, deckKey }: { deckId: string; deckKey: string }) {
+  const [text, setText] = useState("");
+  const preview = text.trim() ? parsePaste(text) : null;
   return (
     <ActionForm
       action={pasteQuestionsAction}
       hidden={{ deckId, deckKey }}
       className="space-y-3"
-      success={(data) => `Added ${plural(data.added, "card")}. Fill in their answers below.`}
+      onSuccess={() => setText("")}
+      success={(data) =>
+        `Added ${plural(data.added, "card")}.${data.added > data.answered ? ` Fill in ${data.answered ? "the missing" : "their"} answers below.` : ""}`
+      }
     >
-      {({ pending, value }) => (
+      {({ pending }) => (
         <>
           <label htmlFor="paste-text" className="block text-sm font-medium">
             Paste questions
           </label>
           <p id="paste-hint" className="text-sm text-muted">
-            One question per line, or a document with a title, paragraphs and a bulleted list of questions. Each becomes a card with an
-            empty answer.
+            One question per line, or a document with a bulleted list of questions (answers to fill in). With their answers:
+            &ldquo;Q:&rdquo; and &ldquo;A:&rdquo; lines, two columns copied from a spreadsheet, or &ldquo;question? - answer&rdquo; on each
+            line.
           </p>
           <textarea
             id="paste-text"
             name="text"
             rows={6}
             className="input font-mono text-sm"
-            aria-describedby="paste-hint"
-            defaultValue={value("text")}
+            aria-describedby="paste-hint paste-preview"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
           />
+          <div id="paste-preview" aria-live="polite" className="text-sm" data-testid="paste-preview">
+            {preview &&
+              (preview.ok ? (
+                <>
+                  <p>
+                    {plural(preview.deck.cards.length, "card")} from {PASTE_SHAPE_LABEL[preview.shape]}:
+                  </p>
+                  <ol className="mt-1 space-y-1 text-muted">
+                    {preview.deck.cards.slice(0, 5).map((card) => (
+                      <li key={card.slug} className="truncate">
+                        <span className="text-ink">{card.front}</span>
+                        {card.back ? ` → ${card.back.split("\n")[0]}` : " (no answer yet)"}
+                      </li>
+                    ))}
+                    {preview.deck.cards.length > 5 && <li>and {plural(preview.deck.cards.length - 5, "more")}</li>}
+                  </ol>
+                </>
+              ) : (
+                <ul className="text-danger">
+                  {preview.errors.slice(0, 3).map((e) => (
+                    <li key={`${e.line}-${e.message}`}>
+                      Line {e.line}: {e.message}
+                    </li>
+                  ))}
+                </ul>
+              ))}
+          </div>
           <button type="submit" className="btn" disabled={pending}>
             {pending ? "Adding…" : "Add these questions"}
           </button>

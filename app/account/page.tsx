@@ -26,9 +26,9 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
           <dd data-testid="account-email">{user.email}</dd>
         </div>
       </dl>
-      <section aria-label="Your name" className="card-surface p-4">
+      <div className="card-surface p-4">
         <DisplayNameForm name={user.name ?? ""} />
-      </section>
+      </div>
       <nav aria-label="Your study" className="card-surface divide-y divide-line">
         <Link href="/history" className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
           Review history

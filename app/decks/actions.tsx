@@ -90,15 +90,16 @@ export const moveCardAction = userAction(deckRef.extend({ cardId: id, direction:
 });
 
 export const pasteQuestionsAction = userAction(pasteSchema.extend(deckRef.shape), async (input, user) => {
-  const { added } = await addQuestions(user, input.deckId, input.text);
+  const result = await addQuestions(user, input.deckId, input.text);
   refreshDeck(input.deckKey);
-  return { added };
+  return result;
 });
 
 /** Renders card Markdown exactly as the review screen does, for the editor's live preview. */
 export const previewMarkdownAction = userAction(
-  z.object({ text: z.string().max(CARD_TEXT_MAX + 1000, "Too long to preview.") }),
-  async (input): Promise<ReactNode> => (input.text.trim() ? <Markdown>{input.text}</Markdown> : null),
+  z.object({ text: z.string().max(CARD_TEXT_MAX + 1000, "Too long to preview."), question: z.boolean().optional() }),
+  async (input): Promise<ReactNode> =>
+    input.text.trim() ? <Markdown className={input.question ? "card-question" : ""}>{input.text}</Markdown> : null,
 );
 
 // ---------- sharing ----------

@@ -1,3 +1,4 @@
+import { MarkdownInline } from "@/components/markdown";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/accounts/auth";
@@ -57,10 +58,10 @@ export default async function HistoryPage({ searchParams }: PageProps<"/history"
                   <td className="max-w-md p-3">
                     {e.card ? (
                       <Link href={paths.card(e.card.deck, e.card.slug)} className="hover:underline">
-                        {e.question}
+                        <MarkdownInline>{e.question}</MarkdownInline>
                       </Link>
                     ) : (
-                      <span className="text-muted">{e.question}</span>
+                      <MarkdownInline className="text-muted">{e.question}</MarkdownInline>
                     )}
                   </td>
                   <td className={`p-3 font-medium ${GRADE_STYLE[e.rating]}`}>{RATING_LABELS[e.rating]}</td>

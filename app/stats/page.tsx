@@ -1,3 +1,4 @@
+import { MarkdownInline } from "@/components/markdown";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CardStates } from "@/components/stats/card-states";
@@ -145,7 +146,7 @@ export default async function StatsPage() {
                     Missed {m.missed} of {plural(m.shown, "time")} ·{" "}
                     {m.card ? (
                       <Link href={paths.card(m.card.deck, m.card.slug)} className="link">
-                        {m.card.front}
+                        <MarkdownInline>{m.card.front}</MarkdownInline>
                       </Link>
                     ) : (
                       "a card you no longer study"

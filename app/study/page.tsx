@@ -45,7 +45,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
     deckId: card.deckId,
     version: card.version,
     memory: card.memory,
-    front: card.front,
+    front: <Markdown className="card-question">{card.front}</Markdown>,
     lead: card.lead ? <Markdown>{card.lead}</Markdown> : null,
     keyPoints: card.keyPoints,
     back: card.back ? <Markdown>{card.back}</Markdown> : card.keyPoints.length ? null : <Markdown>_This card has no answer yet._</Markdown>,

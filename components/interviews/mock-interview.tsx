@@ -15,7 +15,9 @@ export interface MockCard {
   cardId: string;
   version: number;
   memory: MemoryState;
-  front: string;
+  /** The question rendered (Markdown), and as one line for the summary. */
+  front: ReactNode;
+  frontLine: ReactNode;
   lead: ReactNode;
   keyPoints: string[];
   back: ReactNode;
@@ -136,7 +138,7 @@ export function MockInterview({
                       <span key={m.cardId}>
                         {i > 0 && ", "}
                         <Link href={m.href} className="link">
-                          {m.front}
+                          {m.frontLine}
                         </Link>
                       </span>
                     ))}
@@ -173,7 +175,7 @@ export function MockInterview({
             {Math.floor(left / 60)}:{String(left % 60).padStart(2, "0")}
           </span>
         </div>
-        <p className="text-xl font-semibold text-balance sm:text-2xl">{card.front}</p>
+        <div className="text-xl font-semibold text-balance sm:text-2xl">{card.front}</div>
         {revealed && (
           <div className="mt-6 space-y-4 border-t border-line pt-6">
             {left <= 0 && <p className="text-sm text-danger">Time&apos;s up.</p>}

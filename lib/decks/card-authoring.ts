@@ -7,7 +7,8 @@ import { z } from "zod";
 import { rewindNewCursors } from "../review/new-cards";
 import { db } from "../server/db";
 import { notFound } from "../server/errors";
-import { importRefusal, parseQuestionList } from "../transfer/deck-markdown";
+import { importRefusal } from "../transfer/deck-markdown";
+import { parsePaste } from "../transfer/paste";
 import { editableDecks, liveCard, type Viewer } from "./access";
 import { requireEditable } from "./authoring";
 import { newCardData, tagNames, tagSelect, withTags } from "./card-rows";
@@ -198,12 +199,12 @@ export const pasteSchema = z.object({
 });
 
 /**
- * Adds one card per question in a pasted list (one per line, or a document with a bulleted list),
- * with empty answers to fill in. All or nothing: any problem adds no cards.
+ * Adds the cards a paste makes (lib/transfer/paste.ts): question-and-answer pairs, or questions with
+ * empty answers to fill in. All or nothing: any problem adds no cards.
  */
-export async function addQuestions(viewer: Viewer, deckId: string, text: string): Promise<{ added: number }> {
+export async function addQuestions(viewer: Viewer, deckId: string, text: string): Promise<{ added: number; answered: number }> {
   await requireEditable(viewer, deckId);
-  const parsed = parseQuestionList(text, { title: "Pasted questions" });
+  const parsed = parsePaste(text);
   if (!parsed.ok) {
     throw importRefusal(parsed.errors, "Nothing was added.", "text");
   }
@@ -211,8 +212,8 @@ export async function addQuestions(viewer: Viewer, deckId: string, text: string)
   const start = await nextPosition(deckId);
   const rows = [];
   for (const [i, card] of parsed.deck.cards.entries()) {
-    rows.push({ deckId, slug: await freeSlug(deckId, card.front, taken), front: card.front, back: "", position: start + i });
+    rows.push({ deckId, slug: await freeSlug(deckId, card.front, taken), front: card.front, back: card.back, position: start + i });
   }
   await db.$transaction([db.card.createMany({ data: rows }), db.deck.update({ where: { id: deckId }, data: { updatedAt: new Date() } })]);
-  return { added: rows.length };
+  return { added: rows.length, answered: rows.filter((r) => r.back).length };
 }

@@ -160,3 +160,12 @@ export function slugify(text: string, maxLength = 60): string {
   const cut = slug.slice(0, maxLength).replace(/-+$/, "");
   return cut.length >= 3 ? cut : `card-${cut || "x"}`.padEnd(3, "x");
 }
+
+/**
+ * A question as a heading and the rest: its first paragraph, then anything after (code to read,
+ * say). The deck file writes the rest under "Question:"; the card page shows it under the heading.
+ */
+export function splitQuestion(front: string): { heading: string; more: string } {
+  const split = front.search(/\n\s*\n/);
+  return split < 0 ? { heading: front, more: "" } : { heading: front.slice(0, split), more: front.slice(split).trim() };
+}

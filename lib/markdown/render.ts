@@ -8,6 +8,7 @@
 // safe to insert as HTML.
 import { createHash } from "node:crypto";
 import type { Element, Root } from "hast";
+import type { Root as MdastRoot } from "mdast";
 import { toHtml } from "hast-util-to-html";
 import { defaultUrlTransform } from "react-markdown";
 import remarkGfm from "remark-gfm";
@@ -19,7 +20,7 @@ import { markdownBudget, shouldHighlight } from "./budget";
 import { highlightPlugins } from "./highlighter";
 
 /** Bump when the output changes for the same text: cached renders of the old output are not reused. */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 /** The cache holds at most this many characters of HTML (about 40 MB of strings). */
 const CACHE_MAX_CHARS = 20_000_000;
 
@@ -29,6 +30,22 @@ let cachedChars = 0;
 /** Only images served by Drill itself load on a card: an outside URL could track who looks at it. */
 function isOwnImage(src: unknown): src is string {
   return typeof src === "string" && src.startsWith("/") && !src.startsWith("//") && !src.startsWith("/\\");
+}
+
+/**
+ * Python's dunder names stay as typed: Markdown reads `__init__.py` or `__name__ == "__main__"` as
+ * bold "init" and "main". A strong run opened by "__" around one identifier is put back as text.
+ */
+function keepDunderNames(source: string) {
+  return (tree: MdastRoot) => {
+    visit(tree, "strong", (node, index, parent) => {
+      const start = node.position?.start.offset;
+      const only = node.children.length === 1 ? node.children[0] : undefined;
+      if (start === undefined || !parent || typeof index !== "number" || only?.type !== "text") return;
+      if (source.slice(start, start + 2) !== "__" || !/^\w+$/.test(only.value)) return;
+      parent.children[index] = { type: "text", value: `__${only.value}__` };
+    });
+  };
 }
 
 /** What react-markdown did to the tree before rendering it, written out for HTML output. */
@@ -75,7 +92,11 @@ async function renderUncached(markdown: string, { highlight = true } = {}): Prom
     const escaped = toHtml({ type: "text", value: markdown });
     return `<p class="mb-2 text-sm text-muted">Shown as typed: ${toHtml({ type: "text", value: budget.reason })}</p><pre class="text-sm break-words whitespace-pre-wrap">${escaped}</pre>`;
   }
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true });
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(() => keepDunderNames(markdown))
+    .use(remarkRehype, { allowDangerousHtml: true });
   if (highlight && shouldHighlight(markdown)) processor.use(await highlightPlugins());
   const tree = await processor.run(processor.parse(markdown));
   makeSafe(tree);
@@ -102,3 +123,17 @@ export async function renderCardHtml(markdown: string): Promise<string> {
   }
   return html;
 }
+
+/**
+ * A question's first paragraph as inline HTML (no <p>), for lists and headings where a card is one
+ * line; a question that starts with code shows its first line as text.
+ */
+export async function renderInlineHtml(markdown: string): Promise<string> {
+  const first = markdown.trim().split(/\n\s*\n/)[0] ?? "";
+  if (!FENCE_START.test(first)) {
+    const paragraph = /^<p>([\s\S]*)<\/p>$/.exec((await renderCardHtml(first)).trim());
+    if (paragraph) return paragraph[1]!;
+  }
+  return toHtml({ type: "text", value: first.split("\n")[0] ?? "" });
+}
+const FENCE_START = /^\s{0,3}(`{3,}|~{3,})/;

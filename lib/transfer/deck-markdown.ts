@@ -14,6 +14,17 @@
 //   slug: stable-card-slug                (optional: derived from the question when missing)
 //   tags: basics, oop
 //
+//   A question longer than its heading (code to read, say) goes on under a "Question:" line, up to
+//   an "Answer:" line; the heading is its first paragraph:
+//
+//   Question:
+//
+//   ```python
+//   print(0.1 + 0.2 == 0.3)
+//   ```
+//
+//   Answer:
+//
 //   The answer in Markdown, up to the next "## " heading outside a code block. An answer in three
 //   parts (what the review screen shows as a checklist) is written:
 //
@@ -120,6 +131,35 @@ function trimBlankLines(body: string[]): string {
     .join("\n")
     .replace(/^\s*\n/, "")
     .trimEnd();
+}
+
+const QUESTION = /^Question:\s*$/;
+const ANSWER = /^Answer:\s*$/;
+
+/** The rest of a question written under "Question:" (up to "Answer:"), and the section's answer part. */
+function questionOf(section: Section, errors: ImportError[]): { more: string; section: Section } {
+  const body = section.body;
+  let i = 0;
+  while (i < body.length && !body[i]!.trim()) i++;
+  if (!QUESTION.test(body[i] ?? "")) return { more: "", section };
+  let fence: string | null = null;
+  for (let j = i + 1; j < body.length; j++) {
+    const text = body[j]!;
+    const fenceMatch = text.match(FENCE);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (fence === null) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker) fence = null;
+      continue;
+    }
+    if (fence === null && ANSWER.test(text))
+      return {
+        more: trimBlankLines(body.slice(i + 1, j)),
+        section: { ...section, body: body.slice(j + 1), bodyLine: section.bodyLine + j + 1 },
+      };
+  }
+  errors.push({ line: section.bodyLine + i, message: 'The "Question:" block needs an "Answer:" line after it.' });
+  return { more: "", section };
 }
 
 const LEAD = /^Lead:\s*(.*)$/;
@@ -233,11 +273,12 @@ export function parseDeckMarkdown(text: string): ImportResult {
           .filter(Boolean)
       : [];
     const answerErrors = errors.length;
-    const answer = answerOf(section, errors);
+    const question = questionOf(section, errors);
+    const answer = answerOf(question.section, errors);
     if (errors.length > answerErrors) continue;
     const candidate = {
       slug: slugMeta?.value ?? slugify(section.heading),
-      front: section.heading,
+      front: question.more ? `${section.heading}\n\n${question.more}` : section.heading,
       lead: answer.lead,
       keyPoints: answer.keyPoints.map((p) => p.text),
       back: answer.back,

@@ -9,7 +9,7 @@ import { byDeckKey } from "../decks/browse";
 import { importRefusal, parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 import { notFound } from "../server/errors";
 import { newCardData, tagNames, tagSelect } from "../decks/card-rows";
-import { DECK_FILE_MAX_BYTES, splitKeyPoints } from "../decks/schema";
+import { DECK_FILE_MAX_BYTES, splitKeyPoints, splitQuestion } from "../decks/schema";
 import { cardsToCsv, CSV_FIELDS, CSV_MAX_BYTES, csvCards, guessMapping, historyToCsv, readCsv, type CsvMapping } from "./csv";
 
 /** Writes a deck in the deck-file format that parseDeckMarkdown reads. */
@@ -21,9 +21,12 @@ export function deckToMarkdown(deck: Omit<ImportedDeck, "cards"> & { cards: Omit
   const parts = [head.join("\n")];
   if (deck.description) parts.push(deck.description);
   for (const card of deck.cards) {
-    const meta = [`## ${card.front.replace(/\s*\n\s*/g, " ")}`, `slug: ${card.slug}`];
+    // The heading is the question's first paragraph; the rest (code to read, say) goes under "Question:".
+    const { heading, more } = splitQuestion(card.front);
+    const meta = [`## ${heading.replace(/\s*\n\s*/g, " ")}`, `slug: ${card.slug}`];
     if (card.tags.length) meta.push(`tags: ${card.tags.join(", ")}`);
-    parts.push([meta.join("\n"), ...answerParts(card)].join("\n\n"));
+    const question = more ? [`Question:\n\n${more}\n\nAnswer:`] : [];
+    parts.push([meta.join("\n"), ...question, ...answerParts(card)].join("\n\n"));
   }
   return `${parts.join("\n\n")}\n`;
 }

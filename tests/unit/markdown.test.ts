@@ -39,3 +39,20 @@ describe("card Markdown rendering", () => {
     expect(html).toContain("<table>");
   });
 });
+
+describe("Python names in Markdown", () => {
+  // On a Python deck "__word__" is a name far more often than bold: bold a single word with **.
+  it("keeps dunder names as typed, and bold still works", async () => {
+    expect(await renderCardHtml("What is __init__.py used for?")).toBe("<p>What is __init__.py used for?</p>");
+    expect(await renderCardHtml("What does __name__=='__main__' mean?")).toBe("<p>What does __name__=='__main__' mean?</p>");
+    expect(await renderCardHtml("The __init__ method, and **bold**.")).toBe("<p>The __init__ method, and <strong>bold</strong>.</p>");
+    expect(await renderCardHtml("__two words__")).toContain("<strong>two words</strong>");
+  });
+
+  it("gives a question's first paragraph inline, with its code", async () => {
+    const { renderInlineHtml } = await import("@/lib/markdown/render");
+    expect(await renderInlineHtml("What does `is` compare?")).toBe("What does <code>is</code> compare?");
+    expect(await renderInlineHtml("What does this print?\n\n```python\nprint(1)\n```")).toBe("What does this print?");
+    expect(await renderInlineHtml("```python\nprint(1)\n```")).toBe("```python");
+  });
+});

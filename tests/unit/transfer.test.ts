@@ -29,3 +29,26 @@ describe("deck files round-trip", () => {
     expect(parsed.ok && parsed.deck.cards.map((c) => [c.slug, c.front, c.back, c.tags])).toEqual([["q-one", "Q?", "", []]]);
   });
 });
+
+describe("questions with code", () => {
+  it("writes a question's code under Question: and reads it back", () => {
+    const front = "What does this print?\n\n```python\nprint(0.1 + 0.2 == 0.3)\n\nprint('done')\n```";
+    const markdown = deckToMarkdown({
+      title: "Code",
+      visibility: "private",
+      source: "",
+      description: "",
+      cards: [{ slug: "float", front, lead: "", keyPoints: [], back: "`False`: floats are binary.", tags: [] }],
+    });
+    expect(markdown).toContain("## What does this print?\nslug: float\n\nQuestion:\n\n```python");
+    const parsed = parseDeckMarkdown(markdown);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.deck.cards[0]).toMatchObject({ front, back: "`False`: floats are binary." });
+  });
+
+  it("wants an Answer: line after a Question: block", () => {
+    const parsed = parseDeckMarkdown("# D\n\n## What does this print?\n\nQuestion:\n\n```python\nprint(1)\n```\n\nOne.\n");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors[0]).toEqual({ line: 5, message: 'The "Question:" block needs an "Answer:" line after it.' });
+  });
+});

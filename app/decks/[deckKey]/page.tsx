@@ -1,3 +1,4 @@
+import { MarkdownInline } from "@/components/markdown";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -141,7 +142,7 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
             {cards.map((card) => (
               <li key={card.id}>
                 <Link href={paths.card(deck, card.slug)} className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
-                  <span className="font-medium">{card.front}</span>
+                  <MarkdownInline className="font-medium">{card.front}</MarkdownInline>
                   {card.excerpt && <span className="mt-1 block text-sm text-muted">{card.excerpt}</span>}
                   <span className="mt-2 flex flex-wrap gap-1.5">
                     {card.tags.map((t) => (

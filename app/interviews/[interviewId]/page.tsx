@@ -1,3 +1,4 @@
+import { MarkdownInline } from "@/components/markdown";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -153,7 +154,7 @@ export default async function InterviewPage({ params }: PageProps<"/interviews/[
             {report.weakestCards.map((c) => (
               <li key={c.cardId} className="flex justify-between gap-3">
                 <Link href={paths.card(decks.get(c.deckId) ?? c.deckId, c.slug)} className="link">
-                  {c.front}
+                  <MarkdownInline>{c.front}</MarkdownInline>
                 </Link>
                 <span className="text-muted tabular-nums">{c.memory ? percent(c.recall) : "not seen"}</span>
               </li>

@@ -1,3 +1,4 @@
+import { MarkdownInline } from "@/components/markdown";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -79,7 +80,7 @@ function HardCard({ card, menteeCount, deck }: { card: CardDifficulty; menteeCou
   return (
     <li className="space-y-2 p-4">
       <Link href={paths.card(deck, card.slug)} className="font-medium hover:underline">
-        {card.front}
+        <MarkdownInline>{card.front}</MarkdownInline>
       </Link>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         <Bar value={percent(card.menteesFailed, menteeCount)} tone="bg-danger" className="w-32" />

@@ -1,3 +1,4 @@
+import { MarkdownInline } from "@/components/markdown";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -68,7 +69,7 @@ export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKe
                 <span className="w-8 text-right text-sm text-muted tabular-nums">{i + 1}</span>
                 <div className="min-w-0 flex-1">
                   <Link href={paths.cardEdit(k, card.slug)} className="font-medium hover:underline">
-                    {card.front}
+                    <MarkdownInline>{card.front}</MarkdownInline>
                   </Link>
                   <div className="mt-1 flex flex-wrap items-center gap-1.5">
                     {card.back ? null : <span className="chip border-warn/40 text-warn">needs an answer</span>}

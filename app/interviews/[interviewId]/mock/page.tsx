@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MockInterview } from "@/components/interviews/mock-interview";
-import { Markdown } from "@/components/markdown";
+import { Markdown, MarkdownInline } from "@/components/markdown";
 import { EmptyState, PageHeader } from "@/components/page-chrome";
 import { requireUser } from "@/lib/accounts/auth";
 import { getInterview } from "@/lib/interviews/interviews";
@@ -105,7 +105,8 @@ export default async function MockInterviewPage({ params, searchParams }: PagePr
           cardId: q.cardId,
           version: q.version,
           memory: q.memory,
-          front: q.front,
+          front: <Markdown className="card-question">{q.front}</Markdown>,
+          frontLine: <MarkdownInline>{q.front}</MarkdownInline>,
           lead: q.lead ? <Markdown>{q.lead}</Markdown> : null,
           keyPoints: q.keyPoints,
           back: q.back ? <Markdown>{q.back}</Markdown> : null,

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CardStudyStatus } from "@/components/card-study-status";
-import { Markdown } from "@/components/markdown";
+import { Markdown, MarkdownInline } from "@/components/markdown";
+import { splitQuestion } from "@/lib/decks/schema";
 import { TagChip } from "@/components/tag-chip";
 import { currentUser } from "@/lib/accounts/auth";
 import { getCard } from "@/lib/decks/browse";
@@ -30,7 +31,10 @@ export default async function CardPage({ params }: PageProps<"/decks/[deckKey]/c
         </Link>
       </p>
       <header className="space-y-3">
-        <h1 className="text-2xl font-semibold tracking-tight text-balance">{card.front}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight text-balance">
+          <MarkdownInline>{card.front}</MarkdownInline>
+        </h1>
+        {splitQuestion(card.front).more && <Markdown>{splitQuestion(card.front).more}</Markdown>}
         <div className="flex flex-wrap gap-1.5">
           {card.tags.map((t) => (
             <TagChip key={t} tag={t} href={paths.deck(card.deck, { tag: t })} />

@@ -1,0 +1,47 @@
+// Writing cards: questions are Markdown like answers (inline code, code blocks, Python's dunder names
+// as typed), and the paste box recognises question-and-answer pairs with a preview of what it makes.
+import { expect, test } from "@playwright/test";
+import { newEmail, signUp } from "./fixtures";
+
+test("an author pastes Q/A pairs with a preview, writes a code question, and a learner sees both as written", async ({ page }) => {
+  await signUp(page, newEmail("writer"));
+  await page.goto("/decks/new");
+  await page.getByLabel("Title").fill("Python quirks");
+  await page.getByRole("button", { name: "Create deck" }).click();
+  await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible();
+
+  const paste = page.getByLabel("Paste questions");
+  await paste.fill("A: an answer with no question");
+  await expect(page.getByTestId("paste-preview")).toContainText('Line 1: This answer has no "Q:" line before it.');
+  await paste.fill("Q: What is __init__.py for?\nA: It marks a **regular** package.\nQ: What does `is` compare?\nA: Identity, not value.");
+  await expect(page.getByTestId("paste-preview")).toContainText("2 cards from Q: / A: lines");
+  await expect(page.getByTestId("paste-preview")).toContainText("What does `is` compare? → Identity, not value.");
+  await page.getByRole("button", { name: "Add these questions" }).click();
+  await expect(page.getByText("Added 2 cards.")).toBeVisible();
+  await expect(paste).toHaveValue("");
+  await paste.fill("What is a GIL? - A lock held by one thread.\nWhat is PEP 8?");
+  await expect(page.getByTestId("paste-preview")).toContainText("2 cards from questions only");
+
+  await page.getByRole("link", { name: "Add a card" }).click();
+  await page.getByLabel("Question", { exact: true }).fill("What does this print?\n\n```python\nprint(__name__)\n```");
+  await page.getByLabel("Answer").fill("`__main__` when the file runs as a script.");
+  await expect(page.getByTestId("front-preview").locator("pre")).toContainText("print(__name__)");
+  await page.getByRole("button", { name: "Add card" }).click();
+  await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible();
+  // In lists, a question is its first line, code shown as code.
+  await expect(page.getByRole("link", { name: "What does is compare?" }).locator("code")).toHaveText("is");
+
+  await page.goto(page.url().replace(/\/edit$/, ""));
+  await page.getByRole("button", { name: "Start studying" }).click();
+  await page.getByRole("link", { name: "Study now" }).click();
+  const front = page.getByTestId("card-front");
+  await expect(front).toHaveText("What is __init__.py for?");
+  await expect(front.locator("strong")).toHaveCount(0);
+  await page.keyboard.press("Space");
+  await expect(page.getByText("It marks a regular package.")).toBeVisible();
+  await page.keyboard.press("3");
+  await expect(front.locator("code")).toHaveText("is");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("3");
+  await expect(front.locator("pre")).toContainText("print(__name__)");
+});
