@@ -31,6 +31,15 @@ export function formatWait(ms: number): string {
   return plural(Math.ceil(seconds / 60), "minute");
 }
 
+/** A wait under an hour, to the second: "42 s", "3 min 05 s", "12 min". */
+export function formatCountdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return minutes >= 10 || rest === 0 ? `${Math.ceil(seconds / 60)} min` : `${minutes} min ${String(rest).padStart(2, "0")} s`;
+}
+
 /** "42%". */
 export function percent(rate: number): string {
   return `${Math.round(rate * 100)}%`;
@@ -48,6 +57,11 @@ export function formatDate(
 /** An instant as date and time ("Nov 25, 2026, 9:05 PM"), in the given time zone. */
 export function formatDateTime(instant: Date, timeZone: string | undefined): string {
   return instant.toLocaleString("en", { dateStyle: "medium", timeStyle: "short", timeZone });
+}
+
+/** An instant's time of day ("9:05 PM"), in the given time zone. */
+export function formatTime(instant: Date, timeZone: string | undefined): string {
+  return instant.toLocaleTimeString("en", { timeStyle: "short", timeZone });
 }
 
 /** A calendar date ("2030-11-10", e.g. a study day's) as text; it names a day, not an instant. */
@@ -78,6 +92,10 @@ export function formatTimeAgo(date: Date | null, now: Date): string {
 
 /** "today at 09:22 PM", "tomorrow at 08:00 AM", or "Friday, Dec 4", in the browser's own time zone. */
 export function formatWhen(date: Date, now: Date): string {
+  // Within the hour, a countdown reads better than a clock time ("in 42 s", "in 12 min").
+  const ms = date.getTime() - now.getTime();
+  if (ms <= 0) return "now";
+  if (ms < 60 * 60_000) return `in ${formatCountdown(ms)}`;
   const timeOfDay = date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   if (date.toDateString() === now.toDateString()) return `today at ${timeOfDay}`;
   const tomorrow = new Date(now);

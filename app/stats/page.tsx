@@ -100,7 +100,7 @@ export default async function StatsPage() {
             <h2 id="tags-heading" className="text-lg font-semibold">
               Retention by tag
             </h2>
-            <p className="text-sm text-muted">Weakest first, last {RETENTION_DAYS} days.</p>
+            <p className="text-sm text-muted">Weakest first, last {RETENTION_DAYS} days. Pick a tag to drill its cards.</p>
           </div>
           {tags.length === 0 ? (
             <p className="text-sm text-muted">No reviews in the last {RETENTION_DAYS} days.</p>
@@ -108,9 +108,9 @@ export default async function StatsPage() {
             <ul className="space-y-3" data-testid="tag-retention">
               {tags.slice(0, TAGS_SHOWN).map((t) => (
                 <li key={t.tag} className="grid grid-cols-[minmax(0,8rem)_1fr_5.5rem] items-center gap-3 text-sm">
-                  <span className="truncate" title={t.tag}>
+                  <Link href={`/study?tag=${encodeURIComponent(t.tag)}`} className="link truncate" title={`Drill ${t.tag}`}>
                     {t.tag}
-                  </span>
+                  </Link>
                   <Meter rate={t.rate} />
                   <span className="text-right tabular-nums">
                     {percent(t.rate)} <span className="text-xs text-muted">of {t.reviews}</span>

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/server/action";
 import { undoRating } from "@/lib/review/ratings";
-import { buryCard, setSuspended } from "@/lib/review/set-aside";
+import { buryCard, restoreCard, setSuspended } from "@/lib/review/set-aside";
 import { startStudying, stopStudying } from "@/lib/review/studying";
 import { saveStudySettings, saveTimeZone, studySettingsSchema } from "@/lib/review/settings";
 
@@ -38,6 +38,13 @@ export const buryCardAction = userAction(cardInput, (input, user) => buryCard(us
 export const suspendCardAction = userAction(cardInput.extend({ suspended: z.boolean() }), async (input, user) => {
   await setSuspended(user, input.cardId, input.suspended);
   revalidatePath("/decks", "layout");
+});
+
+/** Undo for bury and suspend on the review screen: the card comes back into the session. */
+export const restoreCardAction = userAction(cardInput, async (input, user) => {
+  const restored = await restoreCard(user, input.cardId);
+  revalidatePath("/decks", "layout");
+  return restored;
 });
 
 export const saveSettingsAction = userAction(studySettingsSchema, async (input, user) => {

@@ -5,7 +5,8 @@ import { ReviewSession, type SessionCard } from "@/components/review/review-sess
 import { listEditableDecks } from "@/lib/decks/authoring";
 import { requireUser } from "@/lib/accounts/auth";
 import { getDeck } from "@/lib/decks/browse";
-import { loadStudySession, type StudyCard } from "@/lib/review/session";
+import { loadCustomSession, loadStudySession, type StudyCard } from "@/lib/review/session";
+import type { CustomSession } from "@/components/review/session-end";
 import { listStudiedDecks } from "@/lib/review/studying";
 import { deckKey, paths } from "@/lib/routes";
 import { keyParam } from "@/lib/query-params";
@@ -15,7 +16,11 @@ import { formatDateTime, percent, plural } from "@/lib/format";
 export const metadata: Metadata = { title: "Study" };
 
 export default async function StudyPage({ searchParams }: PageProps<"/study">) {
-  const deckParam = keyParam((await searchParams).deck);
+  const query = await searchParams;
+  const deckParam = keyParam(query.deck);
+  // Custom sessions: review ahead (?ahead=1) or drill a tag (?tag=name).
+  const tagParam = typeof query.tag === "string" && /^[\w:.+#-]{1,40}$/.test(query.tag) ? query.tag : undefined;
+  const custom: CustomSession = query.ahead === "1" ? { kind: "ahead" } : tagParam ? { kind: "tag", tag: tagParam } : null;
   const user = await requireUser(`/study${typeof deckParam === "string" ? `?deck=${encodeURIComponent(deckParam)}` : ""}`);
   const [studied, editable, deck, plan] = await Promise.all([
     listStudiedDecks(user),
@@ -36,7 +41,10 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
     );
   }
   const studiedDeck = deck && studied.find((d) => d.id === deck.id);
-  const session = await loadStudySession(user, { deckId: studiedDeck ? studiedDeck.id : undefined, plan });
+  const deckId = studiedDeck ? studiedDeck.id : undefined;
+  const session = custom
+    ? await loadCustomSession(user, custom.kind === "ahead" ? { ahead: true, deckId } : { tag: custom.tag, deckId })
+    : await loadStudySession(user, { deckId, plan });
   const decksById = new Map(studied.map((d) => [d.id, d]));
   const editableIds = new Set(editable.map((d) => d.id));
 
@@ -79,7 +87,17 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
           </>
         )}
       </nav>
-      {plan.next && (
+      {custom && (
+        <p role="status" className="card-surface px-4 py-2 text-sm" data-testid="custom-session">
+          {custom.kind === "ahead"
+            ? "Reviewing ahead: the cards due soonest after today. An early review counts for less, so FSRS lengthens their intervals less."
+            : `Drilling “${custom.tag}”: its cards you reviewed longest ago, then ones you haven't met.`}{" "}
+          <Link href={studiedDeck ? `/study?deck=${deckKey(studiedDeck)}` : "/study"} className="link">
+            Back to today&apos;s queue
+          </Link>
+        </p>
+      )}
+      {plan.next && !custom && (
         <p className="card-surface px-4 py-2 text-sm" data-testid="interview-line">
           <Link href={paths.interview(plan.next.interview.id)} className="link font-medium">
             {plan.next.interview.label}
@@ -100,12 +118,13 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
         </p>
       )}
       <ReviewSession
-        key={studiedDeck?.id ?? "all"}
+        key={`${studiedDeck?.id ?? "all"}:${custom?.kind ?? "today"}:${custom?.kind === "tag" ? custom.tag : ""}`}
         userId={user.id}
         initial={{ ready: session.queue.ready.map(toSessionCard), waiting: session.queue.waiting.map(toSessionCard) }}
         dayEnd={session.day.end}
         scheduler={session.settings.scheduler}
-        nextDue={session.nextDue}
+        deckId={deckId}
+        custom={custom}
         medianAnswerMs={session.medianAnswerMs}
         typeAnswer={session.settings.typeAnswer}
       />

@@ -4,7 +4,7 @@
 // checklist, then the details), and the reveal or grade controls, each grade button showing the
 // interval it would give and the suggested one marked.
 import Link from "next/link";
-import type { Ref } from "react";
+import type { MouseEvent, ReactNode, Ref } from "react";
 import { RATING_LABELS, RATINGS, type RatingValue } from "@/lib/scheduling/fsrs";
 import { kindOf } from "@/lib/scheduling/queue";
 import type { SessionCard } from "./review-session";
@@ -32,6 +32,8 @@ interface Props {
   busy: boolean;
   onReveal: () => void;
   onGrade: (rating: RatingValue) => void;
+  /** Bury and suspend, where the screen puts them in the card (on a phone). */
+  setAside?: ReactNode;
   /** The card takes focus when the session opens, so the keys work at once. */
   ref?: Ref<HTMLElement>;
 }
@@ -48,14 +50,38 @@ function TypedAnswer({ typed }: { typed: string }) {
   );
 }
 
-export function CardView({ card, revealed, ticked, onToggle, suggested, typed, onType, intervals, busy, onReveal, onGrade, ref }: Props) {
+/** A tap on the question reveals the answer (Space does it from the keyboard), unless it hit a control. */
+function tapToReveal(revealed: boolean, onReveal: () => void) {
+  return (event: MouseEvent) => {
+    if (revealed || (event.target as Element).closest("a, button, input, textarea, label, summary")) return;
+    onReveal();
+  };
+}
+
+export function CardView({
+  card,
+  revealed,
+  ticked,
+  onToggle,
+  suggested,
+  typed,
+  onType,
+  intervals,
+  busy,
+  onReveal,
+  onGrade,
+  setAside,
+  ref,
+}: Props) {
   const hasPoints = card.keyPoints.length > 0;
   return (
     <section aria-label="Card" className="card-surface outline-none" tabIndex={-1} ref={ref} data-testid="card" data-card-id={card.cardId}>
-      <div className="p-5 sm:p-8">
+      {/* The keyboard reveals with Space; this is the phone's tap. */}
+      <div className={`p-5 sm:p-8 ${revealed ? "" : "cursor-pointer"}`} onClick={tapToReveal(revealed, onReveal)}>
         <div className="mb-3 flex items-center justify-between text-xs font-medium tracking-wide text-muted uppercase">
           <span>{kindOf(card.memory)}</span>
           <span className="flex gap-3">
+            {setAside}
             {card.editHref && (
               <Link href={card.editHref} className="link normal-case" target="_blank">
                 Edit
@@ -138,7 +164,8 @@ export function CardView({ card, revealed, ticked, onToggle, suggested, typed, o
           </div>
         )}
       </div>
-      <div className="sticky bottom-0 rounded-b-xl border-t border-line bg-surface/95 p-3 backdrop-blur sm:p-4">
+      {/* The thumb zone: on a phone, reveal and grade stay fixed at the bottom of the screen, whatever the answer's length. */}
+      <div className="sticky bottom-0 rounded-b-xl border-t border-line bg-surface/95 p-3 backdrop-blur max-sm:fixed max-sm:inset-x-0 max-sm:z-30 max-sm:rounded-none max-sm:pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:p-4">
         {revealed ? (
           <div className="grid grid-cols-4 gap-2" role="group" aria-label="How well did you know it?">
             {RATINGS.map((r) => (
@@ -148,10 +175,19 @@ export function CardView({ card, revealed, ticked, onToggle, suggested, typed, o
                 onClick={() => onGrade(r)}
                 disabled={busy}
                 className={`btn flex-col gap-0 px-1 py-2 ${BUTTON_STYLES[r]} ${suggested === r ? "ring-2 ring-current" : ""}`}
-                aria-label={`${RATING_LABELS[r]}, next in ${intervals?.[r]} (key ${r}${suggested === r ? ", suggested" : ""})`}
+                aria-keyshortcuts={String(r)}
               >
+                {/* The accessible name reads as the button does: "Good, next in 10m", then the key. */}
+                <span>
+                  {RATING_LABELS[r]}
+                  <span className="sr-only">, next in</span>
+                </span>{" "}
                 <span className="text-xs tabular-nums opacity-80">{intervals?.[r]}</span>
-                <span>{RATING_LABELS[r]}</span>
+                <span className="sr-only">
+                  {" "}
+                  (key {r}
+                  {suggested === r ? ", suggested" : ""})
+                </span>
               </button>
             ))}
           </div>

@@ -6,14 +6,15 @@
 // connections. The card, the end of the session and the keyboard live in their own files.
 import type { Route } from "next";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { buryCardAction, suspendCardAction, undoRatingAction } from "@/app/study/actions";
+import { buryCardAction, restoreCardAction, suspendCardAction, undoRatingAction } from "@/app/study/actions";
+import type { AfterSession } from "@/lib/review/session";
 import { formatInterval, preview, rate, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/scheduling/fsrs";
 import { suggestGrade } from "@/lib/scheduling/grade-suggestion";
 import { afterRating, afterUndo, countQueue, promoteDue, type Queue } from "@/lib/scheduling/queue";
 import { CardView } from "./card-view";
 import { newClientId, type PendingRating } from "./outbox";
 import { SaveIndicator } from "./save-indicator";
-import { SessionEnd, WaitingForStep } from "./session-end";
+import { SessionEnd, WaitingForStep, type CustomSession } from "./session-end";
 import { useOutbox, type FreshCard } from "./use-outbox";
 import { useReviewKeys } from "./use-review-keys";
 
@@ -39,22 +40,23 @@ interface Props {
   initial: Queue<SessionCard>;
   dayEnd: Date;
   scheduler: SchedulerSettings;
-  nextDue: Date | null;
   /** The learner's median answer time: faster than this with every point said suggests Easy. */
   medianAnswerMs: number | null;
   /** Type the answer before revealing it. */
   typeAnswer: boolean;
+  /** The deck this session is limited to, if any. */
+  deckId?: string;
+  /** A custom session (review ahead, drill a tag) rather than today's queue. */
+  custom?: CustomSession;
 }
 
 /** Answer times above this are capped (the learner walked away); the server caps too. */
 const MAX_ANSWER_MS = 5 * 60_000;
 
-interface Done {
-  clientId: string;
-  before: SessionCard;
-  rating: RatingValue;
-  durationMs: number;
-}
+/** What Z takes back, newest last: ratings, and cards buried or suspended from this screen. */
+type Done =
+  | { kind: "rating"; clientId: string; before: SessionCard; rating: RatingValue; durationMs: number }
+  | { kind: "setAside"; how: "bury" | "suspend"; before: SessionCard };
 
 /** Applies ratings still waiting in the outbox (from before a reload) to the server's queue. */
 function withPending(queue: Queue<SessionCard>, pending: PendingRating[], dayEnd: Date, scheduler: SchedulerSettings) {
@@ -83,7 +85,7 @@ interface Answering {
   answerMs: number;
 }
 
-export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, medianAnswerMs, typeAnswer }: Props) {
+export function ReviewSession({ userId, initial, dayEnd, scheduler, medianAnswerMs, typeAnswer, deckId, custom = null }: Props) {
   const [queue, setQueue] = useState(initial);
   // Which card (id and version) has its answer shown: a new card starts hidden without an effect.
   const [revealedKey, setRevealedKey] = useState<string | null>(null);
@@ -91,8 +93,9 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, med
   const [done, setDone] = useState<Done[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // The earliest review after today: the server's answer, moved earlier by cards rated just now.
-  const [nextLater, setNextLater] = useState(nextDue);
+  // What comes after the session, asked of the server once its ratings are saved.
+  // Kept with the number of ratings it followed: after an undo brings cards back, it is stale.
+  const [after, setAfter] = useState<{ reviewed: number; data: AfterSession } | null>(null);
   const shownAt = useRef(0);
   const cardRef = useRef<HTMLElement>(null);
 
@@ -201,9 +204,8 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, med
         reviewedAt: at.toISOString(),
         ...(checklist && { checklist }),
       });
-      setDone((d) => [...d, { clientId, before: current, rating, durationMs }]);
+      setDone((d) => [...d, { kind: "rating", clientId, before: current, rating, durationMs }]);
       setQueue((q) => promoteDue(afterRating(q, { ...current, memory, version: current.version + 1 }, { end: dayEnd }), at));
-      if (memory.due >= dayEnd) setNextLater((d) => (d && d <= memory.due ? d : memory.due));
       setNow(at);
       setNotice(null);
     },
@@ -216,6 +218,18 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, med
     if (!last || busy) return;
     setBusy(true);
     try {
+      if (last.kind === "setAside") {
+        const result = await restoreCardAction(null, { cardId: last.before.cardId });
+        if (!result?.ok) {
+          setNotice(result?.error ?? "Couldn't bring that card back.");
+          return;
+        }
+        const back = { ...last.before, memory: result.data.memory, version: result.data.version };
+        setQueue((q) => ({ ready: [back, ...q.ready], waiting: q.waiting }));
+        setDone((d) => d.slice(0, -1));
+        setNotice(last.how === "bury" ? "Unburied: the card is back." : "Unsuspended: the card is back.");
+        return;
+      }
       await settled();
       if (takeBack(last.clientId)) {
         // Not sent yet: taking it out of the outbox is the whole undo.
@@ -251,7 +265,8 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, med
           return;
         }
         setQueue((q) => ({ ready: q.ready.slice(1), waiting: q.waiting }));
-        setNotice(how === "bury" ? "Buried until tomorrow." : "Suspended. Unsuspend it from the card's page.");
+        setDone((d) => [...d, { kind: "setAside", how, before: current }]);
+        setNotice(how === "bury" ? "Buried until tomorrow." : "Suspended: it stays out of your sessions.");
       } catch {
         setNotice("Couldn't reach the server. Try again when you're back online.");
       } finally {
@@ -275,12 +290,36 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, med
     edit: () => current?.editHref && window.open(current.editHref, "_blank", "noopener"),
   });
 
-  const reviewed = done.length;
+  const ratings = done.flatMap((d) => (d.kind === "rating" ? [d] : []));
+  const reviewed = ratings.length;
   const summary = {
     reviewed,
-    timeMs: done.reduce((sum, d) => sum + d.durationMs, 0),
-    accuracy: reviewed ? Math.round((100 * done.filter((d) => d.rating !== 1).length) / reviewed) : null,
+    timeMs: ratings.reduce((sum, d) => sum + d.durationMs, 0),
+    accuracy: reviewed ? Math.round((100 * ratings.filter((d) => d.rating !== 1).length) / reviewed) : null,
   };
+  const finished = !current && !queue.waiting[0];
+  const lastSetAside = done.at(-1)?.kind === "setAside";
+
+  // At the end, once every rating is saved, the server says what is left: its queue, not ours.
+  useEffect(() => {
+    if (!finished) return;
+    let cancelled = false;
+    void (async () => {
+      try {
+        await settled();
+        const response = await fetch(`/api/study/after${deckId ? `?deck=${encodeURIComponent(deckId)}` : ""}`, { cache: "no-store" });
+        if (!response.ok) return;
+        const body = (await response.json()) as AfterSession & { nextDue: string | null; nextDay: string };
+        if (!cancelled)
+          setAfter({ reviewed, data: { ...body, nextDue: body.nextDue ? new Date(body.nextDue) : null, nextDay: new Date(body.nextDay) } });
+      } catch {
+        // Offline: the end screen keeps its summary; what comes next shows once the page is back.
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [finished, reviewed, deckId, settled]);
 
   return (
     <div className="mx-auto max-w-3xl space-y-5">
@@ -310,8 +349,13 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, med
       </div>
 
       {notice && (
-        <p role="status" className="card-surface px-4 py-2 text-sm">
-          {notice}
+        <p role="status" className="card-surface flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm" data-testid="notice">
+          <span>{notice}</span>
+          {lastSetAside && (
+            <button type="button" className="btn btn-ghost min-h-8 px-3 py-1" onClick={() => void undo()} disabled={busy}>
+              Undo
+            </button>
+          )}
         </p>
       )}
 
@@ -329,6 +373,17 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, med
           busy={busy}
           onReveal={reveal}
           onGrade={grade}
+          setAside={
+            // On a phone, bury and suspend sit at the top of the card, away from the thumb's grade row.
+            <span className="flex gap-3 sm:hidden">
+              <button type="button" className="link normal-case" onClick={() => void setAside("bury")} disabled={busy}>
+                Bury
+              </button>
+              <button type="button" className="link normal-case" onClick={() => void setAside("suspend")} disabled={busy}>
+                Suspend
+              </button>
+            </span>
+          }
         />
       ) : queue.waiting[0] ? (
         <WaitingForStep
@@ -338,7 +393,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, med
           onStudyNow={() => setQueue((q) => ({ ready: [q.waiting[0]!], waiting: q.waiting.slice(1) }))}
         />
       ) : (
-        <SessionEnd summary={summary} nextDue={nextLater} dayEnd={dayEnd} now={now} />
+        <SessionEnd summary={summary} after={after?.reviewed === reviewed ? after.data : null} custom={custom} deckId={deckId} now={now} />
       )}
 
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted">
@@ -358,10 +413,10 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, nextDue, med
           </button>
           {current && (
             <>
-              <button type="button" className="btn btn-ghost" onClick={() => void setAside("bury")} disabled={busy}>
+              <button type="button" className="btn btn-ghost max-sm:hidden" onClick={() => void setAside("bury")} disabled={busy}>
                 Bury
               </button>
-              <button type="button" className="btn btn-ghost" onClick={() => void setAside("suspend")} disabled={busy}>
+              <button type="button" className="btn btn-ghost max-sm:hidden" onClick={() => void setAside("suspend")} disabled={busy}>
                 Suspend
               </button>
             </>

@@ -1,12 +1,28 @@
-// What the review screen shows when no card is ready: a learning card waiting for its next step, or
-// the end of the session with its summary.
+// What the review screen shows when no card is ready: a learning card waiting for its next step (with
+// a countdown), or the end of the session with its summary and what really comes next, asked of the
+// server once the ratings are saved: more cards today, every card met, or when the next ones unlock.
 import Link from "next/link";
-import { formatDuration, formatWhen } from "@/lib/format";
+import { useEffect, useState } from "react";
+import { formatDuration, formatWhen, plural } from "@/lib/format";
+import type { AfterSession } from "@/lib/review/session";
 
-export function WaitingForStep({ due, count, now, onStudyNow }: { due: Date; count: number; now: Date; onStudyNow: () => void }) {
+/** The current time, ticking every second (for countdowns). */
+function useNow(initial: Date): Date {
+  const [now, setNow] = useState(initial);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function WaitingForStep({ due, count, now: initial, onStudyNow }: { due: Date; count: number; now: Date; onStudyNow: () => void }) {
+  const now = useNow(initial);
   return (
     <section className="card-surface space-y-3 p-8 text-center" aria-live="polite">
-      <h2 className="text-lg font-semibold">Next card comes back {formatWhen(due, now)}</h2>
+      <h2 className="text-lg font-semibold" data-testid="waiting-heading">
+        Next card comes back {formatWhen(due, now)}
+      </h2>
       <p className="text-muted">
         {count === 1 ? "One card you're learning is" : `${count} cards you're learning are`} waiting for their next step. It will appear
         here on its own, or you can study it now.
@@ -24,22 +40,79 @@ export interface SessionSummary {
   accuracy: number | null;
 }
 
-export function SessionEnd({ summary, nextDue, dayEnd, now }: { summary: SessionSummary; nextDue: Date | null; dayEnd: Date; now: Date }) {
+/** The session's kind: today's queue, or a custom one (review ahead, drill a tag). */
+export type CustomSession = { kind: "ahead" } | { kind: "tag"; tag: string } | null;
+
+/** What comes next, in words that match the server's queue. */
+function NextSteps({ after, custom, now, deckQuery }: { after: AfterSession; custom: CustomSession; now: Date; deckQuery: string }) {
+  const { left } = after;
+  const lines: string[] = [];
+  if (left.total > 0 && custom) lines.push(`Today's queue still has ${plural(left.total, "card")}.`);
+  else if (left.total > 0) lines.push(`${plural(left.total, "more card")} ${left.total === 1 ? "is" : "are"} ready today.`);
+  else if (after.unseen === 0 && after.cards > 0)
+    lines.push(`You've now met all ${plural(after.cards, "card")} in ${deckQuery ? "this deck" : "your decks"}.`);
+  else if (after.unseen > 0)
+    lines.push(`New cards: ${Math.min(after.newPerDay, after.unseen)} more unlock ${formatWhen(after.nextDay, now)}.`);
+  lines.push(after.nextDue ? `Your next review is due ${formatWhen(after.nextDue, now)}.` : "No reviews are scheduled yet.");
+  return (
+    <div className="space-y-3" data-testid="next-steps">
+      <p className="text-muted">{lines.join(" ")}</p>
+      <div className="flex flex-wrap justify-center gap-2">
+        {left.total > 0 ? (
+          <a href={`/study${deckQuery}`} className="btn btn-primary">
+            {custom ? "Back to today's queue" : "Keep going"}
+          </a>
+        ) : (
+          <a href={`/study?ahead=1${deckQuery ? `&${deckQuery.slice(1)}` : ""}`} className="btn">
+            Review ahead
+          </a>
+        )}
+        <Link href="/stats" className="btn btn-ghost">
+          Drill a weak tag
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+export function SessionEnd({
+  summary,
+  after,
+  custom,
+  deckId,
+  now,
+}: {
+  summary: SessionSummary;
+  /** The server's view once the ratings are saved (null while it is asked). */
+  after: AfterSession | null;
+  custom: CustomSession;
+  deckId?: string;
+  now: Date;
+}) {
+  const deckQuery = deckId ? `?deck=${encodeURIComponent(deckId)}` : "";
+  const next = after ? (
+    <NextSteps after={after} custom={custom} now={now} deckQuery={deckQuery} />
+  ) : (
+    <p className="text-muted">Checking what comes next…</p>
+  );
   if (summary.reviewed === 0) {
     return (
-      <section className="card-surface space-y-2 p-8 text-center">
-        <h2 className="text-lg font-semibold">Nothing due right now</h2>
-        <p className="text-muted">
-          {nextDue ? `Your next review is due ${formatWhen(nextDue, now)}.` : "New cards arrive when the next study day starts."} New cards
-          for tomorrow unlock {formatWhen(dayEnd, now)}.
-        </p>
+      <section className="card-surface space-y-3 p-8 text-center" aria-live="polite">
+        <h2 className="text-lg font-semibold">
+          {custom?.kind === "ahead"
+            ? "Nothing to review ahead"
+            : custom?.kind === "tag"
+              ? `No cards to drill for “${custom.tag}”`
+              : "Nothing due right now"}
+        </h2>
+        {next}
       </section>
     );
   }
   return (
-    <section className="card-surface space-y-5 p-8 text-center" aria-labelledby="session-done">
+    <section className="card-surface space-y-5 p-8 text-center" aria-labelledby="session-done" aria-live="polite">
       <h2 id="session-done" className="text-xl font-semibold">
-        Session complete
+        {custom?.kind === "ahead" ? "Reviewed ahead" : custom?.kind === "tag" ? `Drilled “${custom.tag}”` : "Session complete"}
       </h2>
       <dl className="grid grid-cols-3 gap-3">
         <div>
@@ -55,10 +128,7 @@ export function SessionEnd({ summary, nextDue, dayEnd, now }: { summary: Session
           <dd className="text-2xl font-semibold tabular-nums">{summary.accuracy}%</dd>
         </div>
       </dl>
-      <p className="text-muted">
-        {nextDue ? `Next reviews are due ${formatWhen(nextDue, now)}.` : "No reviews are scheduled yet."} New cards unlock{" "}
-        {formatWhen(dayEnd, now)}.
-      </p>
+      {next}
       <Link href="/history" className="link">
         See your review history
       </Link>

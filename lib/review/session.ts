@@ -164,6 +164,22 @@ async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: Plan
   return { queue, day, settings, deckIds };
 }
 
+/** Cards with their text, in the order given (cards gone meanwhile are left out). */
+async function contentFor(ids: string[]): Promise<(cards: QueueCard[]) => StudyCard[]> {
+  const contents = await db.card.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, deckId: true, slug: true, front: true, lead: true, keyPoints: true, back: true },
+  });
+  const byId = new Map(contents.map((c) => [c.id, c]));
+  return (cards) =>
+    cards.flatMap((c) => {
+      const content = byId.get(c.cardId);
+      if (!content) return [];
+      const { id: _id, keyPoints, ...text } = content;
+      return [{ ...c, ...text, keyPoints: splitKeyPoints(keyPoints) }];
+    });
+}
+
 /** How today's queue splits: new cards, learning steps (those later today included) and reviews. */
 export interface QueueCounts {
   new: number;
@@ -202,11 +218,8 @@ export async function loadStudySession(
   if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, nextDue: null, medianAnswerMs: null };
 
   const ids = [...queue.ready, ...queue.waiting].map((c) => c.cardId);
-  const [contents, next, median] = await Promise.all([
-    db.card.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, deckId: true, slug: true, front: true, lead: true, keyPoints: true, back: true },
-    }),
+  const [withContent, next, median] = await Promise.all([
+    contentFor(ids),
     db.cardState.findFirst({
       where: { userId: viewer.id, deckId: { in: deckIds }, suspended: false, state: { not: State.New }, due: { gte: day.end } },
       orderBy: { due: "asc" },
@@ -214,14 +227,6 @@ export async function loadStudySession(
     }),
     medianAnswerMs(viewer.id),
   ]);
-  const byId = new Map(contents.map((c) => [c.id, c]));
-  const withContent = (cards: QueueCard[]): StudyCard[] =>
-    cards.flatMap((c) => {
-      const content = byId.get(c.cardId);
-      if (!content) return [];
-      const { id: _id, keyPoints, ...text } = content;
-      return [{ ...c, ...text, keyPoints: splitKeyPoints(keyPoints) }];
-    });
   return {
     queue: { ready: withContent(queue.ready), waiting: withContent(queue.waiting) },
     day,
@@ -229,4 +234,81 @@ export async function loadStudySession(
     nextDue: next?.due ?? null,
     medianAnswerMs: median,
   };
+}
+
+/** Cards a custom session takes at most: a session's worth, not a backlog. */
+export const CUSTOM_SESSION_CARDS = 20;
+
+/**
+ * A session beyond today's queue, for a learner who has done it: review ahead (the started cards due
+ * soonest after today) or drill a tag (the tag's started cards, least recently reviewed first, then
+ * its unseen ones). Ratings are ordinary ratings: FSRS schedules an early review from the time that
+ * really passed, so reviewing ahead grows a card's interval less than waiting would.
+ */
+export async function loadCustomSession(
+  viewer: Viewer,
+  options: { ahead: true; tag?: undefined; deckId?: string } | { ahead?: false; tag: string; deckId?: string },
+  now = new Date(),
+): Promise<StudySession> {
+  const settings = await getStudySettings(viewer.id);
+  const day = studyDay(now, settings.timeZone, settings.dayStartHour);
+  const studies = await db.deckStudy.findMany({
+    where: { userId: viewer.id, ...(options.deckId && { deckId: options.deckId }), deck: browsableDecks(viewer) },
+    select: { deckId: true },
+  });
+  const deckIds = studies.map((d) => d.deckId);
+  const available = {
+    userId: viewer.id,
+    deckId: { in: deckIds },
+    suspended: false,
+    OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
+    card: { ...liveCard, ...(options.tag ? { tags: { some: { tag: options.tag } } } : {}) },
+  };
+  const started = await db.cardState.findMany({
+    where: { ...available, state: { not: State.New }, ...(options.ahead ? { due: { gte: day.end } } : {}) },
+    orderBy: options.ahead ? { due: "asc" } : { lastReview: "asc" },
+    take: CUSTOM_SESSION_CARDS,
+    select: { cardId: true, version: true, ...memorySelect },
+  });
+  const cards: QueueCard[] = started.map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s) }));
+  if (options.tag && cards.length < CUSTOM_SESSION_CARDS) {
+    const unseen = await db.card.findMany({
+      where: { deckId: { in: deckIds }, ...liveCard, tags: { some: { tag: options.tag } }, cardStates: { none: { userId: viewer.id } } },
+      orderBy: [{ deckId: "asc" }, { position: "asc" }],
+      take: CUSTOM_SESSION_CARDS - cards.length,
+      select: { id: true },
+    });
+    cards.push(...unseen.map((c) => ({ cardId: c.id, version: 0, memory: newMemory(now) })));
+  }
+  const [withContent, median] = await Promise.all([contentFor(cards.map((c) => c.cardId)), medianAnswerMs(viewer.id)]);
+  return { queue: { ready: withContent(cards), waiting: [] }, day, settings, nextDue: null, medianAnswerMs: median };
+}
+
+/** After a session: what is still there today, and whether the learner has met every card. */
+export interface AfterSession {
+  /** Today's queue as it stands now (the server's view, not the page's). */
+  left: QueueCounts;
+  /** Live cards in the studied decks, and how many of them the learner has never seen. */
+  cards: number;
+  unseen: number;
+  /** The earliest started card due after today, if any. */
+  nextDue: Date | null;
+  /** When the next study day starts (new cards for it unlock then). */
+  nextDay: Date;
+  newPerDay: number;
+}
+
+export async function afterSession(viewer: Viewer, options: { deckId?: string }, now = new Date()): Promise<AfterSession> {
+  const { queue, day, settings, deckIds } = await loadQueue(viewer, options, now);
+  const inDecks = { deckId: { in: deckIds }, ...liveCard };
+  const [cards, unseen, next] = await Promise.all([
+    db.card.count({ where: inDecks }),
+    db.card.count({ where: { ...inDecks, cardStates: { none: { userId: viewer.id } } } }),
+    db.cardState.findFirst({
+      where: { userId: viewer.id, deckId: { in: deckIds }, suspended: false, state: { not: State.New }, due: { gte: day.end } },
+      orderBy: { due: "asc" },
+      select: { due: true },
+    }),
+  ]);
+  return { left: countQueue(queue), cards, unseen, nextDue: next?.due ?? null, nextDay: day.end, newPerDay: settings.newPerDay };
 }

@@ -5,6 +5,7 @@ import { newMemory } from "../scheduling/fsrs";
 import { studyDay } from "../scheduling/study-day";
 import { db } from "../server/db";
 import { notFound } from "../server/errors";
+import { memoryOf, memorySelect } from "./memory";
 import { getStudySettings } from "./settings";
 
 async function studiedCard(viewer: Viewer, cardId: string) {
@@ -33,6 +34,20 @@ export async function buryCard(viewer: Viewer, cardId: string, now = new Date())
 
 export async function setSuspended(viewer: Viewer, cardId: string, suspended: boolean, now = new Date()): Promise<void> {
   await changeState(viewer, cardId, now, { suspended });
+}
+
+/**
+ * Undoes a bury or suspend from the review screen: the card is back in today's session. Returns the
+ * state's new version (the next rating names it) and memory.
+ */
+export async function restoreCard(viewer: Viewer, cardId: string) {
+  const card = await studiedCard(viewer, cardId);
+  const state = await db.cardState.update({
+    where: { userId_cardId: { userId: viewer.id, cardId: card.id } },
+    data: { buriedUntil: null, suspended: false, version: { increment: 1 } },
+    select: { version: true, ...memorySelect },
+  });
+  return { version: state.version, memory: memoryOf(state) };
 }
 
 /** The learner's own memory of a card, for the card page (null when never studied). */
