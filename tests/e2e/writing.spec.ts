@@ -11,7 +11,7 @@ test("an author pastes Q/A pairs with a preview, writes a code question, and a l
   await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible();
 
   const paste = page.getByLabel("Paste questions");
-  await paste.fill("A: an answer with no question");
+  await paste.fill("A: an answer with no question\nQ: What is a GIL?\nA: A lock.");
   await expect(page.getByTestId("paste-preview")).toContainText('Line 1: This answer has no "Q:" line before it.');
   await paste.fill("Q: What is __init__.py for?\nA: It marks a **regular** package.\nQ: What does `is` compare?\nA: Identity, not value.");
   await expect(page.getByTestId("paste-preview")).toContainText("2 cards from Q: / A: lines");
