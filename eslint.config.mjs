@@ -28,7 +28,18 @@ const config = [
       "@typescript-eslint/await-thenable": "error",
     },
   },
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "var/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "var/**",
+      "public/sw.js",
+    ],
+  },
 ];
 
 export default config;

@@ -53,7 +53,7 @@ function buildIsCurrent(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public"].map((d) => newestSource(path.join(root, d)));
+  const sources = ["app", "components", "lib", "public", "worker"].map((d) => newestSource(path.join(root, d)));
   const configs = ["next.config.ts", "package-lock.json", "postcss.config.mjs"]
     .map((f) => path.join(root, f))
     .filter(existsSync)
@@ -71,7 +71,10 @@ run("Seeding decks from data/", process.execPath, ["--conditions=react-server", 
 const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 if (!dev) {
   if (buildIsCurrent()) console.log("• Build is up to date");
-  else run("Building the app", process.execPath, [next, "build"], { ...env, NODE_ENV: "production" });
+  else {
+    run("Bundling the service worker", process.execPath, ["--import", "tsx", "scripts/build-sw.ts"], env);
+    run("Building the app", process.execPath, [next, "build"], { ...env, NODE_ENV: "production" });
+  }
 }
 
 // `--prepare`: the setup steps alone (secret, migrations, seed, build), for tools that start the

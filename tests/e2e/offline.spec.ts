@@ -1,0 +1,52 @@
+// An app you can install: a manifest with icons, and a service worker that opens /study with the
+// network off (the last session loaded), while the outbox keeps the ratings made offline until the
+// network is back, then stores each once.
+import { expect, test } from "@playwright/test";
+import { newEmail, signUp } from "./fixtures";
+
+test.use({ serviceWorkers: "allow" });
+
+test("the study page opens offline with the last session, and ratings made offline are saved when back", async ({ page, context }) => {
+  await signUp(page, newEmail("installed"));
+  await page.getByRole("button", { name: "Start Python Interview Questions" }).click();
+  await expect(page.getByTestId("card")).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // Loaded once more through the worker, which keeps the page and its scripts.
+  await page.reload();
+  await expect(page.getByTestId("card")).toBeVisible();
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  const question = await page.getByTestId("card-front").innerText();
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId("card-front")).toHaveText(question);
+  await page.keyboard.press("Space");
+  await page.keyboard.press("3");
+  await expect(page.getByTestId("save-status")).toContainText("1 rating waiting");
+
+  await context.setOffline(false);
+  await page.getByRole("button", { name: "Retry now" }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
+  await page.goto("/history");
+  await expect(page.getByTestId("history-rows").locator("tr")).toHaveCount(1);
+});
+
+test("a manifest with icons and a favicon make Drill installable", async ({ page }) => {
+  await page.goto("/");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifest = (await (await page.request.get(href!)).json()) as {
+    name: string;
+    start_url: string;
+    icons: { src: string; sizes: string }[];
+  };
+  expect(manifest).toMatchObject({ start_url: "/", display: "standalone" });
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(icon.src);
+    expect(response.headers()["content-type"]).toBe("image/png");
+    expect((await response.body()).length).toBeGreaterThan(500);
+  }
+  expect(await page.locator('link[rel="icon"]').count()).toBeGreaterThan(0);
+  expect((await page.request.get("/sw.js")).ok()).toBe(true);
+});
