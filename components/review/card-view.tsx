@@ -176,18 +176,11 @@ export function CardView({
                 disabled={busy}
                 className={`btn flex-col gap-0 px-1 py-2 ${BUTTON_STYLES[r]} ${suggested === r ? "ring-2 ring-current" : ""}`}
                 aria-keyshortcuts={String(r)}
+                // The name starts with what the button shows ("Good 10m"), then the key.
+                aria-label={`${RATING_LABELS[r]} ${intervals?.[r] ?? ""} (key ${r}${suggested === r ? ", suggested" : ""})`}
               >
-                {/* The accessible name reads as the button does: "Good, next in 10m", then the key. */}
-                <span>
-                  {RATING_LABELS[r]}
-                  <span className="sr-only">, next in</span>
-                </span>{" "}
+                <span>{RATING_LABELS[r]}</span>
                 <span className="text-xs tabular-nums opacity-80">{intervals?.[r]}</span>
-                <span className="sr-only">
-                  {" "}
-                  (key {r}
-                  {suggested === r ? ", suggested" : ""})
-                </span>
               </button>
             ))}
           </div>

@@ -65,8 +65,11 @@ test("bury and suspend undo like ratings; the end of the day says what is next; 
 test("a weak tag in stats opens a drill of its cards", async ({ page }) => {
   await signUp(page, newEmail("drill"));
   await page.getByRole("button", { name: "Start Python Interview Questions" }).click();
+  await expect(page).toHaveURL(/\/study\?deck=/);
+  await expect(page.getByTestId("card")).toBeFocused(); // hydrated: the keys work
   await page.keyboard.press("Space");
   await page.keyboard.press("1");
+  await expect(page.getByLabel("Cards left")).toContainText("1 learning");
   await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
   await page.goto("/stats");
   const tag = page.getByTestId("tag-retention").getByRole("link").first();

@@ -13,6 +13,7 @@ test("a new learner lands on Today, starts a deck in one click, and sees what is
 
   await page.getByRole("button", { name: "Start Python Interview Questions" }).click();
   await expect(page).toHaveURL(/\/study\?deck=/);
+  await expect(page.getByTestId("card")).toBeFocused(); // hydrated: the keys work
   await page.keyboard.press("Space");
   await page.keyboard.press("3");
   await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
