@@ -74,17 +74,55 @@ export default async function StatsPage() {
         </BigNumber>
         <BigNumber label={`Retention, last ${RETENTION_DAYS} days`} value={overall.rate === null ? "—" : percent(overall.rate)}>
           {overall.rate !== null && <Meter rate={overall.rate} className="mb-2" />}
-          <span title={`Review cards with an interval under ${MATURE_DAYS} days (young) or of ${MATURE_DAYS} days and more (mature)`}>
-            {splitText("Young", retention.young)} · {splitText("Mature", retention.mature)}
+          <span>
+            {splitText("Recently learned", retention.young)} · {splitText("well known", retention.mature)}
+            <span className="block text-xs">
+              Recently learned: cards you review every few days (under {MATURE_DAYS / 7} weeks apart); well known: {MATURE_DAYS / 7} weeks
+              apart or more.
+            </span>
           </span>
         </BigNumber>
       </div>
 
       <section aria-labelledby="heatmap-heading" className="card-surface space-y-3 p-5">
         <h2 id="heatmap-heading" className="text-lg font-semibold">
-          Reviews, last {HEATMAP_DAYS / 7} weeks
+          Reviews, last {stats.heatmap.length / 7} weeks
         </h2>
         <Heatmap days={stats.heatmap} />
+      </section>
+
+      <section aria-labelledby="coverage-heading" className="card-surface space-y-3 p-5">
+        <div>
+          <h2 id="coverage-heading" className="text-lg font-semibold">
+            Deck coverage
+          </h2>
+          <p className="text-sm text-muted">
+            Cards you have met, and those you know well ({MATURE_DAYS / 7} weeks or more between reviews).
+          </p>
+        </div>
+        <ul className="space-y-3" data-testid="coverage">
+          {stats.coverage.map((deck) => (
+            <li key={deck.deckId} className="space-y-1 text-sm">
+              <p className="flex flex-wrap justify-between gap-2">
+                <span className="font-medium">{deck.title}</span>
+                <span className="text-muted tabular-nums">
+                  {deck.seen}/{deck.cards} seen, {deck.wellKnown} well known
+                </span>
+              </p>
+              <div
+                className="flex h-2 overflow-hidden rounded-full bg-line"
+                role="img"
+                aria-label={`${deck.seen} of ${deck.cards} seen, ${deck.wellKnown} well known`}
+              >
+                <span className="bg-success" style={{ width: `${deck.cards ? (100 * deck.wellKnown) / deck.cards : 0}%` }} />
+                <span
+                  className="bg-accent/50"
+                  style={{ width: `${deck.cards ? (100 * (deck.seen - deck.wellKnown)) / deck.cards : 0}%` }}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <div className="grid gap-8 lg:grid-cols-2">

@@ -1,6 +1,6 @@
 // The review heatmap: one square per study day, GitHub style, shaded by the number of reviews.
 import { formatCalendarDate, plural } from "@/lib/format";
-import { HEATMAP_DAYS, type DayCount } from "@/lib/stats/learner-stats";
+import type { DayCount } from "@/lib/stats/learner-stats";
 
 function weekday(date: string): number {
   // Monday 0 ... Sunday 6
@@ -17,10 +17,10 @@ function shade(count: number, max: number): string {
 function heatmapSummary(days: DayCount[]): string {
   const total = days.reduce((sum, d) => sum + d.count, 0);
   const active = days.filter((d) => d.count > 0).length;
-  if (total === 0) return `No reviews in the last ${HEATMAP_DAYS / 7} weeks.`;
+  if (total === 0) return `No reviews in the last ${days.length / 7} weeks.`;
   const busiest = days.reduce((best, d) => (d.count > best.count ? d : best));
   return (
-    `${plural(total, "review")} on ${active} of the last ${HEATMAP_DAYS} days. ` +
+    `${plural(total, "review")} on ${active} of the last ${days.length} days. ` +
     `Busiest day: ${formatCalendarDate(busiest.date, { weekday: "long", month: "long", day: "numeric" })}, with ${plural(busiest.count, "review")}.`
   );
 }

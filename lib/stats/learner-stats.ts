@@ -47,7 +47,10 @@ export interface LearnerStats {
   dayStartHour: number;
   /** Whether the learner ever rated a card (the page shows an empty state until they did). */
   hasReviews: boolean;
-  /** Reviews per study day, oldest first: HEATMAP_DAYS entries, the last one today. */
+  /**
+   * Reviews per study day, oldest first, the last one today: sized to the learner's history (whole
+   * weeks back to their first review, at least two, at most HEATMAP_DAYS days).
+   */
   heatmap: DayCount[];
   streak: {
     /** Consecutive study days with a review, ending today or, when today has none yet, yesterday. */
@@ -68,6 +71,8 @@ export interface LearnerStats {
     /** Of today's count, the cards due before today began. */
     overdue: number;
   };
+  /** Per studied deck: its live cards, how many the learner has met, and how many they know well. */
+  coverage: { deckId: string; title: string; cards: number; seen: number; wellKnown: number }[];
   /** The learner's cards in the decks they study (live cards only), by where they stand. */
   states: { newStarted: number; learning: number; review: number; relearning: number; suspended: number; total: number };
 }
@@ -155,7 +160,7 @@ export async function getLearnerStats(viewer: Viewer, now = new Date()): Promise
       where: { userId, reviewedAt: { gte: past[0]!.start, lt: today.end } },
       select: { reviewedAt: true, rating: true, durationMs: true, state: true, scheduledDays: true },
     }),
-    db.reviewLog.findFirst({ where: { userId }, select: { id: true } }),
+    db.reviewLog.findFirst({ where: { userId }, orderBy: { reviewedAt: "asc" }, select: { reviewedAt: true } }),
     db.reviewLog.groupBy({
       by: ["cardId", "rating"],
       where: { userId, reviewedAt: inRetentionWindow },
@@ -165,7 +170,11 @@ export async function getLearnerStats(viewer: Viewer, now = new Date()): Promise
       where: { card: { reviewLogs: { some: { userId, reviewedAt: inRetentionWindow } } } },
       select: { cardId: true, tag: true },
     }),
-    db.deck.findMany({ where: studiedDecks(viewer), select: { id: true } }),
+    db.deck.findMany({
+      where: studiedDecks(viewer),
+      orderBy: { title: "asc" },
+      select: { id: true, title: true, _count: { select: { cards: { where: liveCard } } } },
+    }),
   ]);
 
   // ---------- activity and retention, from the window's ratings ----------
@@ -220,9 +229,9 @@ export async function getLearnerStats(viewer: Viewer, now = new Date()): Promise
   const deckIds = decks.map((d) => d.id);
   const mine = { userId, deckId: { in: deckIds }, card: liveCard };
   const scheduled = { ...mine, suspended: false, state: { not: State.New } };
-  const [overdue, dueToday, upcoming, byState] =
+  const [overdue, dueToday, upcoming, byState, seenByDeck, wellKnownByDeck] =
     deckIds.length === 0
-      ? [0, 0, [], []]
+      ? [0, 0, [], [], [], []]
       : await Promise.all([
           db.cardState.count({ where: { ...scheduled, due: { lt: today.start } } }),
           db.cardState.count({ where: { ...scheduled, due: { lt: today.end } } }),
@@ -231,6 +240,12 @@ export async function getLearnerStats(viewer: Viewer, now = new Date()): Promise
             select: { due: true },
           }),
           db.cardState.groupBy({ by: ["state", "suspended"], where: mine, _count: { _all: true } }),
+          db.cardState.groupBy({ by: ["deckId"], where: { ...mine, state: { not: State.New } }, _count: { _all: true } }),
+          db.cardState.groupBy({
+            by: ["deckId"],
+            where: { ...mine, state: State.Review, scheduledDays: { gte: MATURE_DAYS } },
+            _count: { _all: true },
+          }),
         ]);
   const due = ahead.map(() => 0);
   due[0] = dueToday;
@@ -249,11 +264,25 @@ export async function getLearnerStats(viewer: Viewer, now = new Date()): Promise
     else if (row.state === State.Relearning) states.relearning += n;
   }
 
+  const countOf = (rows: { deckId: string; _count: { _all: number } }[], deckId: string) =>
+    rows.find((r) => r.deckId === deckId)?._count._all ?? 0;
+  const coverage = decks.map((d) => ({
+    deckId: d.id,
+    title: d.title,
+    cards: d._count.cards,
+    seen: countOf(seenByDeck, d.id),
+    wellKnown: countOf(wellKnownByDeck, d.id),
+  }));
+  // The heatmap covers the learner's history in whole weeks: a two-week learner sees two weeks.
+  const firstIndex = anyReview ? Math.max(0, dayIndex(past, anyReview.reviewedAt)) : HEATMAP_DAYS - 14;
+  const shown = Math.min(HEATMAP_DAYS, Math.max(14, Math.ceil((HEATMAP_DAYS - firstIndex) / 7) * 7));
+
   return {
     timeZone,
     dayStartHour,
     hasReviews: anyReview !== null,
-    heatmap: past.map((day, i) => ({ date: day.date, count: counts[i]! })),
+    heatmap: past.map((day, i) => ({ date: day.date, count: counts[i]! })).slice(-shown),
+    coverage,
     streak: streaks(counts),
     today: { date: today.date, reviews: todayTally.reviews, timeMs: todayMs, retention: retention(todayTally.reviews, todayTally.passed) },
     retention: {

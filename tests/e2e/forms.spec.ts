@@ -139,7 +139,7 @@ test("a learner: stop studying, leave a mentor's deck, bury, suspend, undo, unsu
   await expect(front).not.toHaveText(buried);
   const suspended = await front.innerText();
   await page.getByRole("button", { name: "Suspend" }).click();
-  await expect(page.getByText(/Suspended\./)).toBeVisible();
+  await expect(page.getByText(/^Suspended: it stays out of your sessions\.$/)).toBeVisible();
 
   // Again puts the card in learning; once it is the only one left, "Study it now" brings it back.
   await page.getByRole("button", { name: /Show answer/ }).click();

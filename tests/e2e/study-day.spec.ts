@@ -72,6 +72,8 @@ test("a weak tag in stats opens a drill of its cards", async ({ page }) => {
   await expect(page.getByLabel("Cards left")).toContainText("1 learning");
   await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
   await page.goto("/stats");
+  await expect(page.getByTestId("coverage")).toContainText("Python Interview Questions1/60 seen, 0 well known");
+  await expect(page.getByRole("heading", { name: "Reviews, last 2 weeks" })).toBeVisible();
   const tag = page.getByTestId("tag-retention").getByRole("link").first();
   const name = await tag.innerText();
   await tag.click();

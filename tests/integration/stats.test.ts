@@ -193,12 +193,22 @@ describe("a learner's stats", () => {
     expect(later.streak.longest).toBe(5);
   });
 
+  it("sizes the heatmap to the learner's history: whole weeks back to the first review", async () => {
+    const me = await makeUser("newish");
+    const deck = await makeDeck(me.id, { cards: 1 });
+    const [card] = await db.card.findMany({ where: { deckId: deck.id } });
+    await insertReviewLog(me.id, card!, 3, new Date(NOW.getTime() - 16 * DAY));
+    const stats = await getLearnerStats(me, NOW);
+    expect(stats.heatmap).toHaveLength(21);
+    expect(stats.heatmap.filter((d) => d.count > 0)).toHaveLength(1);
+  });
+
   it("is empty for a learner who never studied", async () => {
     const fresh = await makeUser("fresh");
     const stats = await getLearnerStats(fresh, NOW);
     expect(stats.hasReviews).toBe(false);
     expect(stats.timeZone).toBe("UTC");
-    expect(stats.heatmap).toHaveLength(HEATMAP_DAYS);
+    expect(stats.heatmap).toHaveLength(14); // sized to the history: two weeks at least
     expect(stats.heatmap.every((d) => d.count === 0)).toBe(true);
     expect(stats.heatmap.at(-1)!.date).toBe("2030-11-10");
     expect(stats.streak).toEqual({ current: 0, longest: 0, currentAtLeast: false });
