@@ -16,7 +16,7 @@ export default async function SettingsPage() {
   return (
     <div className="max-w-2xl space-y-10">
       <PageHeader title="Study settings" />
-      <SettingsForm values={settingsFormValues(settings)} />
+      <SettingsForm values={settingsFormValues(settings)} advice={advice} />
       <PersonalScheduling
         status={status}
         candidatePreview={candidatePreview}

@@ -58,8 +58,16 @@ const stepsSchema = z
   });
 
 export const studySettingsSchema = z.object({
-  desiredRetention: formNumber("Enter a number between 0.70 and 0.99.", (n) =>
-    n.min(0.7, "Desired retention is at least 0.70.").max(0.99, "Desired retention is at most 0.99."),
+  // The form asks in percent (90); a share (0.9) is read too, as the API and older forms send it.
+  desiredRetention: z.preprocess(
+    (v) => {
+      const n = typeof v === "string" && v.trim() !== "" ? Number(v) : v;
+      return typeof n === "number" && n > 1 ? n / 100 : n;
+    },
+    z
+      .number({ error: "Enter a percentage from 70 to 99." })
+      .min(0.7, "Aim for at least 70%: below that you forget too much to build on.")
+      .max(0.99, "Aim for at most 99%: nobody recalls everything, and reviews would pile up."),
   ),
   maximumInterval: formNumber("Enter a whole number of days.", (n) =>
     n

@@ -71,17 +71,27 @@ test("settings: a blank number is refused, not saved as 0, and impossible learni
   await signUp(page, newEmail("settings"));
   await page.goto("/settings");
   await page.getByLabel("New cards per day").fill("");
-  await page.getByLabel("Learning steps", { exact: true }).fill("99999999999999999999d");
+  await page.getByLabel("First-day repeats", { exact: true }).fill("99999999999999999999d");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Enter a whole number.")).toBeVisible();
   await expect(page.getByText(/out of range|is not a step/)).toBeVisible();
 
   await page.getByLabel("New cards per day").fill("15");
-  await page.getByLabel("Learning steps", { exact: true }).fill("1m 10m");
+  await page.getByLabel("First-day repeats", { exact: true }).fill("1m 10m");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText(/Settings saved/)).toBeVisible();
+  await expect(page.getByText(/^Saved\. They apply from your next rating/)).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("New cards per day")).toHaveValue("15");
+  // Retention is asked in percent, with a message in the same words.
+  await page.getByLabel("Remember (%)").fill("100");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Aim for at most 99%: nobody recalls everything, and reviews would pile up.")).toBeVisible();
+  await expect(page.getByText("Not saved: see the highlighted fields.")).toBeVisible();
+  await page.getByLabel("Remember (%)").fill("85");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/^Saved\./)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Remember (%)")).toHaveValue("85");
 });
 
 test("deck files: up to 2 MB imports, bigger is refused in the browser with the same limit", async ({ page }) => {

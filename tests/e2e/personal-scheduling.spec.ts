@@ -11,7 +11,7 @@ async function weekOfHistory(page: Page) {
   await page.goto("/settings");
   await page.getByLabel("New cards per day").fill("60");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await expect(page.getByText(/^Saved\./)).toBeVisible();
   await page.goto("/decks/python-interview-questions");
   await page.getByRole("button", { name: "Start studying" }).click();
 
@@ -84,6 +84,11 @@ test("a learner fits FSRS to their own history, checks it, applies it with a res
   await expect(result).toContainText(/In plain words: about (\d+% (fewer|more)|the same number of) reviews a day at 90% retention/);
   await expect(page.getByTestId("reschedule-preview")).toContainText("Next 30 days:");
   await expect(page.getByTestId("retention-advice")).toContainText("cheapest per card remembered");
+  // The retention field says what a change costs, from the learner's own cards, as they type.
+  await expect(page.getByTestId("workload")).toContainText(/^At 90% you'll see about \d+ reviews? a day/);
+  await page.getByLabel("Remember (%)").fill("80");
+  await expect(page.getByTestId("workload")).toContainText(/^At 80% you'll see about \d+ reviews? a day/);
+  await page.getByLabel("Remember (%)").fill("90");
 
   // "Keep the defaults" leaves scheduling as it was.
   await page.getByRole("button", { name: "Keep the defaults" }).click();
