@@ -84,6 +84,7 @@ test("no axe violations on any page state, light or dark", async ({ page }) => {
   await check("interviews");
   await page.getByLabel("Interview", { exact: true }).fill("Initech");
   await page.getByLabel("Date").fill(isoDate(14));
+  await page.getByLabel("Python Interview Questions").check();
   await page.getByRole("button", { name: "Add interview" }).click();
   await expect(page.getByRole("heading", { name: "Initech" })).toBeVisible();
   await check("an interview");
