@@ -29,6 +29,7 @@ export const paths = {
   deckEdit: (deck: DeckLike) => `/decks/${key(deck)}/edit` as Route,
   deckSharing: (deck: DeckLike) => `/decks/${key(deck)}/sharing` as Route,
   deckDashboard: (deck: DeckLike) => `/decks/${key(deck)}/dashboard` as Route,
+  menteeDetail: (deck: DeckLike, userId: string) => `/decks/${key(deck)}/dashboard/${encodeURIComponent(userId)}` as Route,
   /** The deck's download: the Markdown deck file, CSV, or an Anki package (with the learner's own history). */
   deckExport: (deck: DeckLike, format: "md" | "csv" | "apkg" | "apkg-history" = "md") =>
     (format === "md"

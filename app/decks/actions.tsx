@@ -24,6 +24,7 @@ import {
   setVisibility,
   visibilitySchema,
 } from "@/lib/decks/sharing";
+import { NICKNAME_MAX, setMenteeNickname } from "@/lib/decks/mentoring";
 import { csvImportSchema, csvPreviewSchema, deckFileSchema, importCsvDeck, importDeckFile, previewCsv } from "@/lib/transfer/transfer";
 import { paths } from "@/lib/routes";
 import { siteOrigin } from "@/lib/server/origin";
@@ -134,6 +135,14 @@ export const removeMenteeAction = userAction(deckRef.extend({ userId: id }), asy
   await removeMentee(user, input.deckId, input.userId);
   refreshDeck(input.deckKey);
 });
+
+export const setNicknameAction = userAction(
+  deckRef.extend({ userId: id, nickname: z.string().trim().max(NICKNAME_MAX, `Keep it under ${NICKNAME_MAX} characters.`) }),
+  async (input, user) => {
+    await setMenteeNickname(user, input.deckId, input.userId, input.nickname);
+    refreshDeck(input.deckKey);
+  },
+);
 
 export const joinDeckAction = userAction(z.object({ token: z.string().min(1).max(64) }), async (input, user) => {
   const { deckId } = await joinDeck(user, input.token);

@@ -79,7 +79,7 @@ export default async function DecksPage() {
             Deck library
           </h1>
         )}
-        <DeckList decks={publicDecks} empty="No public decks yet." />
+        <DeckList decks={publicDecks} empty="No public decks yet." titleLevel={user ? 3 : 2} />
       </section>
     </div>
   );

@@ -201,7 +201,7 @@ export function MockInterview({
         </div>
       ) : (
         <button type="button" className="btn btn-primary w-full" onClick={() => setRevealed(true)}>
-          Reveal the answer <kbd className="text-xs opacity-75">Space</kbd>
+          Reveal the answer <kbd className="text-xs">Space</kbd>
         </button>
       )}
     </div>

@@ -179,14 +179,13 @@ export function CardView({
                 // The name starts with what the button shows ("Good 10m"), then the key.
                 aria-label={`${RATING_LABELS[r]} ${intervals?.[r] ?? ""} (key ${r}${suggested === r ? ", suggested" : ""})`}
               >
-                <span>{RATING_LABELS[r]}</span>
-                <span className="text-xs tabular-nums opacity-80">{intervals?.[r]}</span>
+                <span>{RATING_LABELS[r]}</span> <span className="text-xs tabular-nums">{intervals?.[r]}</span>
               </button>
             ))}
           </div>
         ) : (
           <button type="button" onClick={onReveal} className="btn btn-primary w-full">
-            Show answer <kbd className="text-xs opacity-75">Space</kbd>
+            Show answer <kbd className="text-xs">Space</kbd>
           </button>
         )}
       </div>

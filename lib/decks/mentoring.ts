@@ -10,6 +10,7 @@
 import "server-only";
 import { ownedDecks, type Viewer, liveCard } from "./access";
 import { db } from "../server/db";
+import { notFound } from "../server/errors";
 import { tallyMissedPoints } from "../stats/key-points";
 import { sharedInterviews, type SharedInterview } from "../interviews/readiness";
 
@@ -20,13 +21,20 @@ export const RECENT_DAYS = 7;
 export const RETENTION_DAYS = 30;
 /** ts-fsrs Rating.Again. */
 const AGAIN = 1;
-/** ts-fsrs State.New. */
-const NEW = 0;
+/** ts-fsrs State.Review. */
+const REVIEW = 2;
 
 export interface MenteeProgress {
   userId: string;
-  /** The mentee's display name, or "Mentee <n>" when they have none. Never their email. */
+  /**
+   * What the mentor calls them: the mentor's private nickname, else their display name, else the
+   * note of the invite they joined through, else "Mentee <n>". Never their email.
+   */
   name: string;
+  /** The mentor's private nickname for them ("" when none). */
+  nickname: string;
+  /** The note on the invite link they joined through (null: no note, or the link was deleted). */
+  inviteLabel: string | null;
   joinedAt: Date;
   /** Live cards of the deck the mentee has a schedule for. */
   started: number;
@@ -38,7 +46,7 @@ export interface MenteeProgress {
   reviews30d: number;
   /** Share of the last 30 days' ratings that were not Again, from 0 to 1; null without ratings. */
   retention30d: number | null;
-  /** Started live cards past due, not suspended. */
+  /** Review cards (not learning steps) a day or more past due, not suspended. */
   overdue: number;
   /** The mentee's latest rating on this deck, or null when they never rated one of its cards. */
   lastActive: Date | null;
@@ -60,6 +68,8 @@ export interface CardDifficulty {
   reviews: number;
   /** The key points the mentees left unticked most on this card in the last 30 days (at most 3). */
   missedPoints: { point: string; missed: number; shown: number }[];
+  /** Who graded it Again in the window, by the names the dashboard uses. */
+  missedBy: string[];
 }
 
 /** How many of a card's most-missed points the dashboard lists. */
@@ -77,6 +87,8 @@ export interface MentorDashboard {
    * is known about them). A card reset as a new question counts only ratings since the reset.
    */
   cards: CardDifficulty[];
+  /** Live cards with no answer at all (no answer, no key points): a gap to fill, not a hard card. */
+  blankCards: { slug: string; front: string }[];
   /** Whether any listed mentee ever rated a card of this deck. */
   hasReviews: boolean;
 }
@@ -99,16 +111,18 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
     db.deckMember.findMany({
       where: { deckId: deck.id, role: "mentee", invitedById: viewer.id, userId: { not: viewer.id } },
       orderBy: [{ joinedAt: "asc" }, { userId: "asc" }],
-      select: { userId: true, joinedAt: true, user: { select: { name: true } } },
+      select: { userId: true, joinedAt: true, nickname: true, invite: { select: { label: true } }, user: { select: { name: true } } },
     }),
     db.card.findMany({
       where: { deckId: deck.id, ...liveCard },
       orderBy: { position: "asc" },
-      select: { id: true, slug: true, front: true, resetAt: true },
+      select: { id: true, slug: true, front: true, resetAt: true, back: true, keyPoints: true },
     }),
   ]);
   const totalCards = liveCards.length;
-  if (members.length === 0) return { deck, totalCards, mentees: [], cards: [], hasReviews: false };
+  const isBlank = (card: { back: string; keyPoints: string }) => !card.back.trim() && !card.keyPoints.trim();
+  const blankCards = liveCards.filter(isBlank).map((c) => ({ slug: c.slug, front: c.front }));
+  if (members.length === 0) return { deck, totalCards, mentees: [], cards: [], blankCards, hasReviews: false };
 
   const menteeIds = members.map((m) => m.userId);
   const mentee = { in: menteeIds };
@@ -128,9 +142,10 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
       where: {
         deckId: deck.id,
         userId: mentee,
-        state: { not: NEW },
+        // A learning step due minutes ago isn't late: overdue means a review card a day behind.
+        state: REVIEW,
         suspended: false,
-        due: { lt: now },
+        due: { lte: new Date(now.getTime() - DAY_MS) },
         card: { deckId: deck.id, ...liveCard },
       },
       _count: { _all: true },
@@ -212,7 +227,9 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
     const again30d = againBy.get(m.userId) ?? 0;
     return {
       userId: m.userId,
-      name: m.user.name?.trim() || `Mentee ${index + 1}`,
+      name: menteeName(m, index),
+      nickname: m.nickname ?? "",
+      inviteLabel: m.invite?.label.trim() || null,
       joinedAt: m.joinedAt,
       started: startedBy.get(m.userId) ?? 0,
       totalCards,
@@ -236,11 +253,12 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
     }
     stats.set(row.cardId, s);
   }
-  // liveCards is in deck order and sort is stable, so ties keep deck order.
+  // liveCards is in deck order and sort is stable, so ties keep deck order. Blank cards are listed
+  // apart: "hard" only says something about a card with an answer.
   const cards: CardDifficulty[] = liveCards
     .flatMap((card) => {
       const s = stats.get(card.id);
-      if (!s) return [];
+      if (!s || isBlank(card)) return [];
       return [
         {
           cardId: card.id,
@@ -251,10 +269,92 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
           againCount: s.again,
           reviews: s.reviews,
           missedPoints: missedByCard.get(card.id) ?? [],
+          missedBy: mentees.filter((m) => s.failed.has(m.userId)).map((m) => m.name),
         },
       ];
     })
     .sort((a, b) => b.menteesFailed - a.menteesFailed || b.againCount - a.againCount);
 
-  return { deck, totalCards, mentees, cards, hasReviews: mentees.some((m) => m.lastActive !== null) };
+  return { deck, totalCards, mentees, cards, blankCards, hasReviews: mentees.some((m) => m.lastActive !== null) };
+}
+
+type MemberRow = { nickname: string | null; invite: { label: string } | null; user: { name: string | null } };
+
+/** The name the mentor's pages use for a mentee (their email never shows). */
+function menteeName(member: MemberRow, index: number): string {
+  return member.nickname?.trim() || member.user.name?.trim() || member.invite?.label.trim() || `Mentee ${index + 1}`;
+}
+
+/** A mentee of the viewer's on one of their decks; null for anyone else. */
+async function viewersMentee(viewer: Viewer, deckId: string, userId: string) {
+  const members = await db.deckMember.findMany({
+    where: { deckId, role: "mentee", invitedById: viewer.id, deck: ownedDecks(viewer), userId: { not: viewer.id } },
+    orderBy: [{ joinedAt: "asc" }, { userId: "asc" }],
+    select: { userId: true, joinedAt: true, nickname: true, invite: { select: { label: true } }, user: { select: { name: true } } },
+  });
+  const index = members.findIndex((m) => m.userId === userId);
+  return index < 0 ? null : { ...members[index]!, name: menteeName(members[index]!, index) };
+}
+
+export const NICKNAME_MAX = 60;
+
+/** The mentor's private name for a mentee of theirs on this deck ("" clears it). */
+export async function setMenteeNickname(viewer: Viewer, deckId: string, userId: string, nickname: string): Promise<void> {
+  if (!(await viewersMentee(viewer, deckId, userId))) throw notFound("That mentee");
+  await db.deckMember.update({ where: { deckId_userId: { deckId, userId } }, data: { nickname: nickname.trim() || null } });
+}
+
+export interface MenteeDetail {
+  userId: string;
+  name: string;
+  nickname: string;
+  inviteLabel: string | null;
+  joinedAt: Date;
+  /** Their latest ratings on this deck's cards, newest first. */
+  recent: { cardSlug: string; front: string; rating: number; reviewedAt: Date }[];
+  /** Cards they graded Again in the last 30 days, most misses first. */
+  missed: { cardSlug: string; front: string; again: number }[];
+}
+
+/** One mentee's activity on one of the viewer's decks: recent ratings, cards missed. Null for anyone else. */
+export async function getMenteeDetail(viewer: Viewer, deckId: string, userId: string, now = new Date()): Promise<MenteeDetail | null> {
+  const member = await viewersMentee(viewer, deckId, userId);
+  if (!member) return null;
+  const [recent, missed] = await Promise.all([
+    db.reviewLog.findMany({
+      where: { userId, card: { deckId } },
+      orderBy: { reviewedAt: "desc" },
+      take: 20,
+      select: { rating: true, reviewedAt: true, card: { select: { slug: true, front: true } } },
+    }),
+    db.reviewLog.groupBy({
+      by: ["cardId"],
+      where: {
+        userId,
+        rating: AGAIN,
+        reviewedAt: { gte: new Date(now.getTime() - RETENTION_DAYS * DAY_MS) },
+        card: { deckId, ...liveCard },
+      },
+      _count: { _all: true },
+    }),
+  ]);
+  const cards = await db.card.findMany({
+    where: { id: { in: missed.map((m) => m.cardId) } },
+    select: { id: true, slug: true, front: true },
+  });
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  return {
+    userId,
+    name: member.name,
+    nickname: member.nickname ?? "",
+    inviteLabel: member.invite?.label.trim() || null,
+    joinedAt: member.joinedAt,
+    recent: recent.map((r) => ({ cardSlug: r.card.slug, front: r.card.front, rating: r.rating, reviewedAt: r.reviewedAt })),
+    missed: missed
+      .flatMap((m) => {
+        const card = byId.get(m.cardId);
+        return card ? [{ cardSlug: card.slug, front: card.front, again: m._count._all }] : [];
+      })
+      .sort((a, b) => b.again - a.again),
+  };
 }

@@ -246,7 +246,10 @@ export async function joinDeck(viewer: Viewer & { email: string }, token: string
   if (invite.deck.ownerId !== viewer.id) {
     const member = await db.deckMember.findUnique({ where: { deckId_userId: { deckId, userId: viewer.id } }, select: { role: true } });
     // A co-editor stays a co-editor; joining again changes nothing.
-    if (!member) await db.deckMember.create({ data: { deckId, userId: viewer.id, role: "mentee", invitedById: invite.createdById } });
+    if (!member)
+      await db.deckMember.create({
+        data: { deckId, userId: viewer.id, role: "mentee", invitedById: invite.createdById, inviteId: invite.id },
+      });
   }
   await db.deckStudy.upsert({ where: { userId_deckId: { userId: viewer.id, deckId } }, create: { userId: viewer.id, deckId }, update: {} });
   return { deckId };

@@ -9,7 +9,7 @@ let highlighter: Promise<HighlighterCore> | undefined;
 
 export function getHighlighter(): Promise<HighlighterCore> {
   highlighter ??= createHighlighterCore({
-    themes: [import("shiki/themes/github-light.mjs"), import("shiki/themes/github-dark.mjs")],
+    themes: [import("shiki/themes/github-light-high-contrast.mjs"), import("shiki/themes/github-dark-high-contrast.mjs")],
     langs: [
       import("shiki/langs/python.mjs"),
       import("shiki/langs/bash.mjs"),
@@ -29,7 +29,8 @@ export async function highlightPlugins(): Promise<PluggableList> {
       rehypeShikiFromHighlighter,
       core,
       {
-        themes: { light: "github-light", dark: "github-dark" },
+        // The high-contrast GitHub themes: the plain ones' comments and constants fall under 4.5:1.
+        themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" },
         // CSS variables for both themes; globals.css picks one with prefers-color-scheme.
         defaultColor: false,
         fallbackLanguage: "text",

@@ -94,6 +94,19 @@ test("a mentor builds a deck, invites a mentee, edits a card they study, and fol
   await expect(row).toContainText("2/2");
   await expect(row).toContainText("50%");
   await expect(mentor.getByText(/1 of 1 mentee/)).toBeVisible();
+  await expect(row).toContainText("Joined through “Alex”");
+
+  // The mentor opens the mentee: their misses and activity, and a name only the mentor sees.
+  await row.getByRole("link", { name: "Alex Learner" }).click();
+  await expect(mentor.getByRole("heading", { name: "Alex Learner" })).toBeVisible();
+  await expect(mentor.getByTestId("mentee-missed")).toContainText("What is sharding?");
+  await expect(mentor.getByTestId("mentee-recent").locator("li")).toHaveCount(2);
+  await mentor.getByLabel("Your name for them").fill("Alex (Tuesday group)");
+  await mentor.getByRole("button", { name: "Save name" }).click();
+  await expect(mentor.getByText("Saved. Only you see this name.")).toBeVisible();
+  await mentor.goto(`${deckPath}/dashboard`);
+  await expect(mentor.getByTestId("mentee-rows")).toContainText("Alex (Tuesday group)");
+  await expect(mentor.getByTestId("missed-by")).toHaveText("Missed by Alex (Tuesday group)");
 
   // A third user reaches none of it: not the deck, its cards, its sharing or its dashboard.
   const stranger = await (await browser.newContext()).newPage();

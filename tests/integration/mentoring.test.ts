@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { getMentorDashboard } from "@/lib/decks/mentoring";
+import { getMenteeDetail, getMentorDashboard, setMenteeNickname } from "@/lib/decks/mentoring";
 import { formatTimeAgo as formatLastActive } from "@/lib/format";
 import { insertCardState, insertReviewLog, makeDeck, makeUser } from "./helpers";
 
@@ -102,6 +102,8 @@ describe("the mentor dashboard", () => {
       {
         userId: alice.id,
         name: "Alice",
+        nickname: "",
+        inviteLabel: null,
         joinedAt: daysAgo(60),
         started: 1 + 1, // c0, c1
         totalCards: 4,
@@ -115,13 +117,15 @@ describe("the mentor dashboard", () => {
       {
         userId: nameless.id,
         name: "Mentee 2",
+        nickname: "",
+        inviteLabel: null,
         joinedAt: daysAgo(30),
         started: 3,
         totalCards: 4,
         reviews7d: 3,
         reviews30d: 4,
         retention30d: 0.25,
-        overdue: 1, // c1
+        overdue: 0, // c1 is past due, but in its relearning steps: not a review a day late
         lastActive: daysAgo(4),
         interviews: [],
       },
@@ -138,6 +142,7 @@ describe("the mentor dashboard", () => {
         againCount: 2,
         reviews: 2,
         missedPoints: [],
+        missedBy: ["Alice", "Mentee 2"],
       },
       {
         cardId: c2!.id,
@@ -148,6 +153,7 @@ describe("the mentor dashboard", () => {
         againCount: 2,
         reviews: 3,
         missedPoints: [],
+        missedBy: ["Mentee 2"],
       },
       {
         cardId: c0!.id,
@@ -158,6 +164,7 @@ describe("the mentor dashboard", () => {
         againCount: 1,
         reviews: 2,
         missedPoints: [],
+        missedBy: ["Alice"],
       },
     ]);
 
@@ -202,6 +209,7 @@ describe("the mentor dashboard", () => {
       totalCards: 3,
       mentees: [],
       cards: [],
+      blankCards: [],
       hasReviews: false,
     });
 
@@ -213,6 +221,8 @@ describe("the mentor dashboard", () => {
       {
         userId: mentee.id,
         name: "Bo",
+        nickname: "",
+        inviteLabel: null,
         joinedAt: daysAgo(1),
         started: 0,
         totalCards: 3,
@@ -247,9 +257,43 @@ describe("the mentor dashboard", () => {
         againCount: 0,
         reviews: 1,
         missedPoints: [],
+        missedBy: [],
       },
     ]);
     expect(dashboard!.mentees[0]).toMatchObject({ reviews30d: 2, retention30d: 0.5, lastActive: daysAgo(2) });
+  });
+});
+
+describe("a mentor's view of one mentee", () => {
+  it("names them by the mentor's nickname, shows the invite they used, their activity and misses; others see nothing", async () => {
+    const mentor = await makeUser("mentor");
+    const mentee = await db.user.create({ data: { email: `quiet-${randomUUID().slice(0, 8)}@example.test` }, select: { id: true } });
+    const deck = await makeDeck(mentor.id, { cards: 2 });
+    const [c0, c1] = await cardsOf(deck.id);
+    await db.card.update({ where: { id: c1!.id }, data: { back: "" } });
+    const invite = await db.deckInvite.create({ data: { token: randomUUID(), deckId: deck.id, createdById: mentor.id, label: "for Sam" } });
+    await db.deckMember.create({
+      data: { deckId: deck.id, userId: mentee.id, role: "mentee", invitedById: mentor.id, inviteId: invite.id },
+    });
+    await review(mentee.id, c0!, 1, daysAgo(2));
+    await review(mentee.id, c0!, 3, daysAgo(1));
+
+    let dashboard = await getMentorDashboard(mentor, deck.id, NOW);
+    expect(dashboard!.mentees[0]).toMatchObject({ name: "for Sam", inviteLabel: "for Sam", nickname: "" });
+    expect(dashboard!.blankCards).toEqual([{ slug: "card-1", front: "Question 1?" }]);
+    await setMenteeNickname(mentor, deck.id, mentee.id, "Sam K.");
+    dashboard = await getMentorDashboard(mentor, deck.id, NOW);
+    expect(dashboard!.mentees[0]).toMatchObject({ name: "Sam K.", nickname: "Sam K." });
+    expect(dashboard!.cards[0]!.missedBy).toEqual(["Sam K."]);
+
+    const detail = await getMenteeDetail(mentor, deck.id, mentee.id, NOW);
+    expect(detail).toMatchObject({ name: "Sam K.", inviteLabel: "for Sam", missed: [{ cardSlug: "card-0", again: 1 }] });
+    expect(detail!.recent.map((r) => r.rating)).toEqual([3, 1]);
+
+    const stranger = await makeUser("stranger");
+    expect(await getMenteeDetail(stranger, deck.id, mentee.id, NOW)).toBeNull();
+    await expect(setMenteeNickname(stranger, deck.id, mentee.id, "x")).rejects.toThrow();
+    expect(await getMenteeDetail(mentor, deck.id, stranger.id, NOW)).toBeNull();
   });
 });
 

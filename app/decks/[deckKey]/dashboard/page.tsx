@@ -33,37 +33,59 @@ function retentionTone(retention: number): string {
   return "bg-danger";
 }
 
-function MenteeRow({ mentee, now }: { mentee: MenteeProgress; now: Date }) {
+/** On a phone each cell is a labelled line of a stacked row; on wider screens, a table cell. */
+const CELL = "p-3 max-md:flex max-md:items-center max-md:justify-between max-md:gap-3 max-md:px-0 max-md:py-1";
+function CellLabel({ children }: { children: string }) {
+  return <span className="text-muted md:hidden">{children}</span>;
+}
+
+function MenteeRow({ mentee, now, deck }: { mentee: MenteeProgress; now: Date; deck: DeckRef }) {
   const retention = mentee.retention30d;
   return (
-    <tr>
-      <th scope="row" className="p-3 text-left font-medium">
-        {mentee.name}
+    <tr className="max-md:block max-md:p-4">
+      <th scope="row" className="p-3 text-left font-medium max-md:block max-md:px-0">
+        <Link href={paths.menteeDetail(deck, mentee.userId)} className="link">
+          {mentee.name}
+        </Link>
+        {mentee.inviteLabel && mentee.inviteLabel !== mentee.name && (
+          <p className="text-xs font-normal text-muted">Joined through &ldquo;{mentee.inviteLabel}&rdquo;</p>
+        )}
         {mentee.interviews.map((i) => (
           <p key={i.at.toISOString()} className="text-xs font-normal text-muted" data-testid="mentee-interview">
             Interview {formatDateTime(i.at, i.timeZone)}: {Math.round(i.now * 100)}% ready now, {Math.round(i.onPlan * 100)}% on plan
           </p>
         ))}
       </th>
-      <td className="p-3">
-        <span className="tabular-nums">
-          {mentee.started}/{mentee.totalCards}
+      <td className={CELL}>
+        <CellLabel>Started</CellLabel>
+        <span>
+          <span className="tabular-nums">
+            {mentee.started}/{mentee.totalCards}
+          </span>
+          <Bar value={percent(mentee.started, mentee.totalCards)} className="mt-1 w-24" />
         </span>
-        <Bar value={percent(mentee.started, mentee.totalCards)} className="mt-1 w-24" />
       </td>
-      <td className="p-3 text-right tabular-nums">{mentee.reviews7d}</td>
-      <td className="p-3">
+      <td className={`${CELL} text-right tabular-nums`}>
+        <CellLabel>Reviews (7 days)</CellLabel>
+        {mentee.reviews7d}
+      </td>
+      <td className={CELL}>
+        <CellLabel>Retention</CellLabel>
         {retention === null ? (
           <span className="text-muted">—</span>
         ) : (
-          <>
+          <span>
             <span className="tabular-nums">{Math.round(retention * 100)}%</span>
             <Bar value={retention * 100} tone={retentionTone(retention)} className="mt-1 w-20" />
-          </>
+          </span>
         )}
       </td>
-      <td className={`p-3 text-right tabular-nums ${mentee.overdue > 0 ? "font-medium text-warn" : "text-muted"}`}>{mentee.overdue}</td>
-      <td className="p-3 whitespace-nowrap">
+      <td className={`${CELL} text-right tabular-nums ${mentee.overdue > 0 ? "font-medium text-warn" : "text-muted"}`}>
+        <CellLabel>Overdue</CellLabel>
+        {mentee.overdue}
+      </td>
+      <td className={`${CELL} whitespace-nowrap`}>
+        <CellLabel>Last active</CellLabel>
         {mentee.lastActive ? (
           <time dateTime={mentee.lastActive.toISOString()} title={`${mentee.lastActive.toISOString().slice(0, 16).replace("T", " ")} UTC`}>
             {formatTimeAgo(mentee.lastActive, now)}
@@ -91,6 +113,11 @@ function HardCard({ card, menteeCount, deck }: { card: CardDifficulty; menteeCou
           {card.againCount} Again in {plural(card.reviews, "review")}
         </span>
       </div>
+      {card.missedBy.length > 0 && (
+        <p className="text-sm" data-testid="missed-by">
+          Missed by {card.missedBy.join(", ")}
+        </p>
+      )}
       {card.missedPoints.length > 0 && (
         <div className="text-sm">
           <p className="text-muted">Key points they miss most:</p>
@@ -148,8 +175,8 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
               Progress
             </h2>
             <div className="card-surface overflow-x-auto">
-              <table className="w-full min-w-[36rem] text-sm">
-                <thead className="border-b border-line text-left text-muted">
+              <table className="w-full text-sm md:min-w-[36rem]">
+                <thead className="border-b border-line text-left text-muted max-md:sr-only">
                   <tr>
                     <th scope="col" className="p-3 font-medium">
                       Mentee
@@ -171,17 +198,36 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
                     </th>
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-line" data-testid="mentee-rows">
+                <tbody className="divide-y divide-line max-md:block" data-testid="mentee-rows">
                   {mentees.map((m) => (
-                    <MenteeRow key={m.userId} mentee={m} now={now} />
+                    <MenteeRow key={m.userId} mentee={m} now={now} deck={deck} />
                   ))}
                 </tbody>
               </table>
             </div>
             <p className="text-xs text-muted">
-              Retention is the share of reviews not graded Again. Overdue counts started cards past their due date.
+              Retention is the share of reviews not graded Again. Overdue counts review cards a day or more past their due date. Open a
+              mentee for their recent activity, or to give them a name only you see.
             </p>
           </section>
+
+          {dashboard.blankCards.length > 0 && (
+            <section aria-labelledby="blank-heading" className="card-surface space-y-2 border-warn/40 p-4" data-testid="blank-cards">
+              <h2 id="blank-heading" className="font-semibold">
+                {plural(dashboard.blankCards.length, "card")} without an answer
+              </h2>
+              <p className="text-sm text-muted">Mentees can&apos;t check themselves on these: write their answers before they come up.</p>
+              <ul className="list-disc pl-5 text-sm">
+                {dashboard.blankCards.slice(0, 10).map((c) => (
+                  <li key={c.slug}>
+                    <Link href={paths.cardEdit(deck, c.slug)} className="link">
+                      <MarkdownInline>{c.front}</MarkdownInline>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
 
           <section aria-labelledby="hardest-heading" className="space-y-3">
             <div>
