@@ -74,6 +74,7 @@ export function NewInviteForm({ deckId, deckKey, origin }: { deckId: string; dec
       className="space-y-3"
       success={(data) => (
         <div className="space-y-1">
+          {data.openedToLinks && <p className="font-medium">This deck was private: it is now open to anyone with an invite link.</p>}
           <p>Invite link created. Send it to your mentee:</p>
           <CopyLink url={`${origin}/join/${data.token}`} />
         </div>

@@ -3,7 +3,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { browsableDecks, ownedDecks, type Viewer, liveCardCount, decksWhere } from "./access";
+import { browsableDecks, ownedDecks, type Viewer, liveCard, liveCardCount, decksWhere } from "./access";
 import { sendMail } from "../accounts/mail";
 import { paths } from "../routes";
 import { db } from "../server/db";
@@ -49,11 +49,18 @@ export interface InviteSummary {
   createdAt: Date;
 }
 
-export async function createInvite(viewer: Viewer, deckId: string, input: InviteInput, now = new Date()): Promise<{ token: string }> {
+/**
+ * A new invite link. On a private deck it also opens the deck to invite links, in the same step
+ * (`openedToLinks` says so, for the page to tell the owner).
+ */
+export async function createInvite(
+  viewer: Viewer,
+  deckId: string,
+  input: InviteInput,
+  now = new Date(),
+): Promise<{ token: string; openedToLinks: boolean }> {
   const deck = await requireOwned(viewer, deckId);
-  if (deck.visibility === "private") {
-    throw new AppError("invalid", 'This deck is private. Choose "Anyone with an invite link" or "Public" first, then create invite links.');
-  }
+  const openedToLinks = deck.visibility === "private";
   if (input.label) {
     const same = await db.deckInvite.count({
       where: { deckId, role: "mentee", label: input.label, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
@@ -64,7 +71,7 @@ export async function createInvite(viewer: Viewer, deckId: string, input: Invite
       });
   }
   const token = randomBytes(18).toString("base64url");
-  await db.deckInvite.create({
+  const invite = db.deckInvite.create({
     data: {
       token,
       deckId,
@@ -73,7 +80,21 @@ export async function createInvite(viewer: Viewer, deckId: string, input: Invite
       expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
     },
   });
-  return { token };
+  if (openedToLinks) await db.$transaction([db.deck.update({ where: { id: deckId }, data: { visibility: "link" } }), invite]);
+  else await invite;
+  return { token, openedToLinks };
+}
+
+/** What to check before sharing a deck: cards without an answer (learners don't get them) and untagged ones. */
+export async function sharingChecklist(viewer: Viewer, deckId: string) {
+  await requireOwned(viewer, deckId);
+  const cards = await db.card.findMany({
+    where: { deckId, ...liveCard },
+    orderBy: { position: "asc" },
+    select: { slug: true, front: true, back: true, keyPoints: true, _count: { select: { tags: true } } },
+  });
+  const unanswered = cards.filter((c) => !c.back.trim() && !c.keyPoints.trim()).map((c) => ({ slug: c.slug, front: c.front }));
+  return { cards: cards.length, unanswered, untagged: cards.filter((c) => c._count.tags === 0).length };
 }
 
 export async function revokeInvite(viewer: Viewer, inviteId: string, now = new Date()): Promise<void> {

@@ -5,24 +5,36 @@ import "server-only";
 import { liveCard } from "../decks/access";
 import { db } from "../server/db";
 
+/** Extra rows read for a deck whose blank cards are skipped. */
+const BLANK_SLACK = 50;
+
 /**
  * Never-studied cards in deck order, up to `room`. Each deck's search starts at the learner's cursor
  * (everything before it is known to be seen) and moves the cursor to what it learns, so a learner
  * with 100,000 cards behind them doesn't walk all of them on every session.
  */
-export async function neverSeenCards(userId: string, studies: { deckId: string; newCursor: number }[], room: number) {
+export async function neverSeenCards(
+  userId: string,
+  studies: { deckId: string; newCursor: number }[],
+  room: number,
+  /** Decks whose cards without any answer are left out (the learner can't write one there). */
+  answeredOnly: ReadonlySet<string> = new Set(),
+) {
   const found: { id: string; position: number }[] = [];
   for (const study of studies) {
     if (found.length >= room) break;
     const deck = { id: study.deckId };
     const cursor = study.newCursor;
+    const skipBlank = answeredOnly.has(deck.id);
     const cards = await db.card.findMany({
       where: { deckId: deck.id, ...liveCard, position: { gte: cursor }, cardStates: { none: { userId } } },
       orderBy: { position: "asc" },
-      take: room - found.length,
-      select: { id: true, position: true },
+      // Blank cards still move the cursor (they are unseen), so a few more are read to make up for them.
+      take: room - found.length + (skipBlank ? BLANK_SLACK : 0),
+      select: { id: true, position: true, ...(skipBlank && { back: true, keyPoints: true }) },
     });
-    found.push(...cards);
+    const answered = skipBlank ? cards.filter((c) => (c.back ?? "").trim() || (c.keyPoints ?? "").trim()) : cards;
+    found.push(...answered.slice(0, room - found.length).map(({ id, position }) => ({ id, position })));
     // All live cards before the first unseen one are seen; with none unseen, all cards so far are.
     const next =
       cards[0]?.position ?? ((await db.card.aggregate({ where: { deckId: deck.id }, _max: { position: true } }))._max.position ?? -1) + 1;

@@ -1,7 +1,7 @@
 // Today's study session: the learner's queue across the decks they study (or one of them), built by
 // the pure queue module from their card states, with each card's content.
 import "server-only";
-import { browsableDecks, type Viewer, liveCard } from "../decks/access";
+import { browsableDecks, editableDecks, type Viewer, liveCard } from "../decks/access";
 import { newMemory, State } from "../scheduling/fsrs";
 import { buildQueue, type QueueCard } from "../scheduling/queue";
 import { studyDay, type StudyDay } from "../scheduling/study-day";
@@ -134,8 +134,12 @@ async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: Plan
     }),
   ]);
   const newRoom = Math.max(0, settings.newPerDay - done.newDone);
+  // A learner meets a card without an answer only in a deck they can write it in.
+  const editable = new Set(
+    (await db.deck.findMany({ where: { id: { in: deckIds }, ...editableDecks(viewer) }, select: { id: true } })).map((d) => d.id),
+  );
   const [neverSeen, planned] = await Promise.all([
-    neverSeenCards(viewer.id, studies, newRoom),
+    neverSeenCards(viewer.id, studies, newRoom, new Set(deckIds.filter((id) => !editable.has(id)))),
     plannedCards(viewer.id, deckIds, options.plan, now),
   ]);
   const plannedIds = new Set(planned.fresh.map((c) => c.cardId));

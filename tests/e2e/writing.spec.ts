@@ -45,3 +45,38 @@ test("an author pastes Q/A pairs with a preview, writes a code question, and a l
   await page.keyboard.press("3");
   await expect(front.locator("pre")).toContainText("print(__name__)");
 });
+
+test("sharing: a checklist warns about unanswered cards, a link on a private deck opens it in one step, learners don't get blank cards", async ({
+  page,
+  browser,
+}) => {
+  await signUp(page, newEmail("sharer"));
+  await page.goto("/decks/new");
+  await page.getByLabel("Title").fill("Half written");
+  await page.getByRole("button", { name: "Create deck" }).click();
+  const paste = page.getByLabel("Paste questions");
+  await paste.fill("Q: What is answered?\nA: This one.");
+  await page.getByRole("button", { name: "Add these questions" }).click();
+  await expect(page.getByText("Added 1 card.")).toBeVisible();
+  await paste.fill("What is still blank?");
+  await page.getByRole("button", { name: "Add these questions" }).click();
+  await expect(page.getByText("Added 1 card. Fill in their answers below.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Sharing" }).click();
+  const checklist = page.getByTestId("share-checklist");
+  await expect(checklist).toContainText("1 card of 2 has no answer.");
+  await expect(checklist.getByRole("link", { name: "What is still blank?" })).toBeVisible();
+  await page.getByLabel("Note (optional)").fill("Sam");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  await expect(page.getByText("This deck was private: it is now open to anyone with an invite link.")).toBeVisible();
+  const inviteUrl = await page.getByRole("textbox", { name: "Invite link" }).first().inputValue();
+  await page.reload();
+  await expect(page.getByLabel("Anyone with an invite link")).toBeChecked();
+
+  const mentee = await (await browser.newContext()).newPage();
+  await signUp(mentee, newEmail("sam"));
+  await mentee.goto(new URL(inviteUrl).pathname);
+  await mentee.getByRole("button", { name: "Join and start studying" }).click();
+  await expect(mentee.getByLabel("Cards left")).toContainText("1 new");
+  await expect(mentee.getByTestId("card-front")).toHaveText("What is answered?");
+});

@@ -22,6 +22,24 @@ async function rateAll(user: { id: string }, cardIds: string[], now: Date) {
 }
 
 describe("the new-card cursor", () => {
+  it("keeps cards without an answer from learners who can't write one, and brings them once answered", async () => {
+    const owner = await makeUser("owner");
+    const learner = await makeUser("learner");
+    const deck = await makeDeck(owner.id, { visibility: "public", cards: 3 });
+    const cards = await db.card.findMany({ where: { deckId: deck.id }, orderBy: { position: "asc" } });
+    await db.card.update({ where: { id: cards[0]!.id }, data: { back: "" } });
+    await startStudying(learner, deck.id);
+    await startStudying(owner, deck.id);
+    const day = new Date("2026-11-20T12:00:00Z");
+    expect(await newCardIds(learner, deck.id, day)).toEqual([cards[1]!.id, cards[2]!.id]);
+    // The owner can write the answer, so the card is theirs to meet (with an Edit link).
+    expect(await newCardIds(owner, deck.id, day)).toEqual(cards.map((c) => c.id));
+    // Answered, it reaches the learner, though the cursor moved past it.
+    await rateAll(learner, [cards[1]!.id, cards[2]!.id], day);
+    await updateCard(owner, cards[0]!.id, { front: cards[0]!.front, back: "Now answered.", tags: [] });
+    expect(await newCardIds(learner, deck.id, new Date("2026-11-21T12:00:00Z"))).toEqual([cards[0]!.id]);
+  });
+
   it("moves past seen cards and still finds a card reset to a new question, and a card moved back", async () => {
     const owner = await makeUser("owner");
     const learner = await makeUser("learner");
@@ -41,7 +59,7 @@ describe("the new-card cursor", () => {
     expect(study.newCursor).toBe(3);
 
     // A reset makes card 1 new again, before the cursor: it must come back.
-    await updateCard(owner, cards[1]!.id, { front: "A different question?", back: "", tags: [], newQuestion: true });
+    await updateCard(owner, cards[1]!.id, { front: "A different question?", back: "Its answer.", tags: [], newQuestion: true });
     expect(await newCardIds(learner, deck.id, day2)).toContain(cards[1]!.id);
   });
 

@@ -12,9 +12,10 @@ import {
 import { requireUser } from "@/lib/accounts/auth";
 import { getDeck } from "@/lib/decks/browse";
 import { siteOrigin } from "@/lib/server/origin";
-import { getSharing } from "@/lib/decks/sharing";
+import { getSharing, sharingChecklist } from "@/lib/decks/sharing";
+import { MarkdownInline } from "@/components/markdown";
 import { deckKey, paths } from "@/lib/routes";
-import { formatDate } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import { getStudySettings } from "@/lib/review/settings";
 import { PageHeader } from "@/components/page-chrome";
 
@@ -34,12 +35,47 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
   const sharing = deck && (await getSharing(user, deck.id));
   if (!deck || !sharing) notFound();
   const k = deckKey(deck);
-  const [origin, { timeZone }] = await Promise.all([siteOrigin(), getStudySettings(user.id)]);
+  const [origin, { timeZone }, checklist] = await Promise.all([siteOrigin(), getStudySettings(user.id), sharingChecklist(user, deck.id)]);
   const now = new Date();
 
   return (
     <div className="max-w-3xl space-y-10">
       <PageHeader title="Sharing" crumbs={[{ label: deck.title, href: paths.deck(k) }]} here="sharing" />
+
+      <section aria-labelledby="checklist" className="card-surface space-y-2 p-4" data-testid="share-checklist">
+        <h2 id="checklist" className="font-semibold">
+          Before you share
+        </h2>
+        <ul className="space-y-1 text-sm">
+          <li>
+            {checklist.unanswered.length === 0 ? (
+              <>✓ All {plural(checklist.cards, "card")} have an answer.</>
+            ) : (
+              <>
+                <span className="font-medium text-warn">
+                  ⚠ {plural(checklist.unanswered.length, "card")} of {checklist.cards} {checklist.unanswered.length === 1 ? "has" : "have"}{" "}
+                  no answer.
+                </span>{" "}
+                Mentees won&apos;t get {checklist.unanswered.length === 1 ? "it" : "them"} until you write one:{" "}
+                {checklist.unanswered.slice(0, 3).map((c, i) => (
+                  <span key={c.slug}>
+                    {i > 0 && ", "}
+                    <Link href={paths.cardEdit(k, c.slug)} className="link">
+                      <MarkdownInline>{c.front}</MarkdownInline>
+                    </Link>
+                  </span>
+                ))}
+                {checklist.unanswered.length > 3 && ` and ${checklist.unanswered.length - 3} more`}.
+              </>
+            )}
+          </li>
+          <li>
+            {checklist.untagged === 0
+              ? "✓ Every card has a tag, so mentees can drill a topic."
+              : `⚠ ${plural(checklist.untagged, "card")} without a tag: mentees can't drill ${checklist.untagged === 1 ? "it" : "them"} by topic.`}
+          </li>
+        </ul>
+      </section>
 
       <section aria-labelledby="who" className="space-y-3">
         <h2 id="who" className="text-lg font-semibold">
@@ -56,13 +92,10 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
           A mentee who joins with a link studies this deck on their own schedule and shares their progress on this deck, and only this deck,
           with you.
         </p>
-        {sharing.visibility === "private" ? (
-          <p className="card-surface p-4 text-sm">
-            This deck is private: choose &ldquo;Anyone with an invite link&rdquo; above to invite mentees.
-          </p>
-        ) : (
-          <NewInviteForm deckId={deck.id} deckKey={k} origin={origin} />
+        {sharing.visibility === "private" && (
+          <p className="text-sm">The deck is private now: creating a link opens it to people with an invite link, in the same step.</p>
         )}
+        <NewInviteForm deckId={deck.id} deckKey={k} origin={origin} />
         {sharing.invites.length > 0 && (
           <ul className="card-surface divide-y divide-line">
             {sharing.invites.map((invite) => (
