@@ -9,7 +9,16 @@ import { z } from "zod";
 import { Markdown } from "@/components/markdown";
 import { userAction } from "@/lib/server/action";
 import { copyDeck, createDeck, deckFormSchema, deleteDeck, updateDeck } from "@/lib/decks/authoring";
-import { addCard, addQuestions, cardFormSchema, moveCard, pasteSchema, retireCard, updateCard } from "@/lib/decks/card-authoring";
+import {
+  addCard,
+  addQuestions,
+  cardFormSchema,
+  moveCard,
+  moveCardTo,
+  pasteSchema,
+  retireCard,
+  updateCard,
+} from "@/lib/decks/card-authoring";
 import { CARD_TEXT_MAX } from "@/lib/decks/schema";
 import {
   inviteEditor,
@@ -39,7 +48,7 @@ function refreshDeck(deckKey: string) {
 
 export const createDeckAction = userAction(deckFormSchema, async (input, user) => {
   const deck = await createDeck(user, input);
-  redirect(paths.deckEdit(deck.id));
+  redirect(paths.deckEdit(deck));
 });
 
 export const updateDeckAction = userAction(deckFormSchema.extend(deckRef.shape), async (input, user) => {
@@ -58,7 +67,7 @@ export const deleteDeckAction = userAction(
 
 export const copyDeckAction = userAction(z.object({ deckId: id }), async (input, user) => {
   const copy = await copyDeck(user, input.deckId);
-  redirect(paths.deckEdit(copy.id));
+  redirect(paths.deckEdit(copy));
 });
 
 export const addCardAction = userAction(cardFormSchema.extend(deckRef.shape), async (input, user) => {
@@ -89,6 +98,14 @@ export const moveCardAction = userAction(deckRef.extend({ cardId: id, direction:
   await moveCard(user, input.cardId, input.direction);
   refreshDeck(input.deckKey);
 });
+
+export const moveCardToAction = userAction(
+  deckRef.extend({ cardId: id, index: z.coerce.number().int().min(0).max(100_000) }),
+  async (input, user) => {
+    await moveCardTo(user, input.cardId, input.index);
+    refreshDeck(input.deckKey);
+  },
+);
 
 export const pasteQuestionsAction = userAction(pasteSchema.extend(deckRef.shape), async (input, user) => {
   const result = await addQuestions(user, input.deckId, input.text);
@@ -161,12 +178,12 @@ export const leaveDeckAction = userAction(z.object({ deckId: id }), async (input
 export const importDeckAction = userAction(deckFileSchema, async (input, user) => {
   const deck = await importDeckFile(user, input.file);
   revalidatePath("/decks");
-  redirect(paths.deckEdit(deck.id));
+  redirect(paths.deckEdit(deck));
 });
 
 export const previewCsvAction = userAction(csvPreviewSchema, async (input) => previewCsv(input.text));
 
 export const importCsvAction = userAction(csvImportSchema, async (input, user) => {
   const deck = await importCsvDeck(user, input);
-  redirect(paths.deckEdit(deck.id));
+  redirect(paths.deckEdit(deck));
 });

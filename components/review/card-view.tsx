@@ -9,6 +9,12 @@ import { RATING_LABELS, RATINGS, type RatingValue } from "@/lib/scheduling/fsrs"
 import { kindOf } from "@/lib/scheduling/queue";
 import type { SessionCard } from "./review-session";
 
+/**
+ * "Open card" and "Edit" open in one named tab beside the session, reused each time: looking at ten
+ * cards doesn't leave ten tabs behind.
+ */
+export const CARD_TAB = "drill-card";
+
 const BUTTON_STYLES: Record<RatingValue, string> = {
   1: "border-danger/40 text-danger",
   2: "border-warn/40 text-warn",
@@ -83,11 +89,11 @@ export function CardView({
           <span className="flex gap-3">
             {setAside}
             {card.editHref && (
-              <Link href={card.editHref} className="link normal-case" target="_blank">
+              <Link href={card.editHref} className="link normal-case" target={CARD_TAB}>
                 Edit
               </Link>
             )}
-            <Link href={card.cardHref} className="link normal-case" target="_blank">
+            <Link href={card.cardHref} className="link normal-case" target={CARD_TAB}>
               Open card
             </Link>
           </span>

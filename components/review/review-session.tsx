@@ -11,7 +11,7 @@ import type { AfterSession } from "@/lib/review/session";
 import { formatInterval, preview, rate, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/scheduling/fsrs";
 import { suggestGrade } from "@/lib/scheduling/grade-suggestion";
 import { afterRating, afterUndo, countQueue, promoteDue, type Queue } from "@/lib/scheduling/queue";
-import { CardView } from "./card-view";
+import { CARD_TAB, CardView } from "./card-view";
 import { newClientId, type PendingRating } from "./outbox";
 import { SaveIndicator } from "./save-indicator";
 import { SessionEnd, WaitingForStep, type CustomSession } from "./session-end";
@@ -287,7 +287,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, medianAnswer
     undo: () => void undo(),
     bury: () => void setAside("bury"),
     suspend: () => void setAside("suspend"),
-    edit: () => current?.editHref && window.open(current.editHref, "_blank", "noopener"),
+    edit: () => current?.editHref && window.open(current.editHref, CARD_TAB, "noopener"),
   });
 
   const ratings = done.flatMap((d) => (d.kind === "rating" ? [d] : []));

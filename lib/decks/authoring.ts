@@ -5,7 +5,7 @@ import { z } from "zod";
 import { browsableDecks, editableDecks, liveCard, liveCardCount, ownedDecks, type Viewer } from "./access";
 import { db } from "../server/db";
 import { byDeckKey } from "./browse";
-import { deckMetaSchema } from "./schema";
+import { deckMetaSchema, slugify } from "./schema";
 import { notFound } from "../server/errors";
 import { newCardData, tagNames, tagSelect } from "./card-rows";
 
@@ -67,8 +67,28 @@ export async function listEditableDecks(viewer: Viewer): Promise<OwnDeckSummary[
   return decks.map(({ _count, ownerId, ...d }) => ({ ...d, cardCount: _count.cards, role: ownerId === viewer.id ? "owner" : "editor" }));
 }
 
-export async function createDeck(viewer: Viewer, input: DeckFormInput): Promise<{ id: string }> {
-  return db.deck.create({ data: { ownerId: viewer.id, title: input.title, description: input.description }, select: { id: true } });
+/** Words a deck's URL can't be: they are pages of their own under /decks. */
+const RESERVED_SLUGS = new Set(["new", "import", "export"]);
+
+/**
+ * A readable URL key for a new deck, from its title ("system-design-basics", then "-2", "-3"...):
+ * set once, so links keep working when the deck is renamed.
+ */
+export async function newDeckSlug(title: string, client: Pick<typeof db, "deck"> = db): Promise<string> {
+  const base = slugify(title, 50);
+  const root = RESERVED_SLUGS.has(base) ? `${base}-deck` : base;
+  const taken = new Set((await client.deck.findMany({ where: { slug: { startsWith: root } }, select: { slug: true } })).map((d) => d.slug));
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? root : `${root}-${n}`;
+    if (!taken.has(slug)) return slug;
+  }
+}
+
+export async function createDeck(viewer: Viewer, input: DeckFormInput): Promise<{ id: string; slug: string | null }> {
+  return db.deck.create({
+    data: { ownerId: viewer.id, title: input.title, description: input.description, slug: await newDeckSlug(input.title) },
+    select: { id: true, slug: true },
+  });
 }
 
 export async function updateDeck(viewer: Viewer, deckId: string, input: DeckFormInput): Promise<void> {
@@ -85,7 +105,7 @@ export async function deleteDeck(viewer: Viewer, deckId: string, now = new Date(
 }
 
 /** Copies the live cards of any deck the viewer can see into a new private deck of their own. */
-export async function copyDeck(viewer: Viewer, deckId: string): Promise<{ id: string }> {
+export async function copyDeck(viewer: Viewer, deckId: string): Promise<{ id: string; slug: string | null }> {
   const source = await db.deck.findFirst({
     where: { id: deckId, ...browsableDecks(viewer) },
     select: {
@@ -100,14 +120,16 @@ export async function copyDeck(viewer: Viewer, deckId: string): Promise<{ id: st
   });
   if (!source) throw notFound("That deck");
   return db.$transaction(async (tx) => {
+    const title = `${source.title} (copy)`.slice(0, 120);
     const copy = await tx.deck.create({
       data: {
         ownerId: viewer.id,
-        title: `${source.title} (copy)`.slice(0, 120),
+        slug: await newDeckSlug(title, tx),
+        title,
         description: source.description,
         source: `Copied from "${source.title}"`.slice(0, 500),
       },
-      select: { id: true },
+      select: { id: true, slug: true },
     });
     for (const [position, card] of source.cards.entries()) {
       await tx.card.create({ data: newCardData(copy.id, position, { ...card, tags: tagNames(card.tags) }) });

@@ -189,6 +189,30 @@ export async function moveCard(viewer: Viewer, cardId: string, direction: "up" |
   await rewindNewCursors(card.deckId, Math.min(card.position, neighbour.position));
 }
 
+/**
+ * Moves a card to `index` in the deck's order (0 = first), as a drag and drop does: the cards in
+ * between shift by one; every other card keeps its position.
+ */
+export async function moveCardTo(viewer: Viewer, cardId: string, index: number): Promise<void> {
+  const card = await db.card.findFirst({ where: { id: cardId, ...liveCard, deck: editableDecks(viewer) }, select: { deckId: true } });
+  if (!card) throw notFound("That card");
+  const cards = await db.card.findMany({
+    where: { deckId: card.deckId, ...liveCard },
+    orderBy: { position: "asc" },
+    select: { id: true, position: true },
+  });
+  const from = cards.findIndex((c) => c.id === cardId);
+  const to = Math.max(0, Math.min(cards.length - 1, index));
+  if (from === to) return;
+  const order = cards.map((c) => c.id);
+  order.splice(to, 0, ...order.splice(from, 1));
+  // The same positions, handed out in the new order: only the cards between from and to change.
+  const positions = cards.map((c) => c.position);
+  const changed = order.flatMap((id, i) => (cards[i]!.id === id ? [] : [{ id, position: positions[i]! }]));
+  await db.$transaction(changed.map((c) => db.card.update({ where: { id: c.id }, data: { position: c.position } })));
+  await rewindNewCursors(card.deckId, positions[Math.min(from, to)]!);
+}
+
 export const PASTE_MAX_CHARS = 200_000;
 
 export const pasteSchema = z.object({

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import TurndownService from "turndown";
 import { Prisma } from "../generated/sqlite/client";
 import type { Viewer } from "../decks/access";
+import { newDeckSlug } from "../decks/authoring";
 import { newCardData } from "../decks/card-rows";
 import { cardContentSchema, TAGS, type Tag } from "../decks/schema";
 import { MAX_ANSWER_MS } from "../review/ratings";
@@ -224,7 +225,10 @@ export async function importAnki(
     async (tx) => {
       const deck = existing
         ? { id: existing.deckId }
-        : await tx.deck.create({ data: { ownerId: viewer.id, title: options.title, source: "Imported from Anki" }, select: { id: true } });
+        : await tx.deck.create({
+            data: { ownerId: viewer.id, slug: await newDeckSlug(options.title, tx), title: options.title, source: "Imported from Anki" },
+            select: { id: true },
+          });
       const last = await tx.card.aggregate({ where: { deckId: deck.id }, _max: { position: true } });
       const first = (last._max.position ?? -1) + 1;
       for (let i = 0; i < cardRows.length; i += BATCH)

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { browsableDecks, type Viewer, liveCard } from "../decks/access";
 import { db } from "../server/db";
 import { byDeckKey } from "../decks/browse";
+import { newDeckSlug } from "../decks/authoring";
 import { importRefusal, parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 import { notFound } from "../server/errors";
 import { newCardData, tagNames, tagSelect } from "../decks/card-rows";
@@ -94,7 +95,7 @@ export const deckFileSchema = z.object({
 });
 
 /** Imports a deck file as a new private deck of the viewer's. All or nothing, with line numbers. */
-export async function importDeckFile(viewer: Viewer, text: string): Promise<{ id: string; cards: number }> {
+export async function importDeckFile(viewer: Viewer, text: string): Promise<{ id: string; slug: string | null; cards: number }> {
   const parsed = parseDeckMarkdown(text);
   if (!parsed.ok) {
     throw importRefusal(parsed.errors, "Nothing was imported.", "file");
@@ -108,16 +109,22 @@ async function createDeckWithCards(
   viewer: Viewer,
   meta: { title: string; description?: string; source?: string },
   cards: ImportedDeck["cards"],
-): Promise<{ id: string; cards: number }> {
+): Promise<{ id: string; slug: string | null; cards: number }> {
   return db.$transaction(async (tx) => {
     const created = await tx.deck.create({
-      data: { ownerId: viewer.id, title: meta.title, description: meta.description ?? "", source: meta.source ?? "" },
-      select: { id: true },
+      data: {
+        ownerId: viewer.id,
+        slug: await newDeckSlug(meta.title, tx),
+        title: meta.title,
+        description: meta.description ?? "",
+        source: meta.source ?? "",
+      },
+      select: { id: true, slug: true },
     });
     for (const [position, card] of cards.entries()) {
       await tx.card.create({ data: newCardData(created.id, position, card) });
     }
-    return { id: created.id, cards: cards.length };
+    return { id: created.id, slug: created.slug, cards: cards.length };
   });
 }
 

@@ -22,6 +22,7 @@ test("a deck's edit page: save details, paste, reorder, delete a card, copy and 
   page.on("dialog", (dialog) => void dialog.accept());
   await signUp(page, newEmail("author"));
   const editUrl = await deckWithQuestions(page, "Forms deck");
+  expect(new URL(editUrl).pathname).toMatch(/^\/decks\/forms-deck(-\d+)?\/edit$/); // a readable URL, not an id
 
   // Save details answered 500 for everyone (the action's ids reached the update).
   await page.getByLabel("Title").fill("Forms deck, renamed");
@@ -36,6 +37,12 @@ test("a deck's edit page: save details, paste, reorder, delete a card, copy and 
   await expect.poll(() => cardOrder(page)).toEqual(["What is a cache?", "What is a queue?", "What is sharding?"]);
   await page.getByRole("listitem").filter({ hasText: "What is a cache?" }).getByRole("button", { name: "Move down" }).click();
   await expect.poll(() => cardOrder(page)).toEqual(["What is a queue?", "What is a cache?", "What is sharding?"]);
+  // Drag and drop: the last card dropped on the first takes its place.
+  const row = (text: string) => page.getByTestId("card-list").getByRole("listitem").filter({ hasText: text });
+  await row("What is sharding?").dragTo(row("What is a queue?"));
+  await expect.poll(() => cardOrder(page)).toEqual(["What is sharding?", "What is a queue?", "What is a cache?"]);
+  await page.reload();
+  expect(await cardOrder(page)).toEqual(["What is sharding?", "What is a queue?", "What is a cache?"]);
   await page.getByRole("listitem").filter({ hasText: "What is sharding?" }).getByRole("button", { name: "Delete" }).click();
   await expect.poll(() => cardOrder(page)).toEqual(["What is a queue?", "What is a cache?"]);
 

@@ -1,4 +1,5 @@
 import { MarkdownInline } from "@/components/markdown";
+import { SortableCards } from "@/components/sortable-cards";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -63,25 +64,29 @@ export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKe
         {cards.length === 0 ? (
           <p className="card-surface p-6 text-center text-muted">No cards yet. Add one, or paste a list of questions below.</p>
         ) : (
-          <ol className="card-surface divide-y divide-line">
-            {cards.map((card, i) => (
-              <li key={card.id} className="flex flex-wrap items-center gap-3 p-3 sm:flex-nowrap">
-                <span className="w-8 text-right text-sm text-muted tabular-nums">{i + 1}</span>
-                <div className="min-w-0 flex-1">
-                  <Link href={paths.cardEdit(k, card.slug)} className="font-medium hover:underline">
-                    <MarkdownInline>{card.front}</MarkdownInline>
-                  </Link>
-                  <div className="mt-1 flex flex-wrap items-center gap-1.5">
-                    {card.back ? null : <span className="chip border-warn/40 text-warn">needs an answer</span>}
-                    {card.tags.map((t) => (
-                      <TagChip key={t} tag={t} />
-                    ))}
+          <SortableCards
+            deckId={deck.id}
+            deckKey={k}
+            rows={cards.map((card, i) => ({
+              id: card.id,
+              row: (
+                <>
+                  <div className="min-w-0 flex-1">
+                    <Link href={paths.cardEdit(k, card.slug)} className="font-medium hover:underline">
+                      <MarkdownInline>{card.front}</MarkdownInline>
+                    </Link>
+                    <div className="mt-1 flex flex-wrap items-center gap-1.5">
+                      {card.back ? null : <span className="chip border-warn/40 text-warn">needs an answer</span>}
+                      {card.tags.map((t) => (
+                        <TagChip key={t} tag={t} />
+                      ))}
+                    </div>
                   </div>
-                </div>
-                <CardRowControls deckId={deck.id} deckKey={k} cardId={card.id} first={i === 0} last={i === cards.length - 1} />
-              </li>
-            ))}
-          </ol>
+                  <CardRowControls deckId={deck.id} deckKey={k} cardId={card.id} first={i === 0} last={i === cards.length - 1} />
+                </>
+              ),
+            }))}
+          />
         )}
       </section>
 
