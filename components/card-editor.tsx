@@ -5,7 +5,8 @@
 // highlighting as the review screen.
 import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { addCardAction, previewMarkdownAction, updateCardAction } from "@/app/decks/actions";
-import { KEY_POINTS_MAX, KEY_POINTS_MIN, LEAD_MAX_WORDS, TAGS, wordCount, type Tag } from "@/lib/decks/schema";
+import { KEY_POINTS_MAX, KEY_POINTS_MIN, LEAD_MAX_WORDS, wordCount, type Tag } from "@/lib/decks/schema";
+import { TagPicker } from "./tag-picker";
 import { ActionForm } from "./action-form";
 import { TextAreaField } from "./form";
 import { plural } from "@/lib/format";
@@ -31,10 +32,13 @@ export function CardEditor({
   deckId,
   deckKey,
   card,
+  tagSuggestions,
 }: {
   deckId: string;
   deckKey: string;
   card?: { id: string; front: string; lead: string; keyPoints: string[]; back: string; tags: Tag[]; learners: number };
+  /** The deck's tags, most used first (a new deck is offered the Python deck's). */
+  tagSuggestions: string[];
 }) {
   const [front, setFront] = useState(card?.front ?? "");
   const [lead, setLead] = useState(card?.lead ?? "");
@@ -174,25 +178,7 @@ export function CardEditor({
               />
               <p className="text-right text-xs text-muted tabular-nums">{back.length.toLocaleString()} / 20,000</p>
             </div>
-            <fieldset>
-              <legend className="mb-2 text-sm font-medium">Tags</legend>
-              <div className="flex flex-wrap gap-2">
-                {TAGS.map((tag) => (
-                  <label key={tag} className="chip min-h-8 cursor-pointer gap-1.5 has-[:checked]:border-accent has-[:checked]:text-accent">
-                    <input
-                      type="checkbox"
-                      name="tags"
-                      value={tag}
-                      checked={tags.includes(tag)}
-                      onChange={(e) => setTags((t) => (e.target.checked ? [...t, tag] : t.filter((x) => x !== tag)))}
-                      className="accent-[var(--color-accent)]"
-                    />
-                    {tag}
-                  </label>
-                ))}
-              </div>
-              {errors("tags") && <p className="mt-1 text-sm text-danger">{errors("tags")![0]}</p>}
-            </fieldset>
+            <TagPicker tags={tags} onChange={setTags} suggestions={tagSuggestions} error={errors("tags")?.[0]} />
             {card && (
               <label className="flex items-start gap-3 text-sm">
                 <input

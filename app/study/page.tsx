@@ -58,6 +58,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
     keyPoints: card.keyPoints,
     back: card.back ? <Markdown>{card.back}</Markdown> : card.keyPoints.length ? null : <Markdown>_This card has no answer yet._</Markdown>,
     cardHref: paths.card(decksById.get(card.deckId) ?? card.deckId, card.slug),
+    tags: card.tags,
     editHref: editableIds.has(card.deckId) ? paths.cardEdit(decksById.get(card.deckId) ?? card.deckId, card.slug) : null,
   });
 

@@ -122,6 +122,16 @@ export function CardView({
         )}
         {revealed && (
           <div className="mt-6 space-y-5 border-t border-line pt-6" data-testid="card-back">
+            {card.tags.length > 0 && (
+              <p className="flex flex-wrap gap-1.5 text-xs text-muted" data-testid="card-tags">
+                <span className="sr-only">Tags:</span>
+                {card.tags.map((tag) => (
+                  <span key={tag} className="rounded-full border border-line px-2 py-0.5">
+                    {tag}
+                  </span>
+                ))}
+              </p>
+            )}
             {hasPoints && (
               <>
                 <div className="border-l-4 border-accent pl-4 text-lg" data-testid="card-lead">

@@ -33,6 +33,8 @@ export interface SessionCard {
   cardHref: Route;
   /** Set when the learner may edit the card's deck. */
   editHref: Route | null;
+  /** The card's tags, shown small once the answer is revealed. */
+  tags: string[];
 }
 
 interface Props {

@@ -3,7 +3,7 @@ import "server-only";
 import { browsableDecks, roleOf, type DeckRole, type Viewer, liveCardCount, liveCard, NO_DECK } from "./access";
 import { db } from "../server/db";
 import type { Prisma } from "../generated/sqlite/client";
-import { splitKeyPoints, type Tag } from "./schema";
+import { splitKeyPoints, TAGS, type Tag } from "./schema";
 import { tagNames, tagSelect } from "./card-rows";
 import { isKey } from "../query-params";
 
@@ -45,6 +45,12 @@ export interface DeckDetail extends DeckSummary {
   role: DeckRole;
   ownerName: string | null;
   tagCounts: { tag: Tag; count: number }[];
+}
+
+/** The tags a card editor offers: the deck's own, most used first; a deck without any gets the Python deck's. */
+export async function tagSuggestions(deck: { id: string }): Promise<string[]> {
+  const tags = await db.cardTag.groupBy({ by: ["tag"], where: { card: { deckId: deck.id, ...liveCard } }, _count: { _all: true } });
+  return tags.length ? tags.sort((a, b) => b._count._all - a._count._all || a.tag.localeCompare(b.tag)).map((t) => t.tag) : [...TAGS];
 }
 
 /** A deck by id or slug, if the viewer may browse it. */

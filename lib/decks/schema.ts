@@ -3,7 +3,10 @@
 import { z } from "zod";
 import { markdownBudget } from "../markdown/budget";
 
-/** The fixed tag vocabulary: small, so learners can filter by it and stats can group by it. */
+/**
+ * The Python deck's tags: the suggestions a new deck starts from. Tags are free-form per deck
+ * (tagSchema): a mentor names their own, and Anki's hierarchical "a::b" tags come through as they are.
+ */
 export const TAGS = [
   "basics",
   "types",
@@ -18,7 +21,9 @@ export const TAGS = [
   "strings",
   "data-structures",
 ] as const;
-export type Tag = (typeof TAGS)[number];
+/** A tag: lowercase letters, digits and - _ . + # :, like "system-design", "c++" or "python::asyncio". */
+export type Tag = string;
+export const TAG_MAX = 40;
 
 export const VISIBILITIES = ["private", "link", "public"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -37,7 +42,18 @@ export const slugSchema = z
   .min(3, "A slug has at least 3 characters.")
   .max(80, "A slug has at most 80 characters.");
 
-export const tagSchema = z.enum(TAGS, { error: (issue) => `Unknown tag "${String(issue.input)}". Use one of: ${TAGS.join(", ")}.` });
+export const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((tag) => tag.replace(/\s+/g, "-"))
+  .pipe(
+    z
+      .string()
+      .min(1, "A tag can't be empty.")
+      .max(TAG_MAX, `A tag has at most ${TAG_MAX} characters.`)
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N}_.+#:-]*$/u, "A tag uses letters, digits and - _ . + # : (like system-design or python::asyncio)."),
+  );
 
 /** Card text within the renderer's budget (nesting depth, Markdown markers): see lib/markdown/budget.ts. */
 function withinBudget(what: string) {

@@ -10,6 +10,7 @@ import { memoryOf, memorySelect } from "./memory";
 import { neverSeenCards } from "./new-cards";
 import { getStudySettings, type StudySettings } from "./settings";
 import { splitKeyPoints } from "../decks/schema";
+import { tagNames, tagSelect } from "../decks/card-rows";
 import { medianAnswerMs } from "./answer-times";
 
 export interface StudyCard extends QueueCard {
@@ -19,6 +20,7 @@ export interface StudyCard extends QueueCard {
   lead: string;
   keyPoints: string[];
   back: string;
+  tags: string[];
 }
 
 export interface StudySession {
@@ -172,15 +174,15 @@ async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: Plan
 async function contentFor(ids: string[]): Promise<(cards: QueueCard[]) => StudyCard[]> {
   const contents = await db.card.findMany({
     where: { id: { in: ids } },
-    select: { id: true, deckId: true, slug: true, front: true, lead: true, keyPoints: true, back: true },
+    select: { id: true, deckId: true, slug: true, front: true, lead: true, keyPoints: true, back: true, ...tagSelect },
   });
   const byId = new Map(contents.map((c) => [c.id, c]));
   return (cards) =>
     cards.flatMap((c) => {
       const content = byId.get(c.cardId);
       if (!content) return [];
-      const { id: _id, keyPoints, ...text } = content;
-      return [{ ...c, ...text, keyPoints: splitKeyPoints(keyPoints) }];
+      const { id: _id, keyPoints, tags, ...text } = content;
+      return [{ ...c, ...text, keyPoints: splitKeyPoints(keyPoints), tags: tagNames(tags) }];
     });
 }
 
@@ -304,7 +306,12 @@ export interface AfterSession {
 
 export async function afterSession(viewer: Viewer, options: { deckId?: string }, now = new Date()): Promise<AfterSession> {
   const { queue, day, settings, deckIds } = await loadQueue(viewer, options, now);
-  const inDecks = { deckId: { in: deckIds }, ...liveCard };
+  // Cards without an answer count only in decks the learner can write them in (elsewhere they never come).
+  const inDecks = {
+    deckId: { in: deckIds },
+    ...liveCard,
+    OR: [{ deck: editableDecks(viewer) }, { back: { not: "" } }, { keyPoints: { not: "" } }],
+  };
   const [cards, unseen, next] = await Promise.all([
     db.card.count({ where: inDecks }),
     db.card.count({ where: { ...inDecks, cardStates: { none: { userId: viewer.id } } } }),

@@ -11,7 +11,7 @@ import { Prisma } from "../generated/sqlite/client";
 import type { Viewer } from "../decks/access";
 import { newDeckSlug } from "../decks/authoring";
 import { newCardData } from "../decks/card-rows";
-import { cardContentSchema, TAGS, type Tag } from "../decks/schema";
+import { cardContentSchema, tagSchema, type Tag } from "../decks/schema";
 import { MAX_ANSWER_MS } from "../review/ratings";
 import { getStudySettings, schedulerSnapshot } from "../review/settings";
 import { newMemory, rate, type MemoryState, type RatingValue } from "../scheduling/fsrs";
@@ -96,10 +96,9 @@ export function previewAnki(bytes: Uint8Array): AnkiPreview {
   };
 }
 
-/** Drill's tags for an Anki note: each tag's last `::` part, where it is one of Drill's tags. */
+/** Drill's tags for an Anki note: Anki's own, hierarchical ones ("python::basics") included; at most six. */
 function drillTags(tags: string[]): Tag[] {
-  const known = new Set<string>(TAGS);
-  return [...new Set(tags.map((t) => t.split("::").at(-1)!.toLowerCase()).filter((t) => known.has(t)))] as Tag[];
+  return [...new Set(tags.flatMap((t) => (tagSchema.safeParse(t).success ? [tagSchema.parse(t)] : [])))].slice(0, 6);
 }
 
 /** Rows a batched insert writes at once (SQLite allows 32,766 bound values per statement). */

@@ -4,13 +4,19 @@
 import { expect, test, type Page } from "@playwright/test";
 import { linkInMail, newEmail, signUp } from "./fixtures";
 
-/** A new deck with three pasted questions, on its edit page. */
-async function deckWithQuestions(page: Page, title: string) {
+/** A new deck with three pasted questions (with answers, or to fill in), on its edit page. */
+async function deckWithQuestions(page: Page, title: string, answered = false) {
   await page.goto("/decks/new");
   await page.getByLabel("Title").fill(title);
   await page.getByRole("button", { name: "Create deck" }).click();
   await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible();
-  await page.getByLabel("Paste questions").fill("What is a cache?\nWhat is sharding?\nWhat is a queue?");
+  await page
+    .getByLabel("Paste questions")
+    .fill(
+      answered
+        ? "What is a cache?\tFast storage.\nWhat is sharding?\tSplitting data.\nWhat is a queue?\tFirst in, first out."
+        : "What is a cache?\nWhat is sharding?\nWhat is a queue?",
+    );
   await page.getByRole("button", { name: "Add these questions" }).click();
   await expect(page.getByText("Added 3 cards.")).toBeVisible();
   return page.url();
@@ -168,7 +174,7 @@ test("a learner: stop studying, leave a mentor's deck, bury, suspend, undo, unsu
   // A mentor's deck, joined and left.
   const mentor = await (await browser.newContext()).newPage();
   await signUp(mentor, newEmail("mentor"));
-  const editUrl = await deckWithQuestions(mentor, "Leavable deck");
+  const editUrl = await deckWithQuestions(mentor, "Leavable deck", true);
   await mentor.goto(editUrl.replace(/\/edit$/, "/sharing"));
   await mentor.getByLabel("Anyone with an invite link").check();
   await mentor.getByRole("button", { name: "Save visibility" }).click();

@@ -6,7 +6,9 @@ async function addCard(page: Page, front: string, back: string, tag: string) {
   await expect(page).toHaveURL(/\/cards\/new$/);
   await page.getByLabel("Question", { exact: true }).fill(front);
   await page.getByLabel(/^Answer/).fill(back);
-  await page.getByLabel(tag, { exact: true }).check();
+  await page.getByLabel("Add a tag").fill(tag);
+  await page.getByLabel("Add a tag").press("Enter");
+  await expect(page.getByRole("button", { name: `Remove tag ${tag}` })).toBeVisible();
   await page.getByRole("button", { name: "Add card" }).click();
   await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible();
 }

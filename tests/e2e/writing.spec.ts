@@ -26,6 +26,14 @@ test("an author pastes Q/A pairs with a preview, writes a code question, and a l
   await page.getByLabel("Question", { exact: true }).fill("What does this print?\n\n```python\nprint(__name__)\n```");
   await page.getByLabel("Answer").fill("`__main__` when the file runs as a script.");
   await expect(page.getByTestId("front-preview").locator("pre")).toContainText("print(__name__)");
+  // Tags are the deck's own: a new one is created by typing it; a chosen one can be removed.
+  const tagInput = page.getByLabel("Add a tag");
+  await tagInput.fill("Python Gotchas");
+  await tagInput.press("Enter");
+  await tagInput.fill("basics");
+  await tagInput.press("Enter");
+  await page.getByRole("button", { name: "Remove tag basics" }).click();
+  await expect(page.getByRole("button", { name: "Remove tag python-gotchas" })).toBeVisible();
   await page.getByRole("button", { name: "Add card" }).click();
   await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible();
   // In lists, a question is its first line, code shown as code.
@@ -44,6 +52,8 @@ test("an author pastes Q/A pairs with a preview, writes a code question, and a l
   await page.keyboard.press("Space");
   await page.keyboard.press("3");
   await expect(front.locator("pre")).toContainText("print(__name__)");
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("card-tags")).toHaveText("Tags:python-gotchas");
 });
 
 test("sharing: a checklist warns about unanswered cards, a link on a private deck opens it in one step, learners don't get blank cards", async ({

@@ -124,15 +124,17 @@ Another answer.
     expect(errorsOf(`# D\n\n## \nslug: blank\n\nAnswer\n`)).toEqual([{ line: 3, message: "A card heading has no question." }]);
   });
 
-  it("rejects an unknown tag on its line", () => {
-    const errors = errorsOf(`# D\n\n## Q?\ntags: basics, javascript\n\nA\n`);
+  it("takes a deck's own tags, and rejects a malformed one on its line", () => {
+    const parsed = parseDeckMarkdown(`# D\n\n## Q?\ntags: basics, system-design, python::asyncio, C++\n\nA\n`);
+    expect(parsed.ok && parsed.deck.cards[0]!.tags).toEqual(["basics", "system-design", "python::asyncio", "c++"]);
+    const errors = errorsOf(`# D\n\n## Q?\ntags: basics, <script>\n\nA\n`);
     expect(errors).toHaveLength(1);
     expect(errors[0]!.line).toBe(4);
-    expect(errors[0]!.message).toMatch(/Unknown tag "javascript"/);
+    expect(errors[0]!.message).toMatch(/A tag uses letters, digits/);
   });
 
   it("reports every problem at once, in line order", () => {
-    const errors = errorsOf(`# D\nvisibility: secret\n\n## Q?\ntags: nope\n\nA\n\n## \n\nB\n`);
+    const errors = errorsOf(`# D\nvisibility: secret\n\n## Q?\ntags: no/pe\n\nA\n\n## \n\nB\n`);
     expect(errors.map((e) => e.line)).toEqual([2, 5, 9]);
   });
 

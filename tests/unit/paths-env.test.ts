@@ -6,10 +6,10 @@ import { databaseConfig } from "@/lib/server/database-url";
 describe("safeReturnPath", () => {
   it("keeps paths on this site and refuses everything else", () => {
     expect(safeReturnPath("/decks/x?tag=oop")).toBe("/decks/x?tag=oop");
-    expect(safeReturnPath("https://evil.example")).toBe("/decks");
-    expect(safeReturnPath("//evil.example")).toBe("/decks");
-    expect(safeReturnPath("/\\evil.example")).toBe("/decks");
-    expect(safeReturnPath(undefined)).toBe("/decks");
+    expect(safeReturnPath("https://evil.example")).toBe("/");
+    expect(safeReturnPath("//evil.example")).toBe("/");
+    expect(safeReturnPath("/\\evil.example")).toBe("/");
+    expect(safeReturnPath(undefined)).toBe("/");
   });
 
   // The outside review's finding: /sign-in?next=%2F%09%2Fevil.com sent a signed-in user to //evil.com.
@@ -25,7 +25,7 @@ describe("safeReturnPath", () => {
     ["a scheme-relative URL", "//evil.example/path"],
     ["an absolute URL", "https://evil.example/"],
   ])("refuses a return path with %s", (_what, next) => {
-    expect(safeReturnPath(next)).toBe("/decks");
+    expect(safeReturnPath(next)).toBe("/");
   });
 
   it("keeps encoded slashes as a path on this site, never as a host", () => {

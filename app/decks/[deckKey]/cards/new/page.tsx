@@ -1,3 +1,4 @@
+import { tagSuggestions } from "@/lib/decks/browse";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CardEditor } from "@/components/card-editor";
@@ -16,7 +17,7 @@ export default async function NewCardPage({ params }: PageProps<"/decks/[deckKey
   return (
     <div className="space-y-6">
       <PageHeader title="New card" crumbs={[{ label: deck.title, href: paths.deckEdit(deck) }]} here="new card" />
-      <CardEditor deckId={deck.id} deckKey={deckKey(deck)} />
+      <CardEditor deckId={deck.id} deckKey={deckKey(deck)} tagSuggestions={await tagSuggestions(deck)} />
     </div>
   );
 }

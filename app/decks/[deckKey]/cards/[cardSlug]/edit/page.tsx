@@ -1,3 +1,4 @@
+import { tagSuggestions } from "@/lib/decks/browse";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CardEditor } from "@/components/card-editor";
@@ -27,7 +28,7 @@ export default async function EditCardPage({ params }: PageProps<"/decks/[deckKe
           them at their next review and keep their schedule.
         </p>
       )}
-      <CardEditor deckId={deck.id} deckKey={deckKey(deck)} card={card} />
+      <CardEditor deckId={deck.id} deckKey={deckKey(deck)} card={card} tagSuggestions={await tagSuggestions(deck)} />
     </div>
   );
 }
