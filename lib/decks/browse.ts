@@ -76,9 +76,7 @@ export async function getDeck(key: string, viewer: Viewer | null): Promise<DeckD
     db.card.count({ where: { deckId: deck.id, ...liveCard } }),
     db.cardTag.groupBy({ by: ["tag"], where: { card: { deckId: deck.id, ...liveCard } }, _count: { _all: true } }),
   ]);
-  const tagCounts = tags
-    .map((t) => ({ tag: t.tag as Tag, count: t._count._all }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  const tagCounts = tags.map((t) => ({ tag: t.tag, count: t._count._all })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   return { ...deck, role, ownerName: owner?.name ?? null, cardCount, tagCounts };
 }
 

@@ -9,7 +9,7 @@ export const tagSelect = { tags: { select: { tag: true }, orderBy: { tag: "asc" 
 
 /** Tag rows as names. Tags are checked against the vocabulary when written. */
 export function tagNames(rows: readonly { tag: string }[]): Tag[] {
-  return rows.map((row) => row.tag as Tag);
+  return rows.map((row) => row.tag);
 }
 
 /** A nested write that gives a card exactly these tags (after removing the old ones, if `replace`). */

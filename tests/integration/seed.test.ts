@@ -16,7 +16,7 @@ function deckOf(slug: string, cards: { slug: string; front: string; back: string
       lead: "",
       keyPoints: [],
       ...c,
-      tags: (c.tags ?? ["basics"]) as ImportedDeck["cards"][number]["tags"],
+      tags: c.tags ?? ["basics"],
       line: i + 1,
     })),
   };
