@@ -18,14 +18,35 @@ export function AnkiImportForm() {
   const [withHistory, setWithHistory] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"reading" | "importing" | null>(null);
+  // The upload's share sent (0 to 1); null once it is all sent and the server is writing the cards.
+  const [uploaded, setUploaded] = useState<number | null>(0);
 
-  async function send(step: "preview" | "import", body: File) {
-    const headers: Record<string, string> = { "content-type": "application/octet-stream" };
-    if (step === "import") headers["x-drill-import"] = encodeURIComponent(JSON.stringify({ title, choices, withHistory }));
-    const res = await fetch(`/api/import/anki${step === "preview" ? "?step=preview" : ""}`, { method: "POST", headers, body });
-    const json = (await res.json()) as { error?: string };
-    if (!res.ok) throw new Error(json.error ?? "The import failed.");
-    return json;
+  // XMLHttpRequest rather than fetch: it reports the upload's progress, which a large collection needs.
+  function send(step: "preview" | "import", body: File): Promise<{ error?: string }> {
+    return new Promise((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open("POST", `/api/import/anki${step === "preview" ? "?step=preview" : ""}`);
+      request.setRequestHeader("content-type", "application/octet-stream");
+      if (step === "import")
+        request.setRequestHeader("x-drill-import", encodeURIComponent(JSON.stringify({ title, choices, withHistory })));
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable) setUploaded(event.loaded / event.total);
+      };
+      request.upload.onload = () => setUploaded(null);
+      request.onload = () => {
+        let json: { error?: string } = {};
+        try {
+          json = JSON.parse(request.responseText) as { error?: string };
+        } catch {
+          // Not JSON: say so below.
+        }
+        if (request.status >= 200 && request.status < 300) resolve(json);
+        else reject(new Error(json.error ?? `The import failed (${request.status}).`));
+      };
+      request.onerror = () => reject(new Error("Couldn't reach the server. Check your connection and try again."));
+      setUploaded(0);
+      request.send(body);
+    });
   }
 
   return (
@@ -70,8 +91,9 @@ export function AnkiImportForm() {
           <p className="text-sm">
             {preview.cards.toLocaleString("en")} cards, {preview.reviews.toLocaleString("en")} reviews
             {preview.tags.length > 0 && `, tags: ${preview.tags.map((t) => `${t.tag} (${t.notes})`).join(", ")}`}.
-            {preview.images + preview.otherMedia > 0 &&
-              ` ${preview.images + preview.otherMedia} media files are left out for now (images show as their file names).`}
+            {preview.images > 0 &&
+              ` ${plural(preview.images, "image")} will be stored with the deck and shown on the cards (PNG, JPEG, GIF or WebP, up to 2 MB each).`}
+            {preview.otherMedia > 0 && ` ${plural(preview.otherMedia, "other media file")} (sound, video) will be skipped.`}
           </p>
           {preview.noteTypes.map((type) => (
             <fieldset key={type.id} className="card-surface space-y-3 p-4">
@@ -136,7 +158,27 @@ export function AnkiImportForm() {
             {busy === "importing" ? "Importing…" : `Import ${preview.cards.toLocaleString("en")} cards`}
           </button>
           {busy === "importing" && (
-            <div role="progressbar" aria-label="Importing" className="h-2 animate-pulse rounded-full bg-accent/60" />
+            <div className="space-y-1" data-testid="import-progress">
+              <div
+                role="progressbar"
+                aria-label="Importing"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={uploaded === null ? undefined : Math.round(uploaded * 100)}
+                aria-valuetext={uploaded === null ? "Writing the cards and their history" : `Uploading: ${Math.round(uploaded * 100)}%`}
+                className="h-2 overflow-hidden rounded-full bg-line"
+              >
+                <div
+                  className={`h-full rounded-full bg-accent transition-[width] ${uploaded === null ? "animate-pulse" : ""}`}
+                  style={{ width: `${uploaded === null ? 100 : Math.max(2, uploaded * 100)}%` }}
+                />
+              </div>
+              <p className="text-xs text-muted">
+                {uploaded === null
+                  ? "Uploaded. Writing the cards and replaying their history through FSRS (all or nothing)…"
+                  : `Uploading: ${Math.round(uploaded * 100)}%`}
+              </p>
+            </div>
           )}
         </div>
       )}

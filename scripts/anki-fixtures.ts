@@ -2,10 +2,12 @@
 //   legacy.apkg   collection.anki2 (schema 11: note types as JSON in `col`)
 //   anki21.apkg   collection.anki21 (schema 11) beside a collection.anki2 stub
 //   anki21b.apkg  collection.anki21b (schema 18: notetypes and fields tables), zstd-compressed with
-//                 the `zstd` command (Debian's zstd package), beside a collection.anki2 stub
+//                 the `zstd` command (Debian's zstd package), beside a collection.anki2 stub, with
+//                 the media map as zstd-compressed protobuf and zstd-compressed media files
 // Each holds a Basic and a Cloze note type, HTML fields, an image, hierarchical tags and a review log.
 // Run: node --import tsx scripts/anki-fixtures.ts   (the files are committed; CI doesn't run this)
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +19,8 @@ const OUT = path.join("tests", "fixtures", "anki");
 const DAY = 86_400_000;
 /** Fixed times, so the files are the same on every run. */
 const CREATED = Date.UTC(2026, 8, 1) / 1000;
+/** The zip entries' time, so the files are byte-for-byte the same on every run. */
+const FIXED_TIME = new Date(CREATED * 1000);
 const BASIC = 1_700_000_000_001;
 const CLOZE = 1_700_000_000_002;
 const DECK = 1_700_000_000_100;
@@ -119,17 +123,49 @@ try {
   };
   const stub = collection(path.join(dir, "stub.anki2"), 11, true);
   const legacy = collection(path.join(dir, "legacy.anki2"), 11);
-  writeFileSync(path.join(OUT, "legacy.apkg"), zipSync({ "collection.anki2": legacy, ...media }));
+  writeFileSync(path.join(OUT, "legacy.apkg"), zipSync({ "collection.anki2": legacy, ...media }, { mtime: FIXED_TIME }));
   writeFileSync(
     path.join(OUT, "anki21.apkg"),
-    zipSync({ "collection.anki2": stub, "collection.anki21": collection(path.join(dir, "21.anki2"), 11), ...media }),
+    zipSync({ "collection.anki2": stub, "collection.anki21": collection(path.join(dir, "21.anki2"), 11), ...media }, { mtime: FIXED_TIME }),
   );
   const modern = path.join(dir, "21b.anki2");
   collection(modern, 18);
-  execFileSync("zstd", ["-q", "-f", modern, "-o", `${modern}.zst`]);
+  // The current layout compresses everything with zstd: the collection, each media file, and the
+  // media map, which is protobuf (MediaEntries: repeated entry = 1 { name = 1; size = 2; sha1 = 3 }).
+  const zstd = (bytes: Uint8Array, name: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, bytes);
+    execFileSync("zstd", ["-q", "-f", file, "-o", `${file}.zst`]);
+    return readFileSync(`${file}.zst`);
+  };
+  const files = [
+    ["gil.png", PNG],
+    ["talk.mp3", new Uint8Array([0xff, 0xfb, 0x90, 0x00])],
+  ] as const;
+  const entries = files.map(([name, bytes]) => {
+    const nameBytes = Buffer.from(name);
+    const sha1 = createHash("sha1").update(bytes).digest();
+    const entry = Buffer.concat([
+      Buffer.from([0x0a, nameBytes.length]),
+      nameBytes,
+      Buffer.from([0x10, bytes.length]),
+      Buffer.from([0x1a, sha1.length]),
+      sha1,
+    ]);
+    return Buffer.concat([Buffer.from([0x0a, entry.length]), entry]);
+  });
   writeFileSync(
     path.join(OUT, "anki21b.apkg"),
-    zipSync({ "collection.anki2": stub, "collection.anki21b": readFileSync(`${modern}.zst`), ...media }),
+    zipSync(
+      {
+        "collection.anki2": stub,
+        "collection.anki21b": zstd(readFileSync(modern), "collection"),
+        media: zstd(Buffer.concat(entries), "media"),
+        "0": zstd(files[0][1], "0"),
+        "1": zstd(files[1][1], "1"),
+      },
+      { mtime: FIXED_TIME },
+    ),
   );
   console.log(`wrote ${OUT}/legacy.apkg, anki21.apkg and anki21b.apkg`);
 } finally {

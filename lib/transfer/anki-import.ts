@@ -35,16 +35,43 @@ export interface AnkiPreview {
 }
 
 const turndown = new TurndownService({ headingStyle: "atx", codeBlockStyle: "fenced", emDelimiter: "_" });
-// Images aren't carried over yet: each leaves its file name in the text, so nothing silently vanishes.
+/** The stored images of the import under way, by their name in the package (set around each conversion). */
+let imageUrls: ReadonlyMap<string, string> = new Map();
+// An image stored with the deck becomes a Markdown image of it; any other keeps its name in the text,
+// so nothing silently vanishes.
 turndown.addRule("image", {
   filter: "img",
-  replacement: (_content, node) => `[image: ${(node as { getAttribute(n: string): string | null }).getAttribute("src") ?? "?"}]`,
+  replacement: (_content, node) => {
+    const src = (node as { getAttribute(n: string): string | null }).getAttribute("src") ?? "";
+    const url = imageUrls.get(src);
+    return url ? `![${src.replace(/[[\]]/g, "")}](${url})` : `[image: ${src || "?"}]`;
+  },
 });
 
-/** An Anki field's HTML as Markdown (the renderer escapes any HTML left in it). */
-export function fieldMarkdown(html: string): string {
-  return turndown.turndown(html.replace(/\[sound:[^\]]*\]/g, "")).trim();
+/** An Anki field's HTML as Markdown (the renderer escapes any HTML left in it); images by `images`. */
+export function fieldMarkdown(html: string, images: ReadonlyMap<string, string> = new Map()): string {
+  imageUrls = images;
+  try {
+    return turndown.turndown(html.replace(/\[sound:[^\]]*\]/g, "")).trim();
+  } finally {
+    imageUrls = new Map();
+  }
 }
+
+/** Image types a card may show, by their first bytes (never by a name a package chose). */
+function imageType(bytes: Uint8Array): string | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
+  if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
+  if (starts(0x47, 0x49, 0x46, 0x38)) return "image/gif";
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50)
+    return "image/webp";
+  return null;
+}
+/** An image a card shows is at most 2 MB; an import stores at most 50 MB of them. */
+export const IMAGE_MAX_BYTES = 2_000_000;
+const IMAGES_MAX_BYTES = 50_000_000;
+const IMG_SRC = /<img[^>]*\bsrc\s*=\s*["']?([^"' >]+)/gi;
 
 const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
 
@@ -65,14 +92,21 @@ function defaultChoice(type: AnkiNoteType): FieldChoice {
   return { question: 0, answer: Math.min(1, type.fields.length - 1) };
 }
 
-function sides(pkg: AnkiPackage, note: AnkiPackage["notes"][number], ord: number, choice: FieldChoice) {
+function sides(
+  pkg: AnkiPackage,
+  note: AnkiPackage["notes"][number],
+  ord: number,
+  choice: FieldChoice,
+  images: ReadonlyMap<string, string> = new Map(),
+) {
   const type = pkg.noteTypes.find((t) => t.id === note.noteTypeId);
+  const md = (html: string) => fieldMarkdown(html, images);
   if (type?.cloze) {
     const { question, answer } = clozeSides(note.fields[choice.question] ?? "", ord + 1);
-    const extra = choice.answer !== choice.question ? fieldMarkdown(note.fields[choice.answer] ?? "") : "";
-    return { question: fieldMarkdown(question), answer: [fieldMarkdown(answer), extra].filter(Boolean).join("\n\n") };
+    const extra = choice.answer !== choice.question ? md(note.fields[choice.answer] ?? "") : "";
+    return { question: md(question), answer: [md(answer), extra].filter(Boolean).join("\n\n") };
   }
-  return { question: fieldMarkdown(note.fields[choice.question] ?? ""), answer: fieldMarkdown(note.fields[choice.answer] ?? "") };
+  return { question: md(note.fields[choice.question] ?? ""), answer: md(note.fields[choice.answer] ?? "") };
 }
 
 export function previewAnki(bytes: Uint8Array): AnkiPreview {
@@ -131,6 +165,9 @@ export interface AnkiImportResult {
   deckId: string;
   cards: number;
   ratings: number;
+  /** Images stored with the deck, and media files left out (sound, video, unknown or oversize images). */
+  images: number;
+  skippedMedia: number;
   /** Cards already imported before (by their Anki ids): left as they are. */
   skipped: number;
 }
@@ -154,6 +191,35 @@ export async function importAnki(
     ? new Set((await db.card.findMany({ where: { deckId: existing.deckId }, select: { slug: true } })).map((c) => c.slug))
     : new Set<string>();
 
+  // The images the imported notes show: stored with the deck (checked by their bytes and size), each
+  // with its id made now so the cards' Markdown can point at it. Images stored by an earlier import
+  // of the same package are reused.
+  const referenced = new Set<string>();
+  for (const note of pkg.notes)
+    for (const field of note.fields) for (const m of field.matchAll(IMG_SRC)) referenced.add(decodeURIComponent(m[1]!));
+  const storedBefore = existing
+    ? new Map(
+        (await db.media.findMany({ where: { deckId: existing.deckId }, select: { id: true, name: true } })).map((m) => [m.name, m.id]),
+      )
+    : new Map<string, string>();
+  const images = new Map<string, string>();
+  const mediaRows: { id: string; name: string; mimeType: string; bytes: Uint8Array<ArrayBuffer>; size: number }[] = [];
+  let imageBytes = 0;
+  for (const name of referenced) {
+    const before = storedBefore.get(name);
+    if (before) {
+      images.set(name, `/media/${before}`);
+      continue;
+    }
+    const data = pkg.media.get(name);
+    const mimeType = data && imageType(data);
+    if (!data || !mimeType || data.length > IMAGE_MAX_BYTES || imageBytes + data.length > IMAGES_MAX_BYTES) continue;
+    const id = `${ID_PREFIX}${randomUUID().replace(/-/g, "")}`;
+    imageBytes += data.length;
+    mediaRows.push({ id, name, mimeType, bytes: new Uint8Array(data), size: data.length });
+    images.set(name, `/media/${id}`);
+  }
+
   const errors: string[] = [];
   const fresh = pkg.cards.flatMap((card) => {
     if (taken.has(slugOf(card))) return [];
@@ -161,7 +227,7 @@ export async function importAnki(
     if (!note) return [];
     const type = pkg.noteTypes.find((t) => t.id === note.noteTypeId);
     const choice = options.choices[note.noteTypeId] ?? (type ? defaultChoice(type) : { question: 0, answer: 1 });
-    const { question, answer } = sides(pkg, note, card.ord, choice);
+    const { question, answer } = sides(pkg, note, card.ord, choice, images);
     const parsed = cardContentSchema.safeParse({
       slug: slugOf(card),
       front: question,
@@ -228,6 +294,7 @@ export async function importAnki(
             data: { ownerId: viewer.id, slug: await newDeckSlug(options.title, tx), title: options.title, source: "Imported from Anki" },
             select: { id: true },
           });
+      for (const row of mediaRows) await tx.media.create({ data: { ...row, deckId: deck.id } });
       const last = await tx.card.aggregate({ where: { deckId: deck.id }, _max: { position: true } });
       const first = (last._max.position ?? -1) + 1;
       for (let i = 0; i < cardRows.length; i += BATCH)
@@ -247,5 +314,12 @@ export async function importAnki(
   const ratings = logRows.length;
   // The learner studies what they bring: the deck joins their study.
   await db.deckStudy.upsert({ where: { userId_deckId: { userId: viewer.id, deckId } }, create: { userId: viewer.id, deckId }, update: {} });
-  return { deckId, cards: fresh.length, ratings, skipped: pkg.cards.length - fresh.length };
+  return {
+    deckId,
+    cards: fresh.length,
+    ratings,
+    skipped: pkg.cards.length - fresh.length,
+    images: mediaRows.length,
+    skippedMedia: [...pkg.media.keys()].filter((name) => !images.has(name)).length,
+  };
 }

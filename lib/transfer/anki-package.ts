@@ -103,6 +103,80 @@ function collectionBytes(files: Record<string, Uint8Array>): { layout: AnkiLayou
 
 const id = (n: number | bigint) => String(n);
 
+const isZstd = (bytes: Uint8Array) => bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd;
+
+function tryDecompress(bytes: Uint8Array): Uint8Array | null {
+  try {
+    return decompress(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The package's media map: file name by the number its file has in the zip. Older packages write it
+ * as JSON ({"0": "gil.png"}); current ones as zstd-compressed protobuf (MediaEntries: repeated
+ * entries, field 1, each with its name in field 1; an entry's place in the list is its number).
+ * An unreadable map leaves the cards importable without their media.
+ */
+export function mediaNames(map: Uint8Array | undefined): [string, string][] {
+  if (!map?.length) return [];
+  if (map[0] === 0x7b /* "{" */) {
+    try {
+      return Object.entries(JSON.parse(new TextDecoder().decode(map)) as Record<string, unknown>).flatMap(([index, name]) =>
+        typeof name === "string" ? [[index, name] as [string, string]] : [],
+      );
+    } catch {
+      return [];
+    }
+  }
+  const bytes = isZstd(map) ? tryDecompress(map) : map;
+  if (!bytes) return [];
+  try {
+    const names: [string, string][] = [];
+    for (const entry of protobufFields(bytes)) {
+      if (entry.field !== 1 || !entry.bytes) continue;
+      const name = protobufFields(entry.bytes).find((f) => f.field === 1 && f.bytes)?.bytes;
+      names.push([String(names.length), name ? new TextDecoder().decode(name) : ""]);
+    }
+    return names.filter(([, name]) => name);
+  } catch {
+    return [];
+  }
+}
+
+/** The top-level fields of a protobuf message: varints and length-delimited bytes (enough for Anki's media map). */
+function protobufFields(bytes: Uint8Array): { field: number; bytes?: Uint8Array; value?: number }[] {
+  const fields: { field: number; bytes?: Uint8Array; value?: number }[] = [];
+  let at = 0;
+  const varint = () => {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= bytes.length || shift > 49) throw new Error("bad varint");
+      const byte = bytes[at++]!;
+      result += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return result;
+      shift += 7;
+    }
+  };
+  while (at < bytes.length) {
+    const key = varint();
+    const field = Math.floor(key / 8);
+    const wire = key % 8;
+    if (wire === 0) fields.push({ field, value: varint() });
+    else if (wire === 2) {
+      const length = varint();
+      if (at + length > bytes.length) throw new Error("truncated");
+      fields.push({ field, bytes: bytes.subarray(at, at + length) });
+      at += length;
+    } else if (wire === 5) at += 4;
+    else if (wire === 1) at += 8;
+    else throw new Error(`wire type ${wire}`);
+  }
+  return fields;
+}
+
 /** Reads a package. Throws an AppError (for the upload field) that says what is wrong with it. */
 export function readAnkiPackage(bytes: Uint8Array): AnkiPackage {
   const files = unpack(bytes);
@@ -211,16 +285,12 @@ function readCollection(db: Database.Database, layout: AnkiLayout, files: Record
     .map((r) => ({ id: id(r.id), cardId: id(r.cid), ease: r.ease, at: r.id, durationMs: Math.max(0, r.time), kind: r.type }));
 
   const media = new Map<string, Uint8Array>();
-  const map = files.media;
-  if (map && map[0] === 0x7b /* "{": the legacy JSON map */) {
-    try {
-      for (const [index, name] of Object.entries(JSON.parse(new TextDecoder().decode(map)) as Record<string, string>)) {
-        const data = files[index];
-        if (data && typeof name === "string" && !unsafeName(name)) media.set(name, data);
-      }
-    } catch {
-      // An unreadable media map: the cards still import, without their media.
-    }
+  for (const [index, name] of mediaNames(files.media)) {
+    const data = files[index];
+    if (!data || unsafeName(name)) continue;
+    // Newer packages compress each media file with zstd too.
+    const unpacked = isZstd(data) ? tryDecompress(data) : data;
+    if (unpacked) media.set(name, unpacked);
   }
   return { layout, schema: col.ver, noteTypes, notes, cards, reviews, media };
 }

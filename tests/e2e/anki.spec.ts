@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import { unzipSync } from "fflate";
 import { newEmail, signUp } from "./fixtures";
 
-test("a learner imports an Anki package with its history and studies a card Anki had scheduled", async ({ page }) => {
+test("a learner imports an Anki package with its history and studies a card Anki had scheduled", async ({ page, browser }) => {
   await signUp(page, newEmail("anki"));
   await page.goto("/decks/new");
   const input = page.getByLabel("Anki package (.apkg or .colpkg)");
@@ -17,6 +17,8 @@ test("a learner imports an Anki package with its history and studies a card Anki
   await input.setInputFiles("tests/fixtures/anki/anki21b.apkg");
   const preview = page.getByTestId("anki-preview");
   await expect(preview).toContainText("3 cards, 6 reviews");
+  await expect(preview).toContainText("1 image will be stored with the deck");
+  await expect(preview).toContainText("1 other media file (sound, video) will be skipped.");
   await expect(preview).toContainText("Basic (2 notes)");
   await expect(preview).toContainText("Cloze (1 note, cloze)");
   await expect(page.getByLabel("Basic: question field")).toHaveValue("0");
@@ -24,6 +26,19 @@ test("a learner imports an Anki package with its history and studies a card Anki
   await page.getByLabel("Deck title").fill("Python from Anki");
   await page.getByRole("button", { name: "Import 3 cards" }).click();
   await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible();
+  const editUrl = page.url();
+
+  // The package's image is stored with the deck and shown on its card, to the deck's people only.
+  await page.getByRole("link", { name: "What is the GIL?" }).click();
+  await page.goto(page.url().replace(/\/edit$/, ""));
+  const image = page.getByRole("img", { name: "gil.png" });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  const imageUrl = new URL((await image.getAttribute("src"))!, page.url()).pathname;
+  expect((await page.request.get(imageUrl)).headers()["content-type"]).toBe("image/png");
+  const outsider = await (await browser.newContext()).newPage();
+  expect((await outsider.request.get(imageUrl)).status()).toBe(404);
+  await page.goto(editUrl);
   await expect(page.getByRole("link", { name: "What does is compare?" })).toBeVisible();
 
   // Two cards were reviewed in Anki months ago, so they are due now: one as a review, one still in

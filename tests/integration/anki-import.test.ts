@@ -33,7 +33,10 @@ describe("importing an Anki package", () => {
   it.each(["legacy.apkg", "anki21.apkg", "anki21b.apkg"])("imports %s with its history, and a second import adds nothing", async (file) => {
     const learner = await makeUser("ankist");
     const result = await importAnki(learner, fixture(file), { title: "From Anki", choices: {}, withHistory: true }, NOW);
-    expect(result).toMatchObject({ cards: 3, ratings: 6, skipped: 0 });
+    // The PNG is stored with the deck and shown on its card; the sound file is reported as skipped.
+    expect(result).toMatchObject({ cards: 3, ratings: 6, skipped: 0, images: 1, skippedMedia: 1 });
+    const [image] = await db.media.findMany({ where: { deckId: result.deckId } });
+    expect(image).toMatchObject({ name: "gil.png", mimeType: "image/png", size: 70 });
     const cards = await db.card.findMany({ where: { deckId: result.deckId }, orderBy: { position: "asc" }, include: { tags: true } });
     // Anki's tags come through as they are, hierarchical ones included.
     expect(cards.map((c) => [c.front, c.tags.map((t) => t.tag).sort()])).toEqual([
@@ -54,8 +57,12 @@ describe("importing an Anki package", () => {
     expect(gil.lastReview).toEqual(new Date(Date.UTC(2026, 8, 5, 9)));
     expect(await db.deckStudy.count({ where: { userId: learner.id, deckId: result.deckId } })).toBe(1);
 
+    const gilBack = (await db.card.findFirstOrThrow({ where: { deckId: result.deckId, position: 0 } })).back;
+    expect(gilBack).toContain(`![gil.png](/media/${image!.id})`);
+
     const again = await importAnki(learner, fixture(file), { title: "From Anki", choices: {}, withHistory: true }, NOW);
-    expect(again).toEqual({ deckId: result.deckId, cards: 0, ratings: 0, skipped: 3 });
+    expect(again).toEqual({ deckId: result.deckId, cards: 0, ratings: 0, skipped: 3, images: 0, skippedMedia: 1 });
+    expect(await db.media.count({ where: { deckId: result.deckId } })).toBe(1);
     expect(await db.reviewLog.count({ where: { userId: learner.id } })).toBe(6);
   });
 
@@ -71,7 +78,7 @@ describe("importing an Anki package", () => {
     );
     expect(result.ratings).toBe(0);
     const first = await db.card.findFirstOrThrow({ where: { deckId: result.deckId }, orderBy: { position: "asc" } });
-    expect(first.front).toBe("A lock: one thread runs _bytecode_ at a time.  \n[image: gil.png]");
+    expect(first.front).toMatch(/^A lock: one thread runs _bytecode_ at a time.  \n!\[gil\.png\]\(\/media\/\w+\)$/);
     expect(await db.cardState.count({ where: { userId: learner.id } })).toBe(0);
   });
 });

@@ -91,3 +91,25 @@ describe("readAnkiPackage", () => {
     expect(refused(onlyStub)).toMatch(/placeholder/);
   });
 });
+
+describe("the media map", () => {
+  it("reads the legacy JSON map and the current protobuf one", async () => {
+    const { mediaNames } = await import("@/lib/transfer/anki-package");
+    expect(mediaNames(new TextEncoder().encode('{"0": "a.png", "1": "b.mp3"}'))).toEqual([
+      ["0", "a.png"],
+      ["1", "b.mp3"],
+    ]);
+    // MediaEntries { entries: [{ name: "a.png", size: 3 }, { name: "b.mp3" }] }
+    const entry = (name: string, extra: number[] = []) => {
+      const body = [0x0a, name.length, ...new TextEncoder().encode(name), ...extra];
+      return [0x0a, body.length, ...body];
+    };
+    const proto = new Uint8Array([...entry("a.png", [0x10, 3]), ...entry("b.mp3")]);
+    expect(mediaNames(proto)).toEqual([
+      ["0", "a.png"],
+      ["1", "b.mp3"],
+    ]);
+    expect(mediaNames(new Uint8Array([0x0a, 0x7f, 0x01]))).toEqual([]); // truncated: no media, no crash
+    expect(mediaNames(undefined)).toEqual([]);
+  });
+});
