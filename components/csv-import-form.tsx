@@ -3,10 +3,11 @@
 // Importing questions from a spreadsheet (CSV or TSV, uploaded or pasted): a preview of the first rows
 // with a column mapping (question, answer, tags, ...), then the import. Errors name their lines.
 import { useState } from "react";
-import { importCsvAction, previewCsvAction } from "@/app/decks/actions";
+import { importCsvAction, importCsvIntoDeckAction, previewCsvAction } from "@/app/decks/actions";
 import { CSV_FIELD_LABELS, CSV_FIELDS, type CsvField, type CsvMapping } from "@/lib/transfer/csv-fields";
 import type { CsvPreview } from "@/lib/transfer/transfer";
-import { ActionForm } from "./action-form";
+import { plural } from "@/lib/format";
+import { ActionForm, type FormAction } from "./action-form";
 
 /** The refusal's line-numbered problems, one per line. */
 function LineErrors({ errors }: { errors: string[] | undefined }) {
@@ -20,7 +21,8 @@ function LineErrors({ errors }: { errors: string[] | undefined }) {
   );
 }
 
-export function ImportCsvForm() {
+/** CSV into a new deck, or (`into`) added to a deck the user edits. */
+export function ImportCsvForm({ into }: { into?: { deckId: string; deckKey: string } }) {
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<CsvPreview | null>(null);
   const [mapping, setMapping] = useState<CsvMapping>({});
@@ -79,7 +81,17 @@ export function ImportCsvForm() {
       </ActionForm>
 
       {preview && (
-        <ActionForm action={importCsvAction} hidden={{ text, mapping: JSON.stringify(mapping) }} className="space-y-4">
+        <ActionForm
+          // Into a new deck the action redirects to it (it never returns data); into this deck it says how many.
+          action={(into ? importCsvIntoDeckAction : importCsvAction) as FormAction<{ added: number }>}
+          hidden={{ text, mapping: JSON.stringify(mapping), ...(into ?? {}) }}
+          className="space-y-4"
+          success={(data) => `Added ${plural(data.added, "card")} to this deck.`}
+          onSuccess={() => {
+            setText("");
+            setPreview(null);
+          }}
+        >
           {({ pending, errors }) => (
             <>
               <p className="text-sm" data-testid="csv-preview-summary">
@@ -132,13 +144,19 @@ export function ImportCsvForm() {
                   </tbody>
                 </table>
               </div>
-              <label className="block space-y-1 text-sm">
-                <span className="block font-medium">Deck title</span>
-                <input name="title" className="input" defaultValue="Imported questions" />
-              </label>
+              {!into && (
+                <label className="block space-y-1 text-sm">
+                  <span className="block font-medium">Deck title</span>
+                  <input name="title" className="input" defaultValue="Imported questions" />
+                </label>
+              )}
               <LineErrors errors={errors("text")} />
               <button type="submit" className="btn btn-primary" disabled={pending}>
-                {pending ? "Importing…" : `Import ${preview.rows.toLocaleString("en")} cards`}
+                {pending
+                  ? "Importing…"
+                  : into
+                    ? `Add ${preview.rows.toLocaleString("en")} cards to this deck`
+                    : `Import ${preview.rows.toLocaleString("en")} cards`}
               </button>
             </>
           )}

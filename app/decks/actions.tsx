@@ -34,7 +34,16 @@ import {
   visibilitySchema,
 } from "@/lib/decks/sharing";
 import { NICKNAME_MAX, setMenteeNickname } from "@/lib/decks/mentoring";
-import { csvImportSchema, csvPreviewSchema, deckFileSchema, importCsvDeck, importDeckFile, previewCsv } from "@/lib/transfer/transfer";
+import {
+  csvImportSchema,
+  csvIntoDeckSchema,
+  csvPreviewSchema,
+  deckFileSchema,
+  importCsvDeck,
+  importCsvIntoDeck,
+  importDeckFile,
+  previewCsv,
+} from "@/lib/transfer/transfer";
 import { paths } from "@/lib/routes";
 import { siteOrigin } from "@/lib/server/origin";
 
@@ -182,6 +191,12 @@ export const importDeckAction = userAction(deckFileSchema, async (input, user) =
 });
 
 export const previewCsvAction = userAction(csvPreviewSchema, async (input) => previewCsv(input.text));
+
+export const importCsvIntoDeckAction = userAction(csvIntoDeckSchema.extend(deckRef.shape), async (input, user) => {
+  const result = await importCsvIntoDeck(user, input.deckId, input);
+  refreshDeck(input.deckKey);
+  return result;
+});
 
 export const importCsvAction = userAction(csvImportSchema, async (input, user) => {
   const deck = await importCsvDeck(user, input);

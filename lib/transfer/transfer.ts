@@ -6,7 +6,7 @@ import { z } from "zod";
 import { browsableDecks, type Viewer, liveCard } from "../decks/access";
 import { db } from "../server/db";
 import { byDeckKey } from "../decks/browse";
-import { newDeckSlug } from "../decks/authoring";
+import { newDeckSlug, requireEditable } from "../decks/authoring";
 import { importRefusal, parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 import { notFound } from "../server/errors";
 import { newCardData, tagNames, tagSelect } from "../decks/card-rows";
@@ -188,6 +188,33 @@ export async function importCsvDeck(viewer: Viewer, input: { text: string; title
   const cards = csvCards(read.table, input.mapping);
   if (!cards.ok) throw importRefusal(cards.errors, "Nothing was imported.", "text");
   return createDeckWithCards(viewer, { title: input.title }, cards.cards);
+}
+
+export const csvIntoDeckSchema = csvImportSchema.omit({ title: true });
+
+/**
+ * CSV rows added to a deck the viewer edits, after its cards, all or nothing. Adds only: a row whose
+ * slug is already a card of the deck gets a fresh one, so nobody's progress on that card changes.
+ */
+export async function importCsvIntoDeck(viewer: Viewer, deckId: string, input: { text: string; mapping: CsvMapping }) {
+  await requireEditable(viewer, deckId);
+  const read = readCsv(input.text);
+  if (!read.ok) throw importRefusal(read.errors, "Nothing was imported.", "text");
+  const cards = csvCards(read.table, input.mapping);
+  if (!cards.ok) throw importRefusal(cards.errors, "Nothing was imported.", "text");
+  return db.$transaction(async (tx) => {
+    const taken = new Set((await tx.card.findMany({ where: { deckId }, select: { slug: true } })).map((c) => c.slug));
+    const last = await tx.card.aggregate({ where: { deckId }, _max: { position: true } });
+    const start = (last._max.position ?? -1) + 1;
+    for (const [i, card] of cards.cards.entries()) {
+      let slug = card.slug;
+      for (let n = 2; taken.has(slug); n++) slug = `${card.slug.slice(0, 70)}-${n}`;
+      taken.add(slug);
+      await tx.card.create({ data: newCardData(deckId, start + i, { ...card, slug }) });
+    }
+    await tx.deck.update({ where: { id: deckId }, data: { updatedAt: new Date() } });
+    return { added: cards.cards.length };
+  });
 }
 
 /** A deck the viewer can see, as CSV (the importer maps its columns back by itself). */

@@ -30,6 +30,14 @@ test("a mentor imports a CSV of questions after a preview, and downloads decks a
   await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible();
   await expect(page.getByRole("link", { name: "What is a cache?" })).toBeVisible();
 
+  // More rows later, into the same deck, from its edit page.
+  await page.getByText("Add cards from a spreadsheet (CSV or TSV)").click();
+  await page.getByLabel("CSV or TSV", { exact: true }).fill('question,answer\nWhat is a queue?,"First in, first out."\n');
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.getByRole("button", { name: "Add 1 card to this deck" }).click();
+  await expect(page.getByText("Added 1 card to this deck.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "What is a queue?" })).toBeVisible();
+
   // The deck as CSV, from its page.
   await page.goto(page.url().replace(/\/edit$/, ""));
   const deckDownload = page.waitForEvent("download");

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { recordRating } from "@/lib/review/ratings";
 import { startStudying } from "@/lib/review/studying";
 import { db } from "@/lib/server/db";
-import { exportDeckCsv, exportHistoryCsv, importCsvDeck } from "@/lib/transfer/transfer";
+import { exportDeckCsv, exportHistoryCsv, importCsvDeck, importCsvIntoDeck } from "@/lib/transfer/transfer";
 import { makeDeck, makeUser } from "./helpers";
 
 describe("CSV", () => {
@@ -66,5 +66,27 @@ describe("CSV", () => {
     expect(await exportHistoryCsv(learner)).toBe(
       `card_id,review_time,review_rating,review_state,review_duration\n${card!.id},1900000000000,3,0,4200\n`,
     );
+  });
+});
+
+describe("CSV into an existing deck", () => {
+  it("adds the rows after the deck's cards, all or nothing, for its editors only", async () => {
+    const owner = await makeUser("owner");
+    const deck = await makeDeck(owner.id, { cards: 2 });
+    const mapping = { question: 0, answer: 1, slug: 2 };
+    await expect(importCsvIntoDeck(owner, deck.id, { text: "q,a,slug\nNew one?,Yes,card-0\n,no question,\n", mapping })).rejects.toThrow(
+      "Line 3",
+    );
+    expect(await db.card.count({ where: { deckId: deck.id } })).toBe(2);
+    expect(await importCsvIntoDeck(owner, deck.id, { text: "q,a,slug\nNew one?,Yes,card-0\n", mapping })).toEqual({ added: 1 });
+    const cards = await db.card.findMany({ where: { deckId: deck.id }, orderBy: { position: "asc" } });
+    // The slug was taken by an existing card: the new row gets its own, and card-0 is untouched.
+    expect(cards.map((c) => [c.slug, c.front])).toEqual([
+      ["card-0", "Question 0?"],
+      ["card-1", "Question 1?"],
+      ["card-0-2", "New one?"],
+    ]);
+    const stranger = await makeUser("stranger");
+    await expect(importCsvIntoDeck(stranger, deck.id, { text: "q,a\nX?,Y\n", mapping: { question: 0, answer: 1 } })).rejects.toThrow();
   });
 });

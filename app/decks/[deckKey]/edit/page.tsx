@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CardRowControls, DeckDetailsForm, DeleteDeckForm, PasteQuestionsForm } from "@/components/deck-forms";
+import { ImportCsvForm } from "@/components/csv-import-form";
 import { TagChip } from "@/components/tag-chip";
 import { getEditableDeck } from "@/lib/decks/authoring";
 import { listEditableCards } from "@/lib/decks/card-authoring";
@@ -95,6 +96,12 @@ export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKe
           Add many questions at once
         </h2>
         <PasteQuestionsForm deckId={deck.id} deckKey={k} />
+        <details className="card-surface p-4">
+          <summary className="cursor-pointer font-medium">Add cards from a spreadsheet (CSV or TSV)</summary>
+          <div className="mt-3">
+            <ImportCsvForm into={{ deckId: deck.id, deckKey: k }} />
+          </div>
+        </details>
       </section>
 
       {can(deck.role, "deleteDeck") && (
