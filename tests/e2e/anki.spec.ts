@@ -30,6 +30,7 @@ test("a learner imports an Anki package with its history and studies a card Anki
 
   // The package's image is stored with the deck and shown on its card, to the deck's people only.
   await page.getByRole("link", { name: "What is the GIL?" }).click();
+  await expect(page).toHaveURL(/\/cards\/[\w-]+\/edit$/);
   await page.goto(page.url().replace(/\/edit$/, ""));
   const image = page.getByRole("img", { name: "gil.png" });
   await expect(image).toBeVisible();
