@@ -95,7 +95,7 @@ export function ImportCsvForm({ into }: { into?: { deckId: string; deckKey: stri
           {({ pending, errors }) => (
             <>
               <p className="text-sm" data-testid="csv-preview-summary">
-                {preview.rows.toLocaleString("en")} rows, {preview.columns} columns
+                {plural(preview.rows, "row")}, {plural(preview.columns, "column")}
                 {preview.header ? ", with a header row" : ", no header row"}. Choose what each column holds:
               </p>
               <div className="grid gap-3 sm:grid-cols-3">
