@@ -155,8 +155,8 @@ export function ImportCsvForm({ into }: { into?: { deckId: string; deckKey: stri
                 {pending
                   ? "Importing…"
                   : into
-                    ? `Add ${preview.rows.toLocaleString("en")} cards to this deck`
-                    : `Import ${preview.rows.toLocaleString("en")} cards`}
+                    ? `Add ${plural(preview.rows, "card")} to this deck`
+                    : `Import ${plural(preview.rows, "card")}`}
               </button>
             </>
           )}
