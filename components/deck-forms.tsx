@@ -149,20 +149,34 @@ export function CardRowControls({
 }) {
   return (
     <div className="flex items-center gap-1">
-      <ActionForm action={moveCardAction} hidden={{ deckId, deckKey, cardId, direction: "up" }}>
-        {({ pending }) => (
-          <button type="submit" className="btn btn-ghost px-2" disabled={first || pending} aria-label="Move up">
-            ↑
-          </button>
-        )}
-      </ActionForm>
-      <ActionForm action={moveCardAction} hidden={{ deckId, deckKey, cardId, direction: "down" }}>
-        {({ pending }) => (
-          <button type="submit" className="btn btn-ghost px-2" disabled={last || pending} aria-label="Move down">
-            ↓
-          </button>
-        )}
-      </ActionForm>
+      {(["up", "down"] as const).map((direction) => (
+        <ActionForm
+          key={direction}
+          action={moveCardAction}
+          hidden={{ deckId, deckKey, cardId, direction }}
+          // The row moved, and a moved element loses focus: put it back on this card's arrow (or the
+          // other one, when this one is now disabled at the end of the list).
+          onSuccess={() =>
+            requestAnimationFrame(() => {
+              const same = document.getElementById(`move-${direction}-${cardId}`) as HTMLButtonElement | null;
+              const other = document.getElementById(`move-${direction === "up" ? "down" : "up"}-${cardId}`);
+              (same && !same.disabled ? same : other)?.focus();
+            })
+          }
+        >
+          {({ pending }) => (
+            <button
+              type="submit"
+              id={`move-${direction}-${cardId}`}
+              className="btn btn-ghost px-2"
+              disabled={(direction === "up" ? first : last) || pending}
+              aria-label={direction === "up" ? "Move up" : "Move down"}
+            >
+              {direction === "up" ? "↑" : "↓"}
+            </button>
+          )}
+        </ActionForm>
+      ))}
       <ActionForm
         action={retireCardAction}
         hidden={{ deckId, deckKey, cardId }}

@@ -210,6 +210,8 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, medianAnswer
       setQueue((q) => promoteDue(afterRating(q, { ...current, memory, version: current.version + 1 }, { end: dayEnd }), at));
       setNow(at);
       setNotice(null);
+      // A clicked grade button goes away with the answer: focus stays on the card, where Space works.
+      cardRef.current?.focus({ preventScroll: true });
     },
     [current, revealed, busy, scheduler, dayEnd, addToOutbox, ticked],
   );

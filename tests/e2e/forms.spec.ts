@@ -41,6 +41,8 @@ test("a deck's edit page: save details, paste, reorder, delete a card, copy and 
   expect(await cardOrder(page)).toEqual(["What is a cache?", "What is sharding?", "What is a queue?"]);
   await page.getByRole("listitem").filter({ hasText: "What is a queue?" }).getByRole("button", { name: "Move up" }).click();
   await expect.poll(() => cardOrder(page)).toEqual(["What is a cache?", "What is a queue?", "What is sharding?"]);
+  // Focus stays on the arrow just pressed, so a keyboard user can press it again.
+  await expect(page.getByRole("listitem").filter({ hasText: "What is a queue?" }).getByRole("button", { name: "Move up" })).toBeFocused();
   await page.getByRole("listitem").filter({ hasText: "What is a cache?" }).getByRole("button", { name: "Move down" }).click();
   await expect.poll(() => cardOrder(page)).toEqual(["What is a queue?", "What is a cache?", "What is sharding?"]);
   // Drag and drop: the last card dropped on the first takes its place.
@@ -189,6 +191,7 @@ test("a learner: stop studying, leave a mentor's deck, bury, suspend, undo, unsu
   for (let i = 0; i < 3; i++) {
     await page.getByRole("button", { name: /Show answer/ }).click();
     await page.getByRole("button", { name: /^Again \d/ }).click();
+    if (i < 2) await expect(page.getByTestId("card")).toBeFocused(); // the next action, Space, works at once
   }
   await page.getByRole("button", { name: "Study it now" }).click();
   await expect(front).toBeVisible();
