@@ -3,7 +3,7 @@
 // pages a signed-out visitor and a learner who studies, plans and writes decks see, with the review
 // screen before and after a reveal and at the end of a session.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { devices, expect, test, type Page } from "@playwright/test";
 import { newEmail, signUp } from "./fixtures";
 
 const isoDate = (daysFromNow: number) => new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
@@ -103,4 +103,35 @@ test("no axe violations on any page state, light or dark", async ({ page }) => {
   }
 
   expect(found, found.join("\n")).toEqual([]);
+});
+
+test.describe("on a phone", () => {
+  test.use({ ...devices["Pixel 7"], channel: undefined });
+
+  test("no axe violations on the pages a phone user lives in, light or dark", async ({ page }) => {
+    test.setTimeout(120_000);
+    const found: string[] = [];
+    await page.goto("/");
+    found.push(...(await violations(page, "home, signed out (phone)")));
+    await signUp(page, newEmail("axe-phone"));
+    found.push(...(await violations(page, "today (phone)")));
+    await page.getByRole("button", { name: "Start Python Interview Questions" }).tap();
+    await expect(page.getByTestId("card")).toBeVisible();
+    found.push(...(await violations(page, "study, question (phone)")));
+    await page.getByTestId("card-front").tap();
+    found.push(...(await violations(page, "study, answer (phone)")));
+    await page.getByRole("button", { name: /^Good \d/ }).tap();
+    await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
+    await page.getByText("Menu", { exact: true }).tap();
+    found.push(...(await violations(page, "menu open (phone)")));
+    for (const [state, url] of [
+      ["history (phone)", "/history"],
+      ["stats (phone)", "/stats"],
+      ["settings (phone)", "/settings"],
+    ] as const) {
+      await page.goto(url);
+      found.push(...(await violations(page, state)));
+    }
+    expect(found, found.join("\n")).toEqual([]);
+  });
 });
