@@ -47,10 +47,16 @@ export interface DeckDetail extends DeckSummary {
   tagCounts: { tag: Tag; count: number }[];
 }
 
+/** A deck's tags on its live cards, most used first. */
+async function deckTagCounts(deckId: string): Promise<{ tag: Tag; count: number }[]> {
+  const tags = await db.cardTag.groupBy({ by: ["tag"], where: { card: { deckId, ...liveCard } }, _count: { _all: true } });
+  return tags.map((t) => ({ tag: t.tag, count: t._count._all })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
 /** The tags a card editor offers: the deck's own, most used first; a deck without any gets the Python deck's. */
 export async function tagSuggestions(deck: { id: string }): Promise<string[]> {
-  const tags = await db.cardTag.groupBy({ by: ["tag"], where: { card: { deckId: deck.id, ...liveCard } }, _count: { _all: true } });
-  return tags.length ? tags.sort((a, b) => b._count._all - a._count._all || a.tag.localeCompare(b.tag)).map((t) => t.tag) : [...TAGS];
+  const counts = await deckTagCounts(deck.id);
+  return counts.length ? counts.map((t) => t.tag) : [...TAGS];
 }
 
 /** A deck by id or slug, if the viewer may browse it. */
@@ -72,11 +78,7 @@ export async function getDeck(key: string, viewer: Viewer | null): Promise<DeckD
   if (!found) return null;
   const { ownerId, owner, members, ...deck } = found;
   const role = roleOf({ ownerId, visibility: deck.visibility }, viewer, members[0] ?? null);
-  const [cardCount, tags] = await Promise.all([
-    db.card.count({ where: { deckId: deck.id, ...liveCard } }),
-    db.cardTag.groupBy({ by: ["tag"], where: { card: { deckId: deck.id, ...liveCard } }, _count: { _all: true } }),
-  ]);
-  const tagCounts = tags.map((t) => ({ tag: t.tag, count: t._count._all })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  const [cardCount, tagCounts] = await Promise.all([db.card.count({ where: { deckId: deck.id, ...liveCard } }), deckTagCounts(deck.id)]);
   return { ...deck, role, ownerName: owner?.name ?? null, cardCount, tagCounts };
 }
 
