@@ -39,3 +39,14 @@ export function newCardData(deckId: string, position: number, card: NewCard): Pr
     tags: withTags(card.tags),
   };
 }
+
+/**
+ * A card with an answer (the details, or key points). Learners who can't edit a deck never get its
+ * cards without one; the sharing checklist and the mentor dashboard list them apart.
+ */
+export function hasAnswer(card: { back: string; keyPoints: string }): boolean {
+  return card.back.trim() !== "" || card.keyPoints.trim() !== "";
+}
+
+/** hasAnswer as a query condition (stored text is trimmed, so "not empty" is the same test). */
+export const answeredCard = { OR: [{ back: { not: "" } }, { keyPoints: { not: "" } }] } as const satisfies Prisma.CardWhereInput;

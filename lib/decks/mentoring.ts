@@ -12,6 +12,7 @@ import { ownedDecks, type Viewer, liveCard } from "./access";
 import { db } from "../server/db";
 import { notFound } from "../server/errors";
 import { tallyMissedPoints } from "../stats/key-points";
+import { hasAnswer } from "./card-rows";
 import { sharedInterviews, type SharedInterview } from "../interviews/readiness";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -120,8 +121,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
     }),
   ]);
   const totalCards = liveCards.length;
-  const isBlank = (card: { back: string; keyPoints: string }) => !card.back.trim() && !card.keyPoints.trim();
-  const blankCards = liveCards.filter(isBlank).map((c) => ({ slug: c.slug, front: c.front }));
+  const blankCards = liveCards.filter((c) => !hasAnswer(c)).map((c) => ({ slug: c.slug, front: c.front }));
   if (members.length === 0) return { deck, totalCards, mentees: [], cards: [], blankCards, hasReviews: false };
 
   const menteeIds = members.map((m) => m.userId);
@@ -258,7 +258,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
   const cards: CardDifficulty[] = liveCards
     .flatMap((card) => {
       const s = stats.get(card.id);
-      if (!s || isBlank(card)) return [];
+      if (!s || !hasAnswer(card)) return [];
       return [
         {
           cardId: card.id,

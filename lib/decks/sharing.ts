@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { browsableDecks, ownedDecks, type Viewer, liveCard, liveCardCount, decksWhere } from "./access";
 import { sendMail } from "../accounts/mail";
+import { hasAnswer } from "./card-rows";
 import { paths } from "../routes";
 import { db } from "../server/db";
 import { VISIBILITIES } from "./schema";
@@ -93,7 +94,7 @@ export async function sharingChecklist(viewer: Viewer, deckId: string) {
     orderBy: { position: "asc" },
     select: { slug: true, front: true, back: true, keyPoints: true, _count: { select: { tags: true } } },
   });
-  const unanswered = cards.filter((c) => !c.back.trim() && !c.keyPoints.trim()).map((c) => ({ slug: c.slug, front: c.front }));
+  const unanswered = cards.filter((c) => !hasAnswer(c)).map((c) => ({ slug: c.slug, front: c.front }));
   return { cards: cards.length, unanswered, untagged: cards.filter((c) => c._count.tags === 0).length };
 }
 

@@ -3,6 +3,7 @@
 // it here, so the cursor is kept in this one module.
 import "server-only";
 import { liveCard } from "../decks/access";
+import { hasAnswer } from "../decks/card-rows";
 import { db } from "../server/db";
 
 /** Extra rows read for a deck whose blank cards are skipped. */
@@ -33,7 +34,7 @@ export async function neverSeenCards(
       take: room - found.length + (skipBlank ? BLANK_SLACK : 0),
       select: { id: true, position: true, ...(skipBlank && { back: true, keyPoints: true }) },
     });
-    const answered = skipBlank ? cards.filter((c) => (c.back ?? "").trim() || (c.keyPoints ?? "").trim()) : cards;
+    const answered = skipBlank ? cards.filter((c) => hasAnswer({ back: c.back ?? "", keyPoints: c.keyPoints ?? "" })) : cards;
     found.push(...answered.slice(0, room - found.length).map(({ id, position }) => ({ id, position })));
     // All live cards before the first unseen one are seen; with none unseen, all cards so far are.
     const next =

@@ -10,7 +10,7 @@ import { memoryOf, memorySelect } from "./memory";
 import { neverSeenCards } from "./new-cards";
 import { getStudySettings, type StudySettings } from "./settings";
 import { splitKeyPoints } from "../decks/schema";
-import { tagNames, tagSelect } from "../decks/card-rows";
+import { answeredCard, tagNames, tagSelect } from "../decks/card-rows";
 import { medianAnswerMs } from "./answer-times";
 
 export interface StudyCard extends QueueCard {
@@ -310,7 +310,7 @@ export async function afterSession(viewer: Viewer, options: { deckId?: string },
   const inDecks = {
     deckId: { in: deckIds },
     ...liveCard,
-    OR: [{ deck: editableDecks(viewer) }, { back: { not: "" } }, { keyPoints: { not: "" } }],
+    OR: [{ deck: editableDecks(viewer) }, ...answeredCard.OR],
   };
   const [cards, unseen, next] = await Promise.all([
     db.card.count({ where: inDecks }),
