@@ -1,7 +1,7 @@
 // Ending sessions and leaving: a password change and "sign out everywhere" reach every browser
 // signed in to the account, and deleting the account offers the export first and removes it.
 import { expect, test, type Browser } from "@playwright/test";
-import { linkInMail, newEmail, PASSWORD, signIn, signUp } from "./fixtures";
+import { linkInMail, newEmail, PASSWORD, signIn, signOut, signUp } from "./fixtures";
 
 async function secondBrowser(browser: Browser, email: string, password = PASSWORD) {
   const page = await (await browser.newContext()).newPage();
@@ -114,7 +114,7 @@ test("a learner who forgot their password resets it by email: the link works onc
   await page.reload();
   await expect(page.getByLabel("Name")).toHaveValue("Ada L.");
 
-  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await signOut(page); // waits for the sign-out to finish, so it can't land after the next page
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await page.getByLabel("Email").fill("not an address");
