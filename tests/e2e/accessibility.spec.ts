@@ -2,30 +2,11 @@
 // and AA, best practices, and the label-in-name rule axe keeps experimental). Page states are the
 // pages a signed-out visitor and a learner who studies, plans and writes decks see, with the review
 // screen before and after a reveal and at the end of a session.
-import AxeBuilder from "@axe-core/playwright";
-import { devices, expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { violations } from "./axe";
 import { newEmail, signUp } from "./fixtures";
 
 const isoDate = (daysFromNow: number) => new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
-
-/** Every violation on the page as it stands, in both themes, as readable lines. */
-async function violations(page: Page, state: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-      .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
-      .analyze();
-    for (const v of results.violations)
-      for (const node of v.nodes)
-        found.push(
-          `${state} (${colorScheme}): ${v.id}: ${node.target.join(" ")}: ${node.failureSummary?.split("\n")[1]?.trim() ?? v.help}`,
-        );
-  }
-  await page.emulateMedia({ colorScheme: null });
-  return found;
-}
 
 test("no axe violations on any page state, light or dark", async ({ page }) => {
   test.setTimeout(240_000);
@@ -103,35 +84,4 @@ test("no axe violations on any page state, light or dark", async ({ page }) => {
   }
 
   expect(found, found.join("\n")).toEqual([]);
-});
-
-test.describe("on a phone", () => {
-  test.use({ ...devices["Pixel 7"], channel: undefined });
-
-  test("no axe violations on the pages a phone user lives in, light or dark", async ({ page }) => {
-    test.setTimeout(120_000);
-    const found: string[] = [];
-    await page.goto("/");
-    found.push(...(await violations(page, "home, signed out (phone)")));
-    await signUp(page, newEmail("axe-phone"));
-    found.push(...(await violations(page, "today (phone)")));
-    await page.getByRole("button", { name: "Start Python Interview Questions" }).tap();
-    await expect(page.getByTestId("card")).toBeVisible();
-    found.push(...(await violations(page, "study, question (phone)")));
-    await page.getByTestId("card-front").tap();
-    found.push(...(await violations(page, "study, answer (phone)")));
-    await page.getByRole("button", { name: /^Good \d/ }).tap();
-    await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
-    await page.getByText("Menu", { exact: true }).tap();
-    found.push(...(await violations(page, "menu open (phone)")));
-    for (const [state, url] of [
-      ["history (phone)", "/history"],
-      ["stats (phone)", "/stats"],
-      ["settings (phone)", "/settings"],
-    ] as const) {
-      await page.goto(url);
-      found.push(...(await violations(page, state)));
-    }
-    expect(found, found.join("\n")).toEqual([]);
-  });
 });
