@@ -33,13 +33,13 @@ export function ActionForm<T>({
   confirm?: string;
   /** Checks the form in the browser first: a message stops the submit and is shown as the error. */
   check?: (form: HTMLFormElement) => string | null;
-  /** Runs once per accepted submission (to clear state the form's reset doesn't reach). */
-  onSuccess?: () => void;
+  /** Runs once per accepted submission, with its data (to clear state the form's reset doesn't reach). */
+  onSuccess?: (data: T) => void;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const succeeded = state?.ok ? state : null;
   useEffect(() => {
-    if (succeeded) onSuccess?.();
+    if (succeeded) onSuccess?.(succeeded.data);
     // Each accepted submission is a new state object: once per submission, not per render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [succeeded]);

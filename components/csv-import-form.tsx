@@ -26,6 +26,7 @@ export function ImportCsvForm({ into }: { into?: { deckId: string; deckKey: stri
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<CsvPreview | null>(null);
   const [mapping, setMapping] = useState<CsvMapping>({});
+  const [added, setAdded] = useState<string | null>(null);
   const columnName = (i: number) => preview?.header?.[i] || `Column ${i + 1}`;
 
   return (
@@ -43,6 +44,11 @@ export function ImportCsvForm({ into }: { into?: { deckId: string; deckKey: stri
       >
         {({ pending, errors }) => (
           <>
+            {added && (
+              <p role="status" className="text-sm text-success">
+                {added}
+              </p>
+            )}
             <label htmlFor="csv-text" className="block text-sm font-medium">
               CSV or TSV
             </label>
@@ -69,6 +75,7 @@ export function ImportCsvForm({ into }: { into?: { deckId: string; deckKey: stri
               value={text}
               onChange={(e) => {
                 setText(e.target.value);
+                setAdded(null);
                 setPreview(null);
               }}
             />
@@ -86,8 +93,9 @@ export function ImportCsvForm({ into }: { into?: { deckId: string; deckKey: stri
           action={(into ? importCsvIntoDeckAction : importCsvAction) as FormAction<{ added: number }>}
           hidden={{ text, mapping: JSON.stringify(mapping), ...(into ?? {}) }}
           className="space-y-4"
-          success={(data) => `Added ${plural(data.added, "card")} to this deck.`}
-          onSuccess={() => {
+          // The preview closes once the rows are in, so the message lives beside the paste box.
+          onSuccess={(data) => {
+            setAdded(`Added ${plural(data.added, "card")} to this deck.`);
             setText("");
             setPreview(null);
           }}

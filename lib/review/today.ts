@@ -4,7 +4,7 @@
 import "server-only";
 import type { Viewer } from "../decks/access";
 import { todaysPlan, type TodaysPlan } from "../interviews/readiness";
-import { getLearnerStats } from "../stats/learner-stats";
+import { getStreak } from "../stats/learner-stats";
 import { medianAnswerMs } from "./answer-times";
 import { sessionCounts, type QueueCounts } from "./session";
 import { listStudiedDecks, type StudiedDeck } from "./studying";
@@ -22,10 +22,10 @@ export interface Today {
 }
 
 export async function getToday(viewer: Viewer, now = new Date()): Promise<Today> {
-  const [plan, decks, stats, answerMs] = await Promise.all([
+  const [plan, decks, streak, answerMs] = await Promise.all([
     todaysPlan(viewer, now),
     listStudiedDecks(viewer),
-    getLearnerStats(viewer, now),
+    getStreak(viewer, now),
     medianAnswerMs(viewer.id),
   ]);
   const [counts, ...perDeck] = await Promise.all([
@@ -36,7 +36,7 @@ export async function getToday(viewer: Viewer, now = new Date()): Promise<Today>
     counts,
     minutes: Math.ceil((counts.total * (answerMs ?? ASSUMED_CARD_MS)) / 60_000),
     decks: decks.map((deck, i) => ({ ...deck, counts: perDeck[i]! })),
-    streak: { current: stats.streak.current, longest: stats.streak.longest },
+    streak: { current: streak.current, longest: streak.longest },
     next: plan.next,
   };
 }

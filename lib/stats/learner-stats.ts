@@ -146,6 +146,22 @@ function streaks(counts: number[]): LearnerStats["streak"] {
   return { current, longest, currentAtLeast: current > 0 && current === end + 1 };
 }
 
+/** The streak alone (the Today page's line): one read of the window's review times, nothing else. */
+export async function getStreak(viewer: Viewer, now = new Date()): Promise<LearnerStats["streak"]> {
+  const { timeZone, dayStartHour } = await getStudySettings(viewer.id);
+  const past = daysEndingWith(studyDay(now, timeZone, dayStartHour), HEATMAP_DAYS, timeZone, dayStartHour);
+  const logs = await db.reviewLog.findMany({
+    where: { userId: viewer.id, reviewedAt: { gte: past[0]!.start, lt: past.at(-1)!.end } },
+    select: { reviewedAt: true },
+  });
+  const counts = past.map(() => 0);
+  for (const { reviewedAt } of logs) {
+    const index = dayIndex(past, reviewedAt);
+    if (index >= 0) counts[index]!++;
+  }
+  return streaks(counts);
+}
+
 export async function getLearnerStats(viewer: Viewer, now = new Date()): Promise<LearnerStats> {
   const userId = viewer.id;
   const { timeZone, dayStartHour } = await getStudySettings(userId);

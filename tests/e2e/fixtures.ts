@@ -50,7 +50,8 @@ export async function submitSignUp(page: Page, email: string, name = "") {
 export async function finishSignUp(page: Page, email: string) {
   await page.goto(await linkInMail(email, "/sign-up/confirm"));
   await page.getByRole("button", { name: "Finish creating my account" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" }).first()).toBeVisible();
+  // Signed in: the header's Study link shows on every screen (Sign out sits in the phone's menu).
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Study", exact: true })).toBeVisible();
 }
 
 /** Signs up the whole way, as a person does: the form, then the link in the email. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { getLearnerStats, HEATMAP_DAYS } from "@/lib/stats/learner-stats";
+import { getLearnerStats, getStreak, HEATMAP_DAYS } from "@/lib/stats/learner-stats";
 import { insertCardState, insertReviewLog, makeDeck, makeUser } from "./helpers";
 
 // Noon in New York on Sunday 10 November 2030. The learner's days start at 04:00 there, and the
@@ -187,6 +187,8 @@ describe("a learner's stats", () => {
     expect(tomorrow.streak).toEqual({ current: 3, longest: 5, currentAtLeast: false });
     expect(tomorrow.today.reviews).toBe(0);
     expect(tomorrow.today.retention.rate).toBeNull();
+    // The Today page's streak-only read agrees.
+    expect(await getStreak(me, NOW)).toEqual(stats.streak);
     // The day after, it is broken.
     const later = await getLearnerStats(me, new Date(NOW.getTime() + 2 * DAY));
     expect(later.streak.current).toBe(0);
