@@ -187,8 +187,9 @@ describe("a learner's stats", () => {
     expect(tomorrow.streak).toEqual({ current: 3, longest: 5, currentAtLeast: false });
     expect(tomorrow.today.reviews).toBe(0);
     expect(tomorrow.today.retention.rate).toBeNull();
-    // The Today page's streak-only read agrees.
+    // The Today page's streak-only read agrees, today and tomorrow.
     expect(await getStreak(me, NOW)).toEqual(stats.streak);
+    expect(await getStreak(me, new Date(NOW.getTime() + DAY))).toEqual(tomorrow.streak);
     // The day after, it is broken.
     const later = await getLearnerStats(me, new Date(NOW.getTime() + 2 * DAY));
     expect(later.streak.current).toBe(0);
