@@ -73,3 +73,16 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).first().click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }
+
+/**
+ * Moves the learner's day boundary twelve hours away from now (their browser's clock), for tests
+ * whose counts would change if a new study day began mid-test: a card due in 10 minutes counts as
+ * "learning" today only while the day has 10 minutes left.
+ */
+export async function awayFromDayBoundary(page: Page) {
+  const hour = await page.evaluate(() => (new Date().getHours() + 12) % 24);
+  await page.goto("/settings");
+  await page.getByLabel("A new day starts at").selectOption(String(hour));
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/^Saved\./)).toBeVisible();
+}

@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newEmail, signUp } from "./fixtures";
+import { awayFromDayBoundary, newEmail, signUp } from "./fixtures";
 
 const DECK = "/decks/python-interview-questions";
 
 async function startDeck(page: Page) {
+  await awayFromDayBoundary(page);
   await page.goto(DECK);
   await page.getByRole("button", { name: "Start studying" }).focus();
   await page.keyboard.press("Enter");
