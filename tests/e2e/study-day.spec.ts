@@ -2,7 +2,7 @@
 // a learning card comes back with a countdown, the end says what is really next ("you've met all 2
 // cards"), and review ahead and drilling a tag give more to do once today's queue is done.
 import { expect, test, type Page } from "@playwright/test";
-import { newEmail, signUp } from "./fixtures";
+import { awayFromDayBoundary, newEmail, signUp } from "./fixtures";
 
 async function tinyDeck(page: Page) {
   await page.goto("/decks/new");
@@ -18,6 +18,7 @@ async function tinyDeck(page: Page) {
 
 test("bury and suspend undo like ratings; the end of the day says what is next; review ahead", async ({ page }) => {
   await signUp(page, newEmail("day"));
+  await awayFromDayBoundary(page);
   await tinyDeck(page);
   const front = page.getByTestId("card-front");
   const notice = page.getByTestId("notice");
@@ -64,6 +65,8 @@ test("bury and suspend undo like ratings; the end of the day says what is next; 
 
 test("a weak tag in stats opens a drill of its cards", async ({ page }) => {
   await signUp(page, newEmail("drill"));
+  await awayFromDayBoundary(page);
+  await page.goto("/");
   await page.getByRole("button", { name: "Start Python Interview Questions" }).click();
   await expect(page).toHaveURL(/\/study\?deck=/);
   await expect(page.getByTestId("card")).toBeFocused(); // hydrated: the keys work
