@@ -3,7 +3,8 @@
 // tags, and, when asked, the learner's own schedule and review log so Anki carries on where Drill
 // left off. Fields are the cards' Markdown rendered to plain, safe HTML (the renderer's rules, no
 // syntax highlighting); an answer with key points is written as its lead, the points as a list, then
-// the rest. Ids are stable (from each card's creation time), so exporting again updates, not doubles.
+// the rest. The deck's images go in as Anki's media files. Ids are stable (from each card's creation
+// time), so exporting again updates, not doubles.
 import "server-only";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -125,7 +126,7 @@ export async function exportDeckApkg(
   options: { withHistory: boolean },
   now = new Date(),
 ): Promise<ApkgExport> {
-  const { filename, deck } = await exportableDeck(viewer, deckKeyOrId);
+  const { filename, deckId: drillDeckId, deck } = await exportableDeck(viewer, deckKeyOrId);
   const cardIds = deck.cards.map((c) => c.id);
   const withHistory = options.withHistory && viewer !== null;
   const [states, logs, settings] = withHistory
@@ -148,6 +149,7 @@ export async function exportDeckApkg(
   const crtMs = Math.floor(firstMs / DAY_MS) * DAY_MS;
   const deckId = NOTE_TYPE_ID + 1;
 
+  let mediaFiles: { name: string; bytes: Uint8Array }[] = [];
   const dir = mkdtempSync(path.join(os.tmpdir(), "drill-apkg-"));
   const file = path.join(dir, "collection.anki2");
   try {
@@ -186,8 +188,21 @@ export async function exportDeckApkg(
       const noteId = idMaker();
       const reviewId = idMaker();
       const ankiCardIds = new Map<string, number>();
+      // The deck's images go into the package under their names, the fields pointing at those names as
+      // Anki's do; the package's media map says which numbered file is which.
+      const images = await db.media.findMany({ where: { deckId: drillDeckId }, select: { id: true, name: true, bytes: true } });
+      const imageName = new Map(images.map((m) => [`/media/${m.id}`, m.name]));
+      const withImageNames = (html: string) =>
+        html.replace(/(<img[^>]*\ssrc=")(\/media\/[^"]+)"/g, (whole, start: string, src: string) => {
+          const name = imageName.get(src);
+          return name ? `${start}${name.replace(/"/g, "&quot;")}"` : whole;
+        });
+      mediaFiles = images;
       const fields = await Promise.all(
-        deck.cards.map(async (card) => [await renderPortableHtml(card.front), await renderPortableHtml(portableAnswer(card))] as const),
+        deck.cards.map(
+          async (card) =>
+            [withImageNames(await renderPortableHtml(card.front)), withImageNames(await renderPortableHtml(portableAnswer(card)))] as const,
+        ),
       );
       anki.transaction(() => {
         deck.cards.forEach((card, position) => {
@@ -259,7 +274,13 @@ export async function exportDeckApkg(
     } finally {
       anki.close();
     }
-    const bytes = zipSync({ "collection.anki2": readFileSync(file), media: new TextEncoder().encode("{}") });
+    const media: Record<string, Uint8Array> = {};
+    const map: Record<string, string> = {};
+    mediaFiles.forEach((m, i) => {
+      media[String(i)] = new Uint8Array(m.bytes);
+      map[String(i)] = m.name;
+    });
+    const bytes = zipSync({ "collection.anki2": readFileSync(file), media: new TextEncoder().encode(JSON.stringify(map)), ...media });
     return { filename: filename.replace(/\.md$/, ".apkg"), bytes };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -76,6 +76,7 @@ export async function exportableDeck(viewer: Viewer | null, deckKeyOrId: string)
   if (!deck) throw notFound("That deck");
   return {
     filename: `${deck.slug ?? deck.id}.md`,
+    deckId: deck.id,
     deck: {
       title: deck.title,
       slug: deck.slug ?? undefined,

@@ -1,7 +1,7 @@
 // Exporting a deck as an Anki package and bringing it back: a studied deck exported with its history
 // and imported by another learner gives the same cards (as shown), tags and FSRS state per card.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -169,5 +169,24 @@ describe("exporting a deck as an Anki package", () => {
         withHistory: false,
       }),
     ).rejects.toThrow();
+  });
+
+  it("carries the deck's images as Anki media files, and they come back on import", async () => {
+    const owner = await makeUser("with-images");
+    const imported = await importAnki(owner, new Uint8Array(readFileSync("tests/fixtures/anki/anki21b.apkg")), {
+      title: "Pictures",
+      choices: {},
+      withHistory: false,
+    });
+    const { bytes } = await exportDeckApkg(owner, imported.deckId, { withHistory: false });
+    const files = unzipSync(bytes);
+    expect(JSON.parse(new TextDecoder().decode(files.media))).toEqual({ 0: "gil.png" });
+    expect(files["0"]!.slice(0, 4)).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    const other = await makeUser("gets-images");
+    const again = await importAnki(other, bytes, { title: "Pictures again", choices: {}, withHistory: false });
+    expect(again).toMatchObject({ cards: 3, images: 1, skippedMedia: 0 });
+    const [image] = await db.media.findMany({ where: { deckId: again.deckId } });
+    const backs = (await db.card.findMany({ where: { deckId: again.deckId } })).map((c) => c.back).join("\n");
+    expect(backs).toContain(`![gil.png](/media/${image!.id})`);
   });
 });
