@@ -55,8 +55,7 @@ test("a learner imports an Anki package with its history and studies a card Anki
   await page.goto("/history");
   await expect(page.getByTestId("history-rows").locator("tr")).toHaveCount(7);
 
-  // And back out to Anki from the deck's page, with the learner's reviews: a package holding the
-  // three cards and all seven ratings.
+  // And back out to Anki from the deck's page, with the learner's reviews and the deck's image.
   await page.goto("/decks");
   await page.getByRole("link", { name: "Python from Anki" }).first().click();
   await page.getByText("Download…").click();
@@ -65,5 +64,7 @@ test("a learner imports an Anki package with its history and studies a card Anki
   const file = await (await download).path();
   expect((await download).suggestedFilename()).toMatch(/\.apkg$/);
   const files = unzipSync(new Uint8Array(readFileSync(file)));
-  expect(Object.keys(files).sort()).toEqual(["collection.anki2", "media"]);
+  // The collection, the media map, and the deck's image as media file "0".
+  expect(Object.keys(files).sort()).toEqual(["0", "collection.anki2", "media"]);
+  expect(JSON.parse(new TextDecoder().decode(files.media))).toEqual({ 0: "gil.png" });
 });
