@@ -7,11 +7,11 @@ import { listEditableDecks } from "@/lib/decks/authoring";
 import { listPublicDecks } from "@/lib/decks/browse";
 import type { Viewer } from "@/lib/decks/access";
 import { formatDateTime, percent, plural } from "@/lib/format";
-import type { QueueCounts } from "@/lib/review/session";
+import type { DayCounts } from "@/lib/review/session";
 import { getToday } from "@/lib/review/today";
 import { deckKey, paths } from "@/lib/routes";
 
-function CountLine({ counts }: { counts: QueueCounts }) {
+function CountLine({ counts }: { counts: DayCounts }) {
   return (
     <span className="tabular-nums">
       <span className="text-accent">{counts.new.toLocaleString("en")} new</span> · {counts.learning.toLocaleString("en")} learning ·{" "}

@@ -3,7 +3,7 @@
 import "server-only";
 import { browsableDecks, editableDecks, type Viewer, liveCard } from "../decks/access";
 import { newMemory, State } from "../scheduling/fsrs";
-import { buildQueue, type QueueCard } from "../scheduling/queue";
+import { buildQueue, countQueue, type Queue, type QueueCard, type QueueCounts } from "../scheduling/queue";
 import { studyDay, type StudyDay } from "../scheduling/study-day";
 import { db } from "../server/db";
 import { memoryOf, memorySelect } from "./memory";
@@ -27,8 +27,6 @@ export interface StudySession {
   queue: { ready: StudyCard[]; waiting: StudyCard[] };
   day: StudyDay;
   settings: StudySettings;
-  /** The earliest due time after today's queue, for "next cards due" when nothing is left. */
-  nextDue: Date | null;
   /** The learner's median answer time over recent ratings (null before any): "faster than usual" means Easy. */
   medianAnswerMs: number | null;
 }
@@ -113,7 +111,7 @@ async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: Plan
     card: liveCard,
   };
   const startedSelect = { cardId: true, version: true, ...memorySelect } as const;
-  const [done, learning, reviews, freshStates] = await Promise.all([
+  const [done, learning, reviews, freshStates, editableRows] = await Promise.all([
     doneToday(viewer.id, day),
     // Learning steps due today: all of them (no daily limit applies), few by nature.
     db.cardState.findMany({
@@ -134,12 +132,11 @@ async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: Plan
       select: { cardId: true, version: true, ...memorySelect, card: { select: { position: true } } },
       take: settings.newPerDay,
     }),
+    // A learner meets a card without an answer only in a deck they can write it in.
+    db.deck.findMany({ where: { id: { in: deckIds }, ...editableDecks(viewer) }, select: { id: true } }),
   ]);
   const newRoom = Math.max(0, settings.newPerDay - done.newDone);
-  // A learner meets a card without an answer only in a deck they can write it in.
-  const editable = new Set(
-    (await db.deck.findMany({ where: { id: { in: deckIds }, ...editableDecks(viewer) }, select: { id: true } })).map((d) => d.id),
-  );
+  const editable = new Set(editableRows.map((d) => d.id));
   const [neverSeen, planned] = await Promise.all([
     neverSeenCards(viewer.id, studies, newRoom, new Set(deckIds.filter((id) => !editable.has(id)))),
     plannedCards(viewer.id, deckIds, options.plan, now),
@@ -186,32 +183,17 @@ async function contentFor(ids: string[]): Promise<(cards: QueueCard[]) => StudyC
     });
 }
 
-/** How today's queue splits: new cards, learning steps (those later today included) and reviews. */
-export interface QueueCounts {
-  new: number;
-  learning: number;
-  review: number;
-  total: number;
-}
+/** How today's queue splits (the review screen's own count: learning steps later today included), with the total. */
+export type DayCounts = QueueCounts & { total: number };
 
-export function countQueue(queue: { ready: QueueCard[]; waiting: QueueCard[] }): QueueCounts {
-  const counts = { new: 0, learning: 0, review: 0, total: 0 };
-  for (const card of [...queue.ready, ...queue.waiting]) {
-    counts.total++;
-    if (card.memory.state === State.New) counts.new++;
-    else if (card.memory.state === State.Review) counts.review++;
-    else counts.learning++;
-  }
-  return counts;
+function dayCounts(queue: Queue<QueueCard>): DayCounts {
+  const counts = countQueue(queue);
+  return { ...counts, total: counts.new + counts.learning + counts.review };
 }
 
 /** Today's counts alone (no card text read), for the Today page's per-deck rows. */
-export async function sessionCounts(
-  viewer: Viewer,
-  options: { deckId?: string; plan?: PlanToday },
-  now = new Date(),
-): Promise<QueueCounts> {
-  return countQueue((await loadQueue(viewer, options, now)).queue);
+export async function sessionCounts(viewer: Viewer, options: { deckId?: string; plan?: PlanToday }, now = new Date()): Promise<DayCounts> {
+  return dayCounts((await loadQueue(viewer, options, now)).queue);
 }
 
 /** Today's session for the decks the learner studies, or for one of them; an interview plan's cards first. */
@@ -221,23 +203,15 @@ export async function loadStudySession(
   now = new Date(),
 ): Promise<StudySession> {
   const { queue, day, settings, deckIds } = await loadQueue(viewer, options, now);
-  if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, nextDue: null, medianAnswerMs: null };
+  if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, medianAnswerMs: null };
 
+  // What comes after the session is asked once it ends (afterSession), not on every page load.
   const ids = [...queue.ready, ...queue.waiting].map((c) => c.cardId);
-  const [withContent, next, median] = await Promise.all([
-    contentFor(ids),
-    db.cardState.findFirst({
-      where: { userId: viewer.id, deckId: { in: deckIds }, suspended: false, state: { not: State.New }, due: { gte: day.end } },
-      orderBy: { due: "asc" },
-      select: { due: true },
-    }),
-    medianAnswerMs(viewer.id),
-  ]);
+  const [withContent, median] = await Promise.all([contentFor(ids), medianAnswerMs(viewer.id)]);
   return {
     queue: { ready: withContent(queue.ready), waiting: withContent(queue.waiting) },
     day,
     settings,
-    nextDue: next?.due ?? null,
     medianAnswerMs: median,
   };
 }
@@ -287,13 +261,13 @@ export async function loadCustomSession(
     cards.push(...unseen.map((c) => ({ cardId: c.id, version: 0, memory: newMemory(now) })));
   }
   const [withContent, median] = await Promise.all([contentFor(cards.map((c) => c.cardId)), medianAnswerMs(viewer.id)]);
-  return { queue: { ready: withContent(cards), waiting: [] }, day, settings, nextDue: null, medianAnswerMs: median };
+  return { queue: { ready: withContent(cards), waiting: [] }, day, settings, medianAnswerMs: median };
 }
 
 /** After a session: what is still there today, and whether the learner has met every card. */
 export interface AfterSession {
   /** Today's queue as it stands now (the server's view, not the page's). */
-  left: QueueCounts;
+  left: DayCounts;
   /** Live cards in the studied decks, and how many of them the learner has never seen. */
   cards: number;
   unseen: number;
@@ -321,5 +295,5 @@ export async function afterSession(viewer: Viewer, options: { deckId?: string },
       select: { due: true },
     }),
   ]);
-  return { left: countQueue(queue), cards, unseen, nextDue: next?.due ?? null, nextDay: day.end, newPerDay: settings.newPerDay };
+  return { left: dayCounts(queue), cards, unseen, nextDue: next?.due ?? null, nextDay: day.end, newPerDay: settings.newPerDay };
 }

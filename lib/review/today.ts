@@ -6,17 +6,17 @@ import type { Viewer } from "../decks/access";
 import { todaysPlan, type TodaysPlan } from "../interviews/readiness";
 import { getStreak } from "../stats/learner-stats";
 import { medianAnswerMs } from "./answer-times";
-import { sessionCounts, type QueueCounts } from "./session";
+import { sessionCounts, type DayCounts } from "./session";
 import { listStudiedDecks, type StudiedDeck } from "./studying";
 
 /** Before a learner's own answers give a median, a card is reckoned at this (reveal, think, grade). */
 const ASSUMED_CARD_MS = 20_000;
 
 export interface Today {
-  counts: QueueCounts;
+  counts: DayCounts;
   /** The time today's cards take at the learner's usual pace, in minutes (rounded up; 0 when none). */
   minutes: number;
-  decks: (StudiedDeck & { counts: QueueCounts })[];
+  decks: (StudiedDeck & { counts: DayCounts })[];
   streak: { current: number; longest: number };
   next: TodaysPlan["next"];
 }
