@@ -3,12 +3,11 @@
 // covers the usual batch: every card reachable, every rating made against the state it names. Any
 // other batch (a card gone, a stale copy, a duplicate) is handed to recordRating one rating at a time.
 import "server-only";
-import { liveCard, studiedDecks, type Viewer } from "../decks/access";
-import type { MemoryState } from "../scheduling/fsrs";
+import type { Viewer } from "../decks/access";
 import { db } from "../server/db";
 import { AppError, isUniqueViolation } from "../server/errors";
-import { memoryOf, memorySelect } from "./memory";
-import { applyRating, logRow, ratedCardSelect, recordRating, type RatingInput, type RatingResult } from "./ratings";
+import { ratedCards, writeRatingIn, type RatingWrite } from "./rating-sql";
+import { applyRating, logRow, recordRating, type RatingInput, type RatingResult } from "./ratings";
 import { cachedStudySettings } from "./settings";
 
 export type BatchResult = RatingResult | { status: "not_found"; clientId: string; message: string };
@@ -35,52 +34,27 @@ export async function recordRatings(viewer: Viewer, ratings: RatingInput[], now 
   if (ratings.length < 2) return oneByOne(viewer, ratings, now);
   const userId = viewer.id;
   const [cards, settings] = await Promise.all([
-    db.card.findMany({
-      where: { id: { in: [...new Set(ratings.map((r) => r.cardId))] }, ...liveCard, deck: studiedDecks(viewer) },
-      select: { ...ratedCardSelect, cardStates: { where: { userId }, select: { version: true, ...memorySelect } } },
-    }),
+    ratedCards(viewer, [...new Set(ratings.map((r) => r.cardId))]),
     cachedStudySettings(userId),
   ]);
   const byId = new Map(cards.map((c) => [c.id, c]));
 
   // Plan every write in order, as one-by-one would apply them; give up on the first surprise.
-  const current = new Map<string, { version: number; memory: MemoryState | null }>();
-  for (const card of cards) {
-    const row = card.cardStates[0];
-    current.set(card.id, { version: row?.version ?? 0, memory: row ? memoryOf(row) : null });
-  }
-  const plan: {
-    card: (typeof cards)[number];
-    input: RatingInput;
-    version: number;
-    existed: boolean;
-    before: MemoryState;
-    after: MemoryState;
-    reviewedAt: Date;
-  }[] = [];
+  const current = new Map(cards.map((card) => [card.id, { version: card.state?.version ?? 0, memory: card.state?.memory ?? null }]));
+  const plan: (RatingWrite & { input: RatingInput })[] = [];
   for (const input of ratings) {
     const card = byId.get(input.cardId);
     const state = card && current.get(card.id)!;
     if (!card || !state || state.version !== input.expectedVersion) return oneByOne(viewer, ratings, now);
     const { reviewedAt, before, after } = applyRating(state.memory, input, now, settings.scheduler);
-    plan.push({ card, input, version: state.version, existed: state.memory !== null, before, after, reviewedAt });
+    const log = logRow(userId, card, input, reviewedAt, before, after, settings);
+    plan.push({ userId, card, input, version: state.version, existed: state.memory !== null, after, log, now });
     current.set(card.id, { version: state.version + 1, memory: after });
   }
 
   try {
     await db.$transaction(async (tx) => {
-      for (const step of plan) {
-        const data = { ...step.after, version: step.version + 1, buriedUntil: null };
-        if (step.existed) {
-          const { count } = await tx.cardState.updateMany({ where: { userId, cardId: step.card.id, version: step.version }, data });
-          if (count !== 1) throw new BatchConflict();
-        } else {
-          await tx.cardState.createMany({ data: [{ userId, cardId: step.card.id, deckId: step.card.deckId, ...data }] });
-        }
-        await tx.reviewLog.createMany({
-          data: [logRow(userId, step.card, step.input, step.reviewedAt, step.before, step.after, settings)],
-        });
-      }
+      for (const step of plan) if (!(await writeRatingIn(tx, step))) throw new BatchConflict();
     });
   } catch (error) {
     // Someone else wrote meanwhile, or a rating was stored already: the batch rolled back whole

@@ -2,11 +2,13 @@
 // and refused when made against a stale copy of the card. Undo restores exactly the state before.
 import "server-only";
 import { z } from "zod";
-import { studiedDecks, type Viewer, liveCard } from "../decks/access";
+import { studiedDecks, type Viewer } from "../decks/access";
 import { newMemory, rate, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings, type StateValue } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { AppError, isUniqueViolation, notFound } from "../server/errors";
+import { newRowId } from "../server/ids";
 import { memoryOf, memorySelect } from "./memory";
+import { ratedCards, writeRating, type LogRow } from "./rating-sql";
 import { cachedStudySettings, schedulerSnapshot, type StudySettings } from "./settings";
 import { joinKeyPoints, KEY_POINTS_MAX, splitKeyPoints } from "../decks/schema";
 
@@ -106,13 +108,7 @@ function reviewTime(claimed: Date | undefined, now: Date): Date {
  */
 export async function recordRating(viewer: Viewer, input: RatingInput, now = new Date()): Promise<RatingResult> {
   const userId = viewer.id;
-  const [card, settings] = await Promise.all([
-    db.card.findFirst({
-      where: { id: input.cardId, ...liveCard, deck: studiedDecks(viewer) },
-      select: { ...ratedCardSelect, cardStates: { where: { userId }, select: { version: true, ...memorySelect } } },
-    }),
-    cachedStudySettings(userId),
-  ]);
+  const [[card], settings] = await Promise.all([ratedCards(viewer, [input.cardId]), cachedStudySettings(userId)]);
   if (!card) {
     // A retry of a rating stored before the card went out of reach is still that rating.
     const logged = await db.reviewLog.findUnique({
@@ -122,29 +118,22 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
     if (logged) return { status: "duplicate", card: await currentMemory(userId, logged.cardId, now) };
     throw notFound("That card");
   }
-  const row = card.cardStates[0] ?? null;
-  const version = row?.version ?? 0;
+  const version = card.state?.version ?? 0;
   if (version !== input.expectedVersion) return duplicateOrStale(userId, card.id, input.clientId, now);
 
-  const { reviewedAt, before, after } = applyRating(row ? memoryOf(row) : null, input, now, settings.scheduler);
-  const data = { ...after, version: version + 1, buriedUntil: null };
-
-  // A lost race (another rating got there first) returns before writing; a duplicate (this very
-  // rating stored already) fails the log's unique constraint and rolls back. Rollbacks undo only this
-  // transaction's writes, on SQLite too (lib/server/serialized-sqlite.ts).
+  const { reviewedAt, before, after } = applyRating(card.state?.memory ?? null, input, now, settings.scheduler);
+  // A lost race (another rating got there first) writes nothing and comes back false; a duplicate
+  // (this very rating stored already) fails the log's unique constraint and writes nothing either.
   let saved = false;
   try {
-    saved = await db.$transaction(async (tx) => {
-      if (row) {
-        // Conditional on the version we read: a concurrent rating that got there first makes this one stale.
-        const { count } = await tx.cardState.updateMany({ where: { userId, cardId: card.id, version }, data });
-        if (count !== 1) return false;
-      } else {
-        await tx.cardState.createMany({ data: [{ userId, cardId: card.id, deckId: card.deckId, ...data }] });
-      }
-      // createMany: nothing is read back, where create would return the whole row.
-      await tx.reviewLog.createMany({ data: [logRow(userId, card, input, reviewedAt, before, after, settings)] });
-      return true;
+    saved = await writeRating({
+      userId,
+      card,
+      version,
+      existed: card.state !== null,
+      after,
+      log: logRow(userId, card, input, reviewedAt, before, after, settings),
+      now,
     });
   } catch (error) {
     // A unique violation: the same rating arriving twice, or a concurrent first rating.
@@ -153,9 +142,6 @@ export async function recordRating(viewer: Viewer, input: RatingInput, now = new
   if (saved) return { status: "saved", card: { cardId: card.id, memory: after, version: version + 1 } };
   return duplicateOrStale(userId, card.id, input.clientId, now);
 }
-
-/** What a rating's log row keeps of its card. */
-export const ratedCardSelect = { id: true, deckId: true, front: true, keyPoints: true } as const;
 
 /** The key points shown and those missed, as worded on the card: null when no checklist was used. */
 function checklistColumns(storedPoints: string, checklist: RatingInput["checklist"]) {
@@ -177,8 +163,9 @@ export function logRow(
   before: MemoryState,
   after: MemoryState,
   settings: Pick<StudySettings, "scheduler" | "parameterSetId">,
-) {
+): LogRow {
   return {
+    id: newRowId(),
     userId,
     cardId: card.id,
     clientId: input.clientId,

@@ -28,7 +28,12 @@ export function notFound(what = "That"): AppError {
   return new AppError("not_found", `${what} was not found.`);
 }
 
-/** Prisma's unique-constraint violation, without importing the generated client's error classes. */
+/**
+ * Prisma's unique-constraint violation, without importing the generated client's error classes:
+ * P2002 from the query API, or a raw query's failure (P2010) whose driver error says so.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }

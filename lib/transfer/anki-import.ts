@@ -5,7 +5,6 @@
 // Drill ratings and each card's memory is rebuilt by replaying them through FSRS. Keyed by Anki's ids
 // (card slugs, rating client ids), so importing the same package twice adds nothing the second time.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import TurndownService from "turndown";
 import { Prisma } from "../generated/sqlite/client";
 import type { Viewer } from "../decks/access";
@@ -17,6 +16,7 @@ import { getStudySettings, schedulerSnapshot } from "../review/settings";
 import { newMemory, rate, type MemoryState, type RatingValue } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { AppError } from "../server/errors";
+import { newRowId } from "../server/ids";
 import { readAnkiPackage, type AnkiNoteType, type AnkiPackage } from "./anki-package";
 
 export interface FieldChoice {
@@ -214,7 +214,7 @@ export async function importAnki(
     const data = pkg.media.get(name);
     const mimeType = data && imageType(data);
     if (!data || !mimeType || data.length > IMAGE_MAX_BYTES || imageBytes + data.length > IMAGES_MAX_BYTES) continue;
-    const id = `${ID_PREFIX}${randomUUID().replace(/-/g, "")}`;
+    const id = newRowId(ID_PREFIX);
     imageBytes += data.length;
     mediaRows.push({ id, name, mimeType, bytes: new Uint8Array(data), size: data.length });
     images.set(name, `/media/${id}`);
@@ -256,7 +256,7 @@ export async function importAnki(
   const logRows: LogRow[] = [];
   const stateRows: Omit<Prisma.CardStateCreateManyInput, "deckId">[] = [];
   for (const { anki, content } of fresh) {
-    const cardId = `${ID_PREFIX}${randomUUID().replace(/-/g, "")}`;
+    const cardId = newRowId(ID_PREFIX);
     const { tags: _tags, ...row } = newCardData("", 0, content);
     cardRows.push({ ...(row as Omit<Prisma.CardCreateManyInput, "deckId" | "position">), id: cardId, deckId: "", position: 0 });
     for (const tag of content.tags) tagRows.push({ cardId, tag });
@@ -268,7 +268,7 @@ export async function importAnki(
       const at = new Date(Math.min(review.at, now.getTime()));
       const after = rate(memory, review.ease as RatingValue, at, settings.scheduler);
       logRows.push({
-        id: `${ID_PREFIX}${randomUUID().replace(/-/g, "")}`,
+        id: newRowId(ID_PREFIX),
         userId: viewer.id,
         cardId,
         clientId: `anki-${review.id}`,
