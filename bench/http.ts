@@ -22,7 +22,7 @@
 // load generator runs on the same machine as the server, so both share its cores.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { createWriteStream, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
@@ -30,10 +30,8 @@ import {
   BENCH_DIR,
   elapsedMs,
   formatSummary,
-  insertRows,
   ms,
   newId,
-  openSqlite,
   ROOT,
   saveResult,
   sqlDate,
@@ -42,6 +40,7 @@ import {
   USER_COLUMNS,
   verdict,
 } from "./common";
+import { openStore, resetStore, type Store } from "./store";
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || 0) || fallback;
 const SECONDS = arg("seconds", 20);
@@ -56,6 +55,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const rootAt = process.argv.indexOf("--root");
 const TARGET = rootAt > 0 ? path.resolve(process.argv[rootAt + 1]!) : ROOT;
 const DB_FILE = path.join(BENCH_DIR, "http.db");
+/** `--postgres URL`: the server runs on PostgreSQL, in a fresh schema of that server (bench/store.ts). */
+const postgresAt = process.argv.indexOf("--postgres");
+const POSTGRES_URL = postgresAt > 0 ? process.argv[postgresAt + 1] : undefined;
 const DECK_SLUG = "python-interview-questions";
 const PASSWORD = "bench-password-1";
 const SOLO_SECONDS = 5;
@@ -66,15 +68,14 @@ const DOUBLE_SEND_EVERY = 25;
 
 // ---------- the server ----------
 
-function startServer(): ChildProcess {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
+function startServer(databaseUrl: string): ChildProcess {
   const log = createWriteStream(path.join(BENCH_DIR, "http-server.log"));
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: TARGET,
     env: {
       ...process.env,
       PORT: String(PORT),
-      DATABASE_URL: `file:${DB_FILE}`,
+      DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       // --profile: a CPU profile of the server, written when it exits (bench/profile-summary.ts reads it).
       ...(process.argv.includes("--profile") && { DRILL_SERVER_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${path.join(BENCH_DIR, "profile")}` }),
@@ -282,31 +283,30 @@ async function learner(userId: string, cookie: string, cardIds: string[], deadli
 async function main(): Promise<void> {
   console.log(`http: starting the production server on ${BASE} (build if stale; log in var/bench/http-server.log)`);
   const bootStart = process.hrtime.bigint();
-  const server = startServer();
+  const databaseUrl = await resetStore(POSTGRES_URL ? { postgresUrl: POSTGRES_URL } : { sqliteFile: DB_FILE });
+  const server = startServer(databaseUrl);
+  let store: Store | undefined;
   try {
     await waitForServer(server, 15 * 60_000);
     console.log(`  server up in ${ms(elapsedMs(bootStart))}`);
 
-    const sqlite = openSqlite(DB_FILE);
-    const deck = sqlite.prepare(`SELECT "id" FROM "Deck" WHERE "slug" = ?`).get(DECK_SLUG) as { id: string } | undefined;
+    store = await openStore(databaseUrl);
+    console.log(`  database: ${store.engine}`);
+    const deck = await store.get<{ id: string }>(`SELECT "id" FROM "Deck" WHERE "slug" = ?`, DECK_SLUG);
     if (!deck) throw new Error(`the seeded deck ${DECK_SLUG} is missing`);
     const cardIds = (
-      sqlite.prepare(`SELECT "id" FROM "Card" WHERE "deckId" = ? AND "retiredAt" IS NULL ORDER BY "position"`).all(deck.id) as {
-        id: string;
-      }[]
+      await store.all<{ id: string }>(`SELECT "id" FROM "Card" WHERE "deckId" = ? AND "retiredAt" IS NULL ORDER BY "position"`, deck.id)
     ).map((c) => c.id);
     const passwordHash = await hash(PASSWORD);
     const at = sqlDate(new Date());
     // LEARNERS learners for the concurrent run, plus one for the solo run before it.
     const users = Array.from({ length: LEARNERS + 1 }, (_, i) => ({ id: newId(), email: `learner${i}@bench.test` }));
-    insertRows(
-      sqlite,
+    await store.insertRows(
       "User",
       USER_COLUMNS,
       users.map((u, i) => [u.id, u.email, `Learner ${i}`, passwordHash, at, at]),
     );
-    insertRows(
-      sqlite,
+    await store.insertRows(
       "DeckStudy",
       STUDY_COLUMNS,
       users.map((u) => [u.id, deck.id, at]),
@@ -314,9 +314,9 @@ async function main(): Promise<void> {
 
     // A reader for the study page: 20 new cards a day, so the page holds a 20-card session.
     const reader = { id: newId(), email: "reader@bench.test" };
-    insertRows(sqlite, "User", USER_COLUMNS, [[reader.id, reader.email, "Reader", passwordHash, at, at]]);
-    insertRows(sqlite, "DeckStudy", STUDY_COLUMNS, [[reader.id, deck.id, at]]);
-    sqlite.prepare(`INSERT INTO "StudySettings" ("userId", "newPerDay") VALUES (?, ?)`).run(reader.id, STUDY_PAGE_CARDS);
+    await store.insertRows("User", USER_COLUMNS, [[reader.id, reader.email, "Reader", passwordHash, at, at]]);
+    await store.insertRows("DeckStudy", STUDY_COLUMNS, [[reader.id, deck.id, at]]);
+    await store.run(`INSERT INTO "StudySettings" ("userId", "newPerDay") VALUES (?, ?)`, reader.id, STUDY_PAGE_CARDS);
 
     const signInStart = process.hrtime.bigint();
     const cookies: string[] = [];
@@ -329,7 +329,7 @@ async function main(): Promise<void> {
         post(cookies[i]!, { clientId: randomUUID(), cardId: cardIds[0]!, rating: 3, expectedVersion: 0, durationMs: 4000 }),
       ),
     );
-    const warmupLogs = (sqlite.prepare(`SELECT COUNT(*) AS n FROM "ReviewLog"`).get() as { n: number }).n;
+    const warmupLogs = Number((await store.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "ReviewLog"`))!.n);
     Object.assign(stats, { requests: 0, latencies: [], saved: new Set(), sent: new Set(), errors: new Map() });
 
     // Solo: one learner alone, so the latency is the server's own time per request (plus loopback).
@@ -354,27 +354,25 @@ async function main(): Promise<void> {
     // ---------- the database's account of what happened ----------
     const userIds = users.map((u) => u.id);
     const marks = userIds.map(() => "?").join(",");
-    const logs = sqlite.prepare(`SELECT "userId", "clientId" FROM "ReviewLog" WHERE "userId" IN (${marks})`).all(...userIds) as {
-      userId: string;
-      clientId: string;
-    }[];
+    const logs = await store.all<{ userId: string; clientId: string }>(
+      `SELECT "userId", "clientId" FROM "ReviewLog" WHERE "userId" IN (${marks})`,
+      ...userIds,
+    );
     const stored = new Set(logs.map((l) => `${l.userId} ${l.clientId}`));
-    const storedTwice = (
-      sqlite.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM "ReviewLog" GROUP BY "userId", "clientId" HAVING COUNT(*) > 1)`).get() as {
-        n: number;
-      }
-    ).n;
+    const storedTwice = Number(
+      (await store.get<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "ReviewLog" GROUP BY "userId", "clientId" HAVING COUNT(*) > 1) AS twice`,
+      ))!.n,
+    );
     const missing = [...stats.saved].filter((k) => !stored.has(k)).length;
     const benchLogs = logs.length - warmupLogs;
     const extra = logs.filter((l) => !stats.saved.has(`${l.userId} ${l.clientId}`)).length - warmupLogs;
-    const versionMismatch = (
-      sqlite
-        .prepare(
-          `SELECT COUNT(*) AS n FROM "CardState" s WHERE s."userId" IN (${marks}) AND s."version" <> (SELECT COUNT(*) FROM "ReviewLog" l WHERE l."userId" = s."userId" AND l."cardId" = s."cardId")`,
-        )
-        .get(...userIds) as { n: number }
-    ).n;
-    sqlite.close();
+    const versionMismatch = Number(
+      (await store.get<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM "CardState" s WHERE s."userId" IN (${marks}) AND s."version" <> (SELECT COUNT(*) FROM "ReviewLog" l WHERE l."userId" = s."userId" AND l."cardId" = s."cardId")`,
+        ...userIds,
+      ))!.n,
+    );
 
     const latency = summarize(stats.latencies);
     const saved = stats.saved.size;
@@ -456,21 +454,23 @@ async function main(): Promise<void> {
     // The same page with an open interview on the deck (two weeks out), requests alternating with and
     // without it (the interview cancelled), so both see the same machine. Skipped on a checkout
     // from before interviews.
-    const db = openSqlite(DB_FILE);
-    const hasInterviews = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'Interview'`).get();
-    if (hasInterviews) {
+    if (await store.hasTable("Interview")) {
       const interviewId = newId();
       const at = sqlDate(new Date());
-      db.prepare(
+      await store.run(
         `INSERT INTO "Interview" ("id", "userId", "label", "at", "timeZone", "createdAt", "updatedAt") VALUES (?, ?, 'Bench', ?, 'UTC', ?, ?)`,
-      ).run(interviewId, reader.id, sqlDate(new Date(Date.now() + 14 * 86_400_000)), at, at);
-      const deckId = (db.prepare(`SELECT "id" FROM "Deck" WHERE "slug" = ?`).get(DECK_SLUG) as { id: string }).id;
-      db.prepare(`INSERT INTO "InterviewDeck" ("interviewId", "deckId") VALUES (?, ?)`).run(interviewId, deckId);
-      const setStatus = db.prepare(`UPDATE "Interview" SET "status" = ? WHERE "id" = ?`);
+        interviewId,
+        reader.id,
+        sqlDate(new Date(Date.now() + 14 * 86_400_000)),
+        at,
+        at,
+      );
+      await store.run(`INSERT INTO "InterviewDeck" ("interviewId", "deckId") VALUES (?, ?)`, interviewId, deck.id);
+      const setStatus = (status: string) => store!.run(`UPDATE "Interview" SET "status" = ? WHERE "id" = ?`, status, interviewId);
       const timed = { with: [] as number[], without: [] as number[] };
       for (let i = 0; i < 3 + 2 * STUDY_PAGE_RUNS; i++) {
         const withInterview = i % 2 === 0;
-        setStatus.run(withInterview ? "open" : "cancelled", interviewId);
+        await setStatus(withInterview ? "open" : "cancelled");
         const start = process.hrtime.bigint();
         const res = await fetch(studyUrl, { headers: { cookie: readerCookie, "accept-encoding": "identity" } });
         const body = await res.text();
@@ -484,8 +484,8 @@ async function main(): Promise<void> {
       console.log(`http: study page without (same run):        ${formatSummary(without)}`);
       console.log(`  ratio of medians ${(withIt.p50 / without.p50).toFixed(2)}x (target <= 1.2x)`);
     }
-    db.close();
   } finally {
+    await store?.close();
     await stopServer(server);
   }
 }
