@@ -95,9 +95,22 @@ interface Statement {
 const STATEMENTS_MAX = 500;
 
 /**
+ * A statement's result columns, asked once: better-sqlite3 builds them afresh on every call, and
+ * the adapter asks on every query. They change only with the schema, and the app never migrates
+ * while it runs.
+ */
+const columnsKept = new WeakMap<Statement, unknown[]>();
+function columnsOf(statement: Statement): unknown[] {
+  let columns = columnsKept.get(statement);
+  if (!columns) columnsKept.set(statement, (columns = statement.columns()));
+  return columns;
+}
+
+/**
  * The adapter prepares every query's SQL again and binds it for one use (`prepare(sql).bind(args)`),
  * which was a tenth of a rating's CPU. Here the connection keeps each statement it prepared (up to
- * 500, oldest out first) and hands the adapter a one-use binding over the kept statement.
+ * 500, oldest out first) and hands the adapter a one-use binding over the kept statement, which
+ * also knows its columns.
  */
 function reusePreparedStatements(adapter: SqlDriverAdapter): void {
   const client = (adapter as unknown as { client?: { prepare(sql: string): Statement } }).client;
@@ -114,7 +127,7 @@ function reusePreparedStatements(adapter: SqlDriverAdapter): void {
     const reused = statement;
     const bound = (params: unknown[]) => ({
       reader: reused.reader,
-      columns: () => reused.columns(),
+      columns: () => columnsOf(reused),
       run: () => reused.run(params),
       raw: () => ({ all: () => reused.raw(true).all(params) }),
     });
