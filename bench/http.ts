@@ -288,7 +288,7 @@ async function main(): Promise<void> {
   let store: Store | undefined;
   try {
     await waitForServer(server, 15 * 60_000);
-    console.log(`  server up in ${ms(elapsedMs(bootStart))}`);
+    console.log(`  server up in ${ms(elapsedMs(bootStart))}; resident memory ${serverRssMiB(server)?.toFixed(0)} MiB`);
 
     store = await openStore(databaseUrl);
     console.log(`  database: ${store.engine}`);
@@ -321,7 +321,9 @@ async function main(): Promise<void> {
     const signInStart = process.hrtime.bigint();
     const cookies: string[] = [];
     for (let i = 0; i < users.length; i += 5) cookies.push(...(await Promise.all(users.slice(i, i + 5).map((u) => signIn(u.email)))));
-    console.log(`  ${users.length} learners signed in over HTTP in ${ms(elapsedMs(signInStart))}; deck has ${cardIds.length} cards`);
+    console.log(
+      `  ${users.length} learners signed in over HTTP in ${ms(elapsedMs(signInStart))}; deck has ${cardIds.length} cards; resident memory ${serverRssMiB(server)?.toFixed(0)} MiB`,
+    );
 
     // One warm-up rating each (first requests load route code and fill caches), not counted.
     await Promise.all(
@@ -336,6 +338,7 @@ async function main(): Promise<void> {
     const soloUser = users[LEARNERS]!;
     await learner(soloUser.id, cookies[LEARNERS]!, cardIds.slice(1), Date.now() + SOLO_SECONDS * 1000);
     const solo = { requests: stats.requests, latency: summarize(stats.latencies) };
+    const rssAfterSolo = serverRssMiB(server);
     stats.requests = 0;
     stats.latencies = [];
 
@@ -390,7 +393,10 @@ async function main(): Promise<void> {
       `  ratings/s (saved) ${(concurrentSaved / seconds).toFixed(1)}; requests/s ${(stats.requests / seconds).toFixed(1)} (${stats.requests} requests)`,
     );
     console.log(`  request latency ${formatSummary(latency)}`);
-    if (rssAfter !== null) console.log(`  server resident memory after the load ${rssAfter.toFixed(0)} MiB`);
+    if (rssAfter !== null)
+      console.log(
+        `  server resident memory after the load ${rssAfter.toFixed(0)} MiB (after the solo run ${rssAfterSolo?.toFixed(0)} MiB)`,
+      );
     if (serverCpu !== null) {
       console.log(
         `  server CPU ${ms(serverCpu / stats.requests)} per request, ${ms(serverCpu / Math.max(1, concurrentSaved))} per saved rating (${(serverCpu / 1000 / seconds).toFixed(2)} cores busy on average)`,

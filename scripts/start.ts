@@ -81,7 +81,11 @@ if (!dev) {
 // server themselves. DRILL_SERVER_NODE_ARGS: extra Node flags for the server process (the HTTP
 // benchmark's --profile passes --cpu-prof, which NODE_OPTIONS refuses).
 if (process.argv.includes("--prepare")) process.exit(0);
-const nodeArgs = process.env.DRILL_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+// --liftoff-only: WebAssembly (Prisma's query compiler) stays on V8's baseline compiler. Tiering
+// its hot functions up to the optimizing compiler took ~60 MiB of memory and more CPU than it saved
+// (bench/README.md, "Memory").
+const serverNodeArgs = ["--liftoff-only"];
+const nodeArgs = [...serverNodeArgs, ...(process.env.DRILL_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])];
 console.log(`• Starting Drill on http://localhost:${port}`);
 const server = spawn(process.execPath, [...nodeArgs, next, dev ? "dev" : "start", "--port", port], {
   cwd: root,
