@@ -63,6 +63,7 @@ const PASSWORD = "bench-password-1";
 const SOLO_SECONDS = 5;
 const STUDY_PAGE_CARDS = 20;
 const STUDY_PAGE_RUNS = 30;
+const PAINT_RUNS = 15;
 const RETRY_EVERY = 10;
 const DOUBLE_SEND_EVERY = 25;
 
@@ -149,6 +150,77 @@ function serverRssMiB(server: ChildProcess): number | null {
     }
   }
   return largest || null;
+}
+
+// ---------- painting ----------
+
+/**
+ * Loads `url` in headless Chromium (the e2e suite's, /usr/bin/chromium), `runs` times, each in a
+ * fresh context with only the session cookie: time to first byte, first contentful paint, and when
+ * the first card's question was painted (a card in the server's HTML is painted with the page's
+ * first text, one rendered by script in the frame after it arrives).
+ */
+async function firstCardPaint(url: string, cookie: string, runs: number) {
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-dev-shm-usage"],
+  });
+  const samples = { firstByte: [] as number[], firstPaint: [] as number[], cardPainted: [] as number[] };
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const context = await browser.newContext({ serviceWorkers: "block" });
+      // The session cookie alone (the production server's is __Secure-: Chromium keeps it on a loopback address).
+      const session = cookie
+        .split("; ")
+        .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)] as const)
+        .filter(([name]) => name.includes("session-token"));
+      await context.addCookies(
+        session.map(([name, value]) => ({
+          name,
+          value,
+          domain: "127.0.0.1",
+          path: "/",
+          secure: name.startsWith("__Secure-"),
+          httpOnly: true,
+          sameSite: "Lax" as const,
+        })),
+      );
+      const page = await context.newPage();
+      // As text: the bench runs through tsx, whose helpers a serialized function would name but not carry.
+      await page.addInitScript(`
+        window.cardPainted = new Promise((resolve) => {
+          const seen = () => {
+            if (!document.querySelector('[data-testid="card-front"]')) return false;
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+            return true;
+          };
+          const observer = new MutationObserver(() => seen() && observer.disconnect());
+          observer.observe(document, { childList: true, subtree: true });
+        });`);
+      await page.goto(url);
+      const timing = await page.evaluate<{ firstByte: number; firstPaint: number; cardPainted: number }>(`(async () => {
+        const cardPainted = await window.cardPainted;
+        const nav = performance.getEntriesByType("navigation")[0];
+        const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+        // Text is painted no earlier than the first contentful paint (fonts, styles): the card is
+        // painted at whichever comes later, that paint or the frame after the card arrived.
+        return { firstByte: nav.responseStart, firstPaint: fcp ? fcp.startTime : NaN, cardPainted: Math.max(cardPainted, fcp ? fcp.startTime : 0) };
+      })()`);
+      await context.close();
+      if (i === 0) continue; // the browser's own first start
+      samples.firstByte.push(timing.firstByte);
+      samples.firstPaint.push(timing.firstPaint);
+      samples.cardPainted.push(timing.cardPainted);
+    }
+  } finally {
+    await browser.close();
+  }
+  return {
+    firstByte: summarize(samples.firstByte),
+    firstPaint: summarize(samples.firstPaint),
+    cardPainted: summarize(samples.cardPainted),
+  };
 }
 
 // ---------- accounts and sessions ----------
@@ -490,6 +562,29 @@ async function main(): Promise<void> {
       console.log(`http: study page without (same run):        ${formatSummary(without)}`);
       console.log(`  ratio of medians ${(withIt.p50 / without.p50).toFixed(2)}x (target <= 1.2x)`);
     }
+
+    // ---------- the first card, painted in Chromium ----------
+    // A fresh browser context (nothing cached) per page load, signed in as the reader; 20- and
+    // 50-card sessions (the reader's new-card limit), with no interview open.
+    if (await store.hasTable("Interview")) await store.run(`UPDATE "Interview" SET "status" = 'cancelled' WHERE "userId" = ?`, reader.id);
+    const paint: Record<string, unknown> = {};
+    for (const cards of [STUDY_PAGE_CARDS, 50]) {
+      await store.run(`UPDATE "StudySettings" SET "newPerDay" = ? WHERE "userId" = ?`, cards, reader.id);
+      const serverTimes: number[] = [];
+      for (let i = 0; i < 3 + STUDY_PAGE_RUNS; i++) {
+        const start = process.hrtime.bigint();
+        const res = await fetch(studyUrl, { headers: { cookie: readerCookie, "accept-encoding": "identity" } });
+        await res.text();
+        if (i >= 3) serverTimes.push(elapsedMs(start));
+      }
+      const painted = await firstCardPaint(studyUrl, readerCookie, PAINT_RUNS);
+      paint[cards] = { server: summarize(serverTimes), ...painted };
+      console.log(`http: study page, ${cards}-card session: server ${formatSummary(summarize(serverTimes))}`);
+      console.log(
+        `  in Chromium, ${PAINT_RUNS} cold loads: first byte p50 ${ms(painted.firstByte.p50)}, first paint p50 ${ms(painted.firstPaint.p50)}, first card painted p50 ${ms(painted.cardPainted.p50)} (p95 ${ms(painted.cardPainted.p95)})`,
+      );
+    }
+    await saveResult("http-paint", paint);
   } finally {
     await store?.close();
     await stopServer(server);
