@@ -64,6 +64,7 @@ const SOLO_SECONDS = 5;
 const STUDY_PAGE_CARDS = 20;
 const STUDY_PAGE_RUNS = 30;
 const PAINT_RUNS = 15;
+const IDLE_SECONDS = 15;
 const RETRY_EVERY = 10;
 const DOUBLE_SEND_EVERY = 25;
 
@@ -423,6 +424,9 @@ async function main(): Promise<void> {
     const seconds = elapsedMs(runStart) / 1000;
     const cpuAfter = serverCpuMs(server);
     const rssAfter = serverRssMiB(server);
+    // And once the server has been idle a while: V8 shrinks its heap when allocation stops.
+    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+    const rssIdle = serverRssMiB(server);
     const serverCpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
     const concurrentSaved = [...stats.saved].filter((k) => !k.startsWith(`${soloUser.id} `)).length;
 
@@ -467,7 +471,7 @@ async function main(): Promise<void> {
     console.log(`  request latency ${formatSummary(latency)}`);
     if (rssAfter !== null)
       console.log(
-        `  server resident memory after the load ${rssAfter.toFixed(0)} MiB (after the solo run ${rssAfterSolo?.toFixed(0)} MiB)`,
+        `  server resident memory after the load ${rssAfter.toFixed(0)} MiB; ${IDLE_SECONDS} s later ${rssIdle?.toFixed(0)} MiB (after the solo run ${rssAfterSolo?.toFixed(0)} MiB)`,
       );
     if (serverCpu !== null) {
       console.log(
@@ -498,6 +502,7 @@ async function main(): Promise<void> {
       requestsPerSecond: stats.requests / seconds,
       latency,
       serverCpuMs: serverCpu,
+      residentMiB: { afterSolo: rssAfterSolo, afterLoad: rssAfter, idle: rssIdle },
       stale: stats.stale,
       notFound: stats.notFound,
       failed: stats.failed,
