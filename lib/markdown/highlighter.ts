@@ -1,15 +1,18 @@
 // Syntax highlighting for card code blocks, on the server only: no highlighter ships to the browser.
 // One highlighter per process, with a fixed list of languages (anything else renders as plain text).
 import rehypeShikiFromHighlighter from "@shikijs/rehype/core";
-import { createHighlighterCore, type HighlighterCore } from "shiki/core";
+import { createHighlighterCore, type HighlighterCore, type ShikiTransformer } from "shiki/core";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
+import dark from "shiki/themes/github-dark-high-contrast.mjs";
+import light from "shiki/themes/github-light-high-contrast.mjs";
 import type { PluggableList } from "unified";
+import { codeColorClasses, styleToClasses } from "./code-colors";
 
 let highlighter: Promise<HighlighterCore> | undefined;
 
 export function getHighlighter(): Promise<HighlighterCore> {
   highlighter ??= createHighlighterCore({
-    themes: [import("shiki/themes/github-light-high-contrast.mjs"), import("shiki/themes/github-dark-high-contrast.mjs")],
+    themes: [light, dark],
     langs: [
       import("shiki/langs/python.mjs"),
       import("shiki/langs/bash.mjs"),
@@ -20,6 +23,21 @@ export function getHighlighter(): Promise<HighlighterCore> {
   });
   return highlighter;
 }
+
+const colorClasses = codeColorClasses({ light, dark });
+
+/** Token colours as classes (app/code-colors.css) rather than a style attribute per token. */
+const tokenColorClasses: ShikiTransformer = {
+  name: "drill:token-color-classes",
+  span(node) {
+    const style = node.properties.style;
+    if (typeof style !== "string") return;
+    const { style: kept, classNames } = styleToClasses(style, colorClasses);
+    for (const name of classNames) this.addClassToHast(node, name);
+    if (kept) node.properties.style = kept;
+    else delete node.properties.style;
+  },
+};
 
 /** The rehype plugin with its options, for `processor.use(...)`. */
 export async function highlightPlugins(): Promise<PluggableList> {
@@ -35,6 +53,7 @@ export async function highlightPlugins(): Promise<PluggableList> {
         defaultColor: false,
         fallbackLanguage: "text",
         langAlias: { py: "python", sh: "bash", shell: "bash", console: "bash" },
+        transformers: [tokenColorClasses],
       },
     ],
   ];

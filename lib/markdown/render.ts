@@ -20,7 +20,7 @@ import { markdownBudget, shouldHighlight } from "./budget";
 import { highlightPlugins } from "./highlighter";
 
 /** Bump when the output changes for the same text: cached renders of the old output are not reused. */
-export const RENDERER_VERSION = 3;
+export const RENDERER_VERSION = 4;
 /** The cache holds at most this many characters of HTML (about 40 MB of strings). */
 const CACHE_MAX_CHARS = 20_000_000;
 
