@@ -3,7 +3,15 @@
 import { renderCardHtml, renderInlineHtml } from "@/lib/markdown/render";
 
 export async function Markdown({ children, className = "" }: { children: string; className?: string }) {
-  const html = await renderCardHtml(children);
+  return <MarkdownHtml html={await renderCardHtml(children)} className={className} />;
+}
+
+/**
+ * Markdown already rendered (renderCardHtml). A page that shows many cards renders their HTML first
+ * and uses this: one synchronous element each, where an async component per card would each be its
+ * own suspended chunk of the page's payload.
+ */
+export function MarkdownHtml({ html, className = "" }: { html: string; className?: string }) {
   return <div className={`prose max-w-none prose-neutral dark:prose-invert ${className}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Markdown } from "@/components/markdown";
+import { MarkdownHtml } from "@/components/markdown";
+import { renderCardHtml } from "@/lib/markdown/render";
 import { ReviewSession, type SessionCard } from "@/components/review/review-session";
-import { listEditableDecks } from "@/lib/decks/authoring";
 import { requireUser } from "@/lib/accounts/auth";
 import { getDeck } from "@/lib/decks/browse";
 import { loadCustomSession, loadStudySession, type StudyCard } from "@/lib/review/session";
@@ -22,12 +22,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
   const tagParam = typeof query.tag === "string" && /^[\w:.+#-]{1,40}$/.test(query.tag) ? query.tag : undefined;
   const custom: CustomSession = query.ahead === "1" ? { kind: "ahead" } : tagParam ? { kind: "tag", tag: tagParam } : null;
   const user = await requireUser(`/study${typeof deckParam === "string" ? `?deck=${encodeURIComponent(deckParam)}` : ""}`);
-  const [studied, editable, deck, plan] = await Promise.all([
-    listStudiedDecks(user),
-    listEditableDecks(user),
-    typeof deckParam === "string" ? getDeck(deckParam, user) : Promise.resolve(null),
-    todaysPlan(user),
-  ]);
+  const [studied, plan] = await Promise.all([listStudiedDecks(user), todaysPlan(user)]);
 
   if (studied.length === 0) {
     return (
@@ -40,27 +35,41 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
       </div>
     );
   }
-  const studiedDeck = deck && studied.find((d) => d.id === deck.id);
+  // The deck the URL names, found among the studied ones by id or slug without another read; a deck
+  // the learner doesn't study is looked up only to say so.
+  const studiedDeck = typeof deckParam === "string" ? studied.find((d) => d.id === deckParam || d.slug === deckParam) : undefined;
+  const deck = typeof deckParam === "string" && !studiedDeck ? await getDeck(deckParam, user) : null;
   const deckId = studiedDeck ? studiedDeck.id : undefined;
   const session = custom
     ? await loadCustomSession(user, custom.kind === "ahead" ? { ahead: true, deckId } : { tag: custom.tag, deckId })
     : await loadStudySession(user, { deckId, plan });
   const decksById = new Map(studied.map((d) => [d.id, d]));
-  const editableIds = new Set(editable.map((d) => d.id));
+  const editableIds = new Set(session.editableDeckIds);
 
-  const toSessionCard = (card: StudyCard): SessionCard => ({
-    cardId: card.cardId,
-    deckId: card.deckId,
-    version: card.version,
-    memory: card.memory,
-    front: <Markdown className="card-question">{card.front}</Markdown>,
-    lead: card.lead ? <Markdown>{card.lead}</Markdown> : null,
-    keyPoints: card.keyPoints,
-    back: card.back ? <Markdown>{card.back}</Markdown> : card.keyPoints.length ? null : <Markdown>_This card has no answer yet._</Markdown>,
-    cardHref: paths.card(decksById.get(card.deckId) ?? card.deckId, card.slug),
-    tags: card.tags,
-    editHref: editableIds.has(card.deckId) ? paths.cardEdit(decksById.get(card.deckId) ?? card.deckId, card.slug) : null,
-  });
+  const toSessionCard = async (card: StudyCard): Promise<SessionCard> => {
+    const [front, lead, back] = await Promise.all([
+      renderCardHtml(card.front),
+      card.lead ? renderCardHtml(card.lead) : null,
+      card.back ? renderCardHtml(card.back) : card.keyPoints.length ? null : renderCardHtml("_This card has no answer yet._"),
+    ]);
+    return {
+      cardId: card.cardId,
+      deckId: card.deckId,
+      version: card.version,
+      memory: card.memory,
+      front: <MarkdownHtml className="card-question" html={front} />,
+      lead: lead === null ? null : <MarkdownHtml html={lead} />,
+      keyPoints: card.keyPoints,
+      back: back === null ? null : <MarkdownHtml html={back} />,
+      cardHref: paths.card(decksById.get(card.deckId) ?? card.deckId, card.slug),
+      tags: card.tags,
+      editHref: editableIds.has(card.deckId) ? paths.cardEdit(decksById.get(card.deckId) ?? card.deckId, card.slug) : null,
+    };
+  };
+  const [ready, waiting] = await Promise.all([
+    Promise.all(session.queue.ready.map(toSessionCard)),
+    Promise.all(session.queue.waiting.map(toSessionCard)),
+  ]);
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -110,7 +119,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
             : "Today's plan is just your due cards."}
         </p>
       )}
-      {deck && !studiedDeck && (
+      {deck && (
         <p role="status" className="card-surface px-4 py-2 text-sm">
           You aren&apos;t studying &ldquo;{deck.title}&rdquo;, so this is your queue for all decks.{" "}
           <Link href={paths.deck(deck)} className="link">
@@ -121,7 +130,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
       <ReviewSession
         key={`${studiedDeck?.id ?? "all"}:${custom?.kind ?? "today"}:${custom?.kind === "tag" ? custom.tag : ""}`}
         userId={user.id}
-        initial={{ ready: session.queue.ready.map(toSessionCard), waiting: session.queue.waiting.map(toSessionCard) }}
+        initial={{ ready, waiting }}
         dayEnd={session.day.end}
         scheduler={session.settings.scheduler}
         deckId={deckId}

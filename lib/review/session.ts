@@ -8,9 +8,10 @@ import { studyDay, type StudyDay } from "../scheduling/study-day";
 import { db } from "../server/db";
 import { memoryOf, memorySelect } from "./memory";
 import { neverSeenCards } from "./new-cards";
+import { availableStates, cardContents } from "./session-sql";
 import { getStudySettings, type StudySettings } from "./settings";
 import { splitKeyPoints } from "../decks/schema";
-import { answeredCard, tagNames, tagSelect } from "../decks/card-rows";
+import { answeredCard } from "../decks/card-rows";
 import { medianAnswerMs } from "./answer-times";
 
 export interface StudyCard extends QueueCard {
@@ -29,6 +30,8 @@ export interface StudySession {
   settings: StudySettings;
   /** The learner's median answer time over recent ratings (null before any): "faster than usual" means Easy. */
   medianAnswerMs: number | null;
+  /** The session's decks whose cards the learner may edit (their cards link to the editor). */
+  editableDeckIds: string[];
 }
 
 /**
@@ -101,37 +104,11 @@ async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: Plan
     select: { deckId: true, newCursor: true },
   });
   const deckIds = studies.map((d) => d.deckId);
-  if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, deckIds };
+  if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, deckIds, editable: new Set<string>() };
 
-  const available = {
-    userId: viewer.id,
-    deckId: { in: deckIds },
-    suspended: false,
-    OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
-    card: liveCard,
-  };
-  const startedSelect = { cardId: true, version: true, ...memorySelect } as const;
-  const [done, learning, reviews, freshStates, editableRows] = await Promise.all([
+  const [done, states, editableRows] = await Promise.all([
     doneToday(viewer.id, day),
-    // Learning steps due today: all of them (no daily limit applies), few by nature.
-    db.cardState.findMany({
-      where: { ...available, state: { in: [State.Learning, State.Relearning] }, due: { lt: day.end } },
-      select: startedSelect,
-    }),
-    // Reviews due today, earliest first, never more than the daily limit: the session reads as many
-    // rows for a 100,000-card collection as for a 1,000-card one.
-    db.cardState.findMany({
-      where: { ...available, state: State.Review, due: { lt: day.end } },
-      orderBy: { due: "asc" },
-      take: settings.reviewsPerDay,
-      select: startedSelect,
-    }),
-    // new cards the learner buried once and that are due again keep a state row with state New
-    db.cardState.findMany({
-      where: { ...available, state: State.New },
-      select: { cardId: true, version: true, ...memorySelect, card: { select: { position: true } } },
-      take: settings.newPerDay,
-    }),
+    availableStates(viewer.id, deckIds, now, day.end, settings),
     // A learner meets a card without an answer only in a deck they can write it in.
     db.deck.findMany({ where: { id: { in: deckIds }, ...editableDecks(viewer) }, select: { id: true } }),
   ]);
@@ -145,7 +122,7 @@ async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: Plan
   const fresh: QueueCard[] = [
     ...planned.fresh,
     ...[
-      ...freshStates.map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s), position: s.card.position })),
+      ...states.buriedNew.map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s), position: s.position })),
       ...neverSeen.map((c) => ({ cardId: c.id, version: 0, memory: newMemory(now), position: c.position })),
     ]
       .filter((c) => !plannedIds.has(c.cardId))
@@ -156,7 +133,7 @@ async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: Plan
   const queue = buildQueue({
     now,
     day,
-    started: [...learning, ...reviews].map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s) })),
+    started: [...states.learning, ...states.reviews].map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s) })),
     fresh,
     brought: planned.brought,
     newDoneToday: done.newDone,
@@ -164,22 +141,18 @@ async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: Plan
     // The plan's new cards are within the interview's own limit, which may be above the learner's.
     limits: { ...settings, newPerDay: Math.max(settings.newPerDay, done.newDone + planned.fresh.length) },
   });
-  return { queue, day, settings, deckIds };
+  return { queue, day, settings, deckIds, editable };
 }
 
 /** Cards with their text, in the order given (cards gone meanwhile are left out). */
 async function contentFor(ids: string[]): Promise<(cards: QueueCard[]) => StudyCard[]> {
-  const contents = await db.card.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, deckId: true, slug: true, front: true, lead: true, keyPoints: true, back: true, ...tagSelect },
-  });
-  const byId = new Map(contents.map((c) => [c.id, c]));
+  const byId = new Map((await cardContents(ids)).map((c) => [c.id, c]));
   return (cards) =>
     cards.flatMap((c) => {
       const content = byId.get(c.cardId);
       if (!content) return [];
-      const { id: _id, keyPoints, tags, ...text } = content;
-      return [{ ...c, ...text, keyPoints: splitKeyPoints(keyPoints), tags: tagNames(tags) }];
+      const { id: _id, keyPoints, ...text } = content;
+      return [{ ...c, ...text, keyPoints: splitKeyPoints(keyPoints) }];
     });
 }
 
@@ -202,8 +175,8 @@ export async function loadStudySession(
   options: { deckId?: string; plan?: PlanToday },
   now = new Date(),
 ): Promise<StudySession> {
-  const { queue, day, settings, deckIds } = await loadQueue(viewer, options, now);
-  if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, medianAnswerMs: null };
+  const { queue, day, settings, deckIds, editable } = await loadQueue(viewer, options, now);
+  if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, medianAnswerMs: null, editableDeckIds: [] };
 
   // What comes after the session is asked once it ends (afterSession), not on every page load.
   const ids = [...queue.ready, ...queue.waiting].map((c) => c.cardId);
@@ -213,6 +186,7 @@ export async function loadStudySession(
     day,
     settings,
     medianAnswerMs: median,
+    editableDeckIds: [...editable],
   };
 }
 
@@ -260,8 +234,18 @@ export async function loadCustomSession(
     });
     cards.push(...unseen.map((c) => ({ cardId: c.id, version: 0, memory: newMemory(now) })));
   }
-  const [withContent, median] = await Promise.all([contentFor(cards.map((c) => c.cardId)), medianAnswerMs(viewer.id)]);
-  return { queue: { ready: withContent(cards), waiting: [] }, day, settings, medianAnswerMs: median };
+  const [withContent, median, editable] = await Promise.all([
+    contentFor(cards.map((c) => c.cardId)),
+    medianAnswerMs(viewer.id),
+    db.deck.findMany({ where: { id: { in: deckIds }, ...editableDecks(viewer) }, select: { id: true } }),
+  ]);
+  return {
+    queue: { ready: withContent(cards), waiting: [] },
+    day,
+    settings,
+    medianAnswerMs: median,
+    editableDeckIds: editable.map((d) => d.id),
+  };
 }
 
 /** After a session: what is still there today, and whether the learner has met every card. */
