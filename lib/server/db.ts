@@ -29,10 +29,11 @@ function createClient(): PrismaClient {
 /**
  * node-postgres prepares a statement once per connection when it has a name, and otherwise parses
  * and plans it on every run. Names come from the SQL text, so one text is one statement; only the
- * first NAMED_MAX texts get one, which bounds what each connection keeps prepared (queries with a
+ * first NAMED_MAX texts get one (the app's hot queries are among the first a server runs), which
+ * bounds what each of the pool's connections keeps prepared on the server (queries with a
  * list of values of varying length would otherwise add a statement per length, forever).
  */
-const NAMED_MAX = 1_000;
+const NAMED_MAX = 300;
 const statementNames = new Map<string, string>();
 
 /** A statement's name, or "" (node-postgres's "unnamed": parsed for this one run) past the bound. */

@@ -37,7 +37,10 @@ test("a visitor browses the Python deck, searches, filters by tag, and opens a c
   await expect(page.getByRole("heading", { level: 1, name: /Multithreading vs multiprocessing/ })).toBeVisible();
   const code = page.getByRole("region", { name: "Answer" }).locator("pre.shiki").first();
   await expect(code).toBeVisible();
-  await expect(code.locator("span[style*='--shiki-light']").first()).toBeVisible();
+  // Keywords (`import`, `def`) carry the light theme's keyword colour as a class (app/code-colors.css).
+  const keyword = code.locator("span.sl-a0111f").first();
+  await expect(keyword).toBeVisible();
+  await expect(keyword).toHaveCSS("color", "rgb(160, 17, 31)");
   await page.getByRole("link", { name: "Next →" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "What is python used for?" })).toBeVisible();
 });
