@@ -64,7 +64,8 @@ const SOLO_SECONDS = 5;
 const STUDY_PAGE_CARDS = 20;
 const STUDY_PAGE_RUNS = 30;
 const PAINT_RUNS = 15;
-const IDLE_SECONDS = 15;
+/** `--idle N`: seconds of resident-memory samples after the load (V8 gives memory back after a while). */
+const IDLE_SECONDS = arg("idle", 60);
 const RETRY_EVERY = 10;
 const DOUBLE_SEND_EVERY = 25;
 
@@ -424,9 +425,14 @@ async function main(): Promise<void> {
     const seconds = elapsedMs(runStart) / 1000;
     const cpuAfter = serverCpuMs(server);
     const rssAfter = serverRssMiB(server);
-    // And once the server has been idle a while: V8 shrinks its heap when allocation stops.
-    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
-    const rssIdle = serverRssMiB(server);
+    // And while the server is idle after it: V8's memory reducer shrinks the heap once allocation
+    // has stopped for a while (seconds, not at once). Sampled every 5 s.
+    const rssIdleSeries: number[] = [];
+    for (let waited = 0; waited < IDLE_SECONDS; waited += 5) {
+      await new Promise((r) => setTimeout(r, 5000));
+      rssIdleSeries.push(Math.round(serverRssMiB(server) ?? 0));
+    }
+    const rssIdle = rssIdleSeries.at(-1) ?? null;
     const serverCpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
     const concurrentSaved = [...stats.saved].filter((k) => !k.startsWith(`${soloUser.id} `)).length;
 
@@ -471,7 +477,7 @@ async function main(): Promise<void> {
     console.log(`  request latency ${formatSummary(latency)}`);
     if (rssAfter !== null)
       console.log(
-        `  server resident memory after the load ${rssAfter.toFixed(0)} MiB; ${IDLE_SECONDS} s later ${rssIdle?.toFixed(0)} MiB (after the solo run ${rssAfterSolo?.toFixed(0)} MiB)`,
+        `  server resident memory after the load ${rssAfter.toFixed(0)} MiB; idle, every 5 s: ${rssIdleSeries.join(" ")} MiB (after the solo run ${rssAfterSolo?.toFixed(0)} MiB)`,
       );
     if (serverCpu !== null) {
       console.log(
@@ -502,7 +508,7 @@ async function main(): Promise<void> {
       requestsPerSecond: stats.requests / seconds,
       latency,
       serverCpuMs: serverCpu,
-      residentMiB: { afterSolo: rssAfterSolo, afterLoad: rssAfter, idle: rssIdle },
+      residentMiB: { afterSolo: rssAfterSolo, afterLoad: rssAfter, idle: rssIdle, idleEvery5s: rssIdleSeries },
       stale: stats.stale,
       notFound: stats.notFound,
       failed: stats.failed,
