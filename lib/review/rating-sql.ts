@@ -1,8 +1,9 @@
-// The rating path's SQL: one read and one write per rating, by hand. Prisma's query API cost a
-// rating more CPU than everything else in it (compiling each query, a second query for the card's
-// state, an interactive transaction); raw SQL through the same client keeps Prisma as the data
-// layer and the same guarantees: access checked by the permission table, the write conditional on
-// the version the learner saw, duplicates caught by the log's unique (userId, clientId).
+// The rating path's SQL: one read and one write per rating, by hand. Through the query API (a second
+// query for the card's state, an interactive transaction, each query compiled and its result
+// interpreted) a rating cost 3.5 ms of CPU in bench/rating.ts; in raw SQL through the same client,
+// 1.1 ms. Prisma stays the data layer, and the guarantees stay: access checked by the permission
+// table, the write conditional on the version the learner saw, duplicates caught by the log's
+// unique (userId, clientId).
 //
 // The read is the same SQL on both engines. The write differs: PostgreSQL makes it one statement
 // (a data-modifying WITH: the state's update or insert, and the log row only if it changed a row),
