@@ -13,9 +13,8 @@ import "server-only";
 import { can, roleOf, type Viewer } from "../decks/access";
 import { Prisma } from "../generated/sqlite/client";
 import type { MemoryState } from "../scheduling/fsrs";
-import { databaseConfig } from "../server/database-url";
-import { db } from "../server/db";
-import { memoryOf, type MemoryRow } from "./memory";
+import { db, dbEngine } from "../server/db";
+import { memoryAssignments, memoryColumns, memoryInsert, memoryOf, type MemoryRow } from "./memory";
 
 /** A card as a rating needs it: what its log row keeps, and the learner's state of it. */
 export interface RatedCard {
@@ -46,8 +45,7 @@ export async function ratedCards(viewer: Viewer, cardIds: readonly string[]): Pr
   const rows = await db.$queryRaw<RatedCardRow[]>`
     SELECT c."id", c."deckId", c."front", c."keyPoints", c."retiredAt",
       d."ownerId", d."visibility", d."deletedAt", m."role" AS "memberRole", ds."userId" AS "studiedBy",
-      s."version", s."due", s."stability", s."difficulty", s."scheduledDays", s."learningSteps",
-      s."reps", s."lapses", s."state", s."lastReview"
+      s."version", ${memoryColumns("s")}
     FROM "Card" c
     JOIN "Deck" d ON d."id" = c."deckId"
     LEFT JOIN "DeckMember" m ON m."deckId" = c."deckId" AND m."userId" = ${viewer.id}
@@ -148,33 +146,25 @@ function logValues(log: LogRow, engine: "sqlite" | "postgresql"): Prisma.Sql {
 }
 
 function stateUpdate(w: RatingWrite): Prisma.Sql {
-  const a = w.after;
-  return Prisma.sql`UPDATE "CardState" SET "due" = ${a.due}, "stability" = ${a.stability}, "difficulty" = ${a.difficulty},
-    "scheduledDays" = ${a.scheduledDays}, "learningSteps" = ${a.learningSteps}, "reps" = ${a.reps}, "lapses" = ${a.lapses},
-    "state" = ${a.state}, "lastReview" = ${a.lastReview}, "version" = ${w.version + 1}, "buriedUntil" = NULL, "updatedAt" = ${w.now}
-    WHERE "userId" = ${w.userId} AND "cardId" = ${w.card.id} AND "version" = ${w.version}`;
+  return Prisma.sql`UPDATE "CardState" SET ${memoryAssignments(w.after)}, "version" = ${w.version + 1}, "buriedUntil" = NULL,
+    "updatedAt" = ${w.now} WHERE "userId" = ${w.userId} AND "cardId" = ${w.card.id} AND "version" = ${w.version}`;
 }
 
 function stateInsert(w: RatingWrite): Prisma.Sql {
-  const a = w.after;
-  return Prisma.sql`INSERT INTO "CardState" ("userId", "cardId", "deckId", "due", "stability", "difficulty", "scheduledDays",
-    "learningSteps", "reps", "lapses", "state", "lastReview", "version", "createdAt", "updatedAt")
-    VALUES (${w.userId}, ${w.card.id}, ${w.card.deckId}, ${a.due}, ${a.stability}, ${a.difficulty}, ${a.scheduledDays},
-    ${a.learningSteps}, ${a.reps}, ${a.lapses}, ${a.state}, ${a.lastReview}, ${w.version + 1}, ${w.now}, ${w.now})`;
+  const memory = memoryInsert(w.after);
+  return Prisma.sql`INSERT INTO "CardState" ("userId", "cardId", "deckId", ${memory.columns}, "version", "createdAt", "updatedAt")
+    VALUES (${w.userId}, ${w.card.id}, ${w.card.deckId}, ${memory.values}, ${w.version + 1}, ${w.now}, ${w.now})`;
 }
-
-let engine: "sqlite" | "postgresql" | undefined;
 
 /** The statements of one rating's write: on PostgreSQL one, on SQLite two (see the top of this file). */
 function ratingStatements(w: RatingWrite): Prisma.Sql[] {
-  engine ??= databaseConfig().provider;
   const state = w.existed ? stateUpdate(w) : stateInsert(w);
-  if (engine === "postgresql")
+  if (dbEngine === "postgresql")
     return [
       Prisma.sql`WITH moved AS (${state} RETURNING 1)
-        INSERT INTO "ReviewLog" (${LOG_COLUMN_LIST}) SELECT ${logValues(w.log, engine)} FROM moved`,
+        INSERT INTO "ReviewLog" (${LOG_COLUMN_LIST}) SELECT ${logValues(w.log, dbEngine)} FROM moved`,
     ];
-  return [state, Prisma.sql`INSERT INTO "ReviewLog" (${LOG_COLUMN_LIST}) SELECT ${logValues(w.log, engine)} WHERE changes() = 1`];
+  return [state, Prisma.sql`INSERT INTO "ReviewLog" (${LOG_COLUMN_LIST}) SELECT ${logValues(w.log, dbEngine)} WHERE changes() = 1`];
 }
 
 /**

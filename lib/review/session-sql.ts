@@ -6,13 +6,12 @@ import "server-only";
 import { Prisma } from "../generated/sqlite/client";
 import { State } from "../scheduling/fsrs";
 import { db } from "../server/db";
-import type { MemoryRow } from "./memory";
+import { memoryColumns, type MemoryRow } from "./memory";
 
 /** A card state the queue may take, with its card's position (new cards come in deck order). */
 export type AvailableState = MemoryRow & { cardId: string; version: number; position: number };
 
-const STATE_COLUMNS = Prisma.sql`s."cardId", s."version", s."due", s."stability", s."difficulty", s."scheduledDays",
-  s."learningSteps", s."reps", s."lapses", s."state", s."lastReview", c."position"`;
+const STATE_COLUMNS = Prisma.sql`s."cardId", s."version", ${memoryColumns("s")}, c."position"`;
 
 /**
  * The learner's states in `deckIds` that today's queue can take: not suspended, not buried (or

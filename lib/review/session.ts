@@ -76,6 +76,12 @@ async function plannedCards(userId: string, deckIds: string[], plan: PlanToday |
   return { fresh, brought };
 }
 
+/** Which of `deckIds` the viewer may edit the cards of. */
+async function editableAmong(viewer: Viewer, deckIds: string[]): Promise<string[]> {
+  const decks = await db.deck.findMany({ where: { id: { in: deckIds }, ...editableDecks(viewer) }, select: { id: true } });
+  return decks.map((d) => d.id);
+}
+
 /** Reviews and new cards already done in this study day, counted from the history. */
 async function doneToday(userId: string, day: StudyDay) {
   const rows = await db.reviewLog.groupBy({
@@ -106,14 +112,14 @@ async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: Plan
   const deckIds = studies.map((d) => d.deckId);
   if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, deckIds, editable: new Set<string>() };
 
-  const [done, states, editableRows] = await Promise.all([
+  const [done, states, editableIds] = await Promise.all([
     doneToday(viewer.id, day),
     availableStates(viewer.id, deckIds, now, day.end, settings),
-    // A learner meets a card without an answer only in a deck they can write it in.
-    db.deck.findMany({ where: { id: { in: deckIds }, ...editableDecks(viewer) }, select: { id: true } }),
+    editableAmong(viewer, deckIds),
   ]);
   const newRoom = Math.max(0, settings.newPerDay - done.newDone);
-  const editable = new Set(editableRows.map((d) => d.id));
+  // A learner meets a card without an answer only in a deck they can write it in.
+  const editable = new Set(editableIds);
   const [neverSeen, planned] = await Promise.all([
     neverSeenCards(viewer.id, studies, newRoom, new Set(deckIds.filter((id) => !editable.has(id)))),
     plannedCards(viewer.id, deckIds, options.plan, now),
@@ -237,14 +243,14 @@ export async function loadCustomSession(
   const [withContent, median, editable] = await Promise.all([
     contentFor(cards.map((c) => c.cardId)),
     medianAnswerMs(viewer.id),
-    db.deck.findMany({ where: { id: { in: deckIds }, ...editableDecks(viewer) }, select: { id: true } }),
+    editableAmong(viewer, deckIds),
   ]);
   return {
     queue: { ready: withContent(cards), waiting: [] },
     day,
     settings,
     medianAnswerMs: median,
-    editableDeckIds: editable.map((d) => d.id),
+    editableDeckIds: editable,
   };
 }
 

@@ -11,6 +11,9 @@ import { PrismaClient } from "../generated/sqlite/client";
 import { databaseConfig, parsePostgresUrl } from "./database-url";
 import { serializeTransactions } from "./serialized-sqlite";
 
+/** The engine this process talks to: raw SQL that differs between the two asks this. */
+export const dbEngine = databaseConfig().provider;
+
 function createClient(): PrismaClient {
   const config = databaseConfig();
   if (config.provider === "postgresql") {
