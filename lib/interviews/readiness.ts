@@ -16,6 +16,7 @@ import {
   type PlanInput,
   type TagReadiness,
 } from "../scheduling/interview-plan";
+import { memoryModel } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { interviewOf, interviewSelect, type Interview } from "./interviews";
 
@@ -79,6 +80,7 @@ function planInput(interview: Interview, cards: PlanCard[], settings: StudySetti
     timeZone: settings.timeZone,
     dayStartHour: settings.dayStartHour,
     answerMs,
+    scheduler: settings.scheduler,
   };
 }
 
@@ -119,7 +121,7 @@ export async function getReadiness(viewer: Viewer, interview: Interview, now = n
  */
 export async function readinessOnTheDay(viewer: Viewer, interview: Interview): Promise<number> {
   if (interview.readinessOnDay !== null) return interview.readinessOnDay;
-  const cards = await scopeCards(viewer.id, interview);
+  const [cards, settings] = await Promise.all([scopeCards(viewer.id, interview), getStudySettings(viewer.id)]);
   const after = await db.reviewLog.findMany({
     where: { userId: viewer.id, cardId: { in: cards.map((c) => c.cardId) }, reviewedAt: { gte: interview.at } },
     orderBy: [{ reviewedAt: "asc" }, { reps: "asc" }],
@@ -127,8 +129,9 @@ export async function readinessOnTheDay(viewer: Viewer, interview: Interview): P
     select: { cardId: true, ...memorySelect },
   });
   const before = new Map(after.map((row) => [row.cardId, memoryOf(row)]));
+  const model = memoryModel(settings.scheduler);
   const recall = cards.length
-    ? cards.reduce((sum, c) => sum + recallAt(before.get(c.cardId) ?? c.memory, interview.at), 0) / cards.length
+    ? cards.reduce((sum, c) => sum + recallAt(before.get(c.cardId) ?? c.memory, interview.at, model), 0) / cards.length
     : 0;
   await db.interview.updateMany({ where: { id: interview.id, userId: viewer.id }, data: { readinessOnDay: recall } });
   return recall;

@@ -2,11 +2,9 @@
 // history under the set, then a short deterministic simulation of the coming days (each review at
 // its due date, recalled). Pure; used for "about 18% fewer reviews a day", the 30-day preview of a
 // reschedule and the desired-retention advice.
-import { FSRSAlgorithm, generatorParameters } from "ts-fsrs";
-import type { RatingValue } from "../scheduling/fsrs";
+import { DEFAULT_SCHEDULER_SETTINGS, memoryModel, Rating, type MemoryStrength, type RatingValue } from "../scheduling/fsrs";
 
 const DAY_MS = 86_400_000;
-const GOOD = 3;
 
 export type History = { rating: RatingValue; reviewedAt: Date }[];
 
@@ -36,24 +34,22 @@ export interface Memory {
  * for estimates over a whole collection.
  */
 export function memoriesUnder(histories: History[], weights: readonly number[] | undefined, desiredRetention: number): Memory[] {
-  const algorithm = new FSRSAlgorithm(
-    generatorParameters({ request_retention: desiredRetention, enable_short_term: true, ...(weights && { w: [...weights] }) }),
-  );
+  const model = memoryModel({ desiredRetention, maximumInterval: DEFAULT_SCHEDULER_SETTINGS.maximumInterval, weights });
   const memories: Memory[] = [];
   for (const history of histories) {
-    let state: { stability: number; difficulty: number } | null = null;
+    let state: MemoryStrength | null = null;
     let last = 0;
     for (const { rating, reviewedAt } of history) {
       const t = reviewedAt.getTime();
       const elapsed = state ? Math.max(0, Math.floor((t - last) / DAY_MS)) : 0;
-      state = algorithm.next_state(state, elapsed, rating);
+      state = model.next(state, elapsed, rating);
       last = t;
     }
     if (state)
       memories.push({
         ...state,
         lastReview: new Date(last),
-        due: new Date(last + Math.max(1, algorithm.next_interval(state.stability, 0)) * DAY_MS),
+        due: new Date(last + model.intervalDays(state.stability) * DAY_MS),
       });
   }
   return memories;
@@ -70,9 +66,7 @@ export function workload(
   now: Date,
   days: number,
 ): number[] {
-  const algorithm = new FSRSAlgorithm(
-    generatorParameters({ request_retention: desiredRetention, enable_short_term: true, ...(weights && { w: [...weights] }) }),
-  );
+  const model = memoryModel({ desiredRetention, maximumInterval: DEFAULT_SCHEDULER_SETTINGS.maximumInterval, weights });
   const perDay = new Array<number>(days).fill(0);
   const start = now.getTime();
   for (const state of states) {
@@ -84,11 +78,11 @@ export function workload(
       const day = Math.floor((due - start) / DAY_MS);
       if (day >= days) break;
       perDay[day]!++;
-      const next = algorithm.next_state({ stability: s, difficulty: d }, Math.max(0, (due - last) / DAY_MS), GOOD);
+      const next = model.next({ stability: s, difficulty: d }, Math.max(0, (due - last) / DAY_MS), Rating.Good);
       s = next.stability;
       d = next.difficulty;
       last = due;
-      due += Math.max(1, algorithm.next_interval(s, 0)) * DAY_MS;
+      due += model.intervalDays(s) * DAY_MS;
     }
   }
   return perDay;

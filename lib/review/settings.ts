@@ -1,11 +1,10 @@
 // A learner's study settings: the form's schema, defaults, and conversion to scheduler settings.
 import "server-only";
-import type { StepUnit } from "ts-fsrs";
 import { cache as perRequest } from "react";
 import { z } from "zod";
 import { formNumber } from "../form-fields";
 import { db } from "../server/db";
-import { DEFAULT_SCHEDULER_SETTINGS, weightsProblem, type SchedulerSettings } from "../scheduling/fsrs";
+import { DEFAULT_SCHEDULER_SETTINGS, weightsProblem, type SchedulerSettings, type StepUnit } from "../scheduling/fsrs";
 import type { QueueLimits } from "../scheduling/queue";
 import { isValidTimeZone } from "../scheduling/study-day";
 

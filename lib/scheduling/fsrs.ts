@@ -1,7 +1,24 @@
 // Scheduling: Drill's only door to ts-fsrs. Pure (no database, no Next): a memory state and a rating
 // in, the next memory state out, with `now` always passed in. The browser uses the same module for
 // the interval preview on the grade buttons, so what the button says is what the server stores.
-import { CLAMP_PARAMETERS, createEmptyCard, default_w, fsrs, W17_W18_Ceiling, type Card, type FSRS, type StepUnit } from "ts-fsrs";
+// Forecasts (the interview plan, the optimizer's workload estimates) use memoryModel below, built
+// from the same parameters the learner's scheduler uses.
+import {
+  CLAMP_PARAMETERS,
+  computeDecayFactor,
+  createEmptyCard,
+  default_w,
+  fsrs,
+  FSRSAlgorithm,
+  generatorParameters,
+  roundTo,
+  W17_W18_Ceiling,
+  type Card,
+  type FSRS,
+  type StepUnit,
+} from "ts-fsrs";
+
+export type { StepUnit };
 
 /** ts-fsrs State and Rating, stored as these integers. */
 export const State = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
@@ -79,6 +96,67 @@ function schedulerFor(settings: SchedulerSettings): FSRS {
     schedulers.set(key, scheduler);
   }
   return scheduler;
+}
+
+/** Stability and difficulty: the part of a memory state FSRS's model updates. */
+export interface MemoryStrength {
+  stability: number;
+  difficulty: number;
+}
+
+/**
+ * FSRS's memory model without the scheduler around it (no learning steps, no fuzz): how recall fades
+ * and how a rating moves stability and difficulty. For forecasts over many cards, where replaying
+ * through the scheduler would cost a hundred times more.
+ */
+export interface MemoryModel {
+  /** The odds of recalling a card `elapsedDays` after its last review (ts-fsrs's forgetting curve). */
+  retrievability(stability: number, elapsedDays: number): number;
+  /** The strength after `rating`, `elapsedDays` after the last review (null: the first sight). */
+  next(strength: MemoryStrength | null, elapsedDays: number, rating: RatingValue, retrievability?: number): MemoryStrength;
+  /** The whole days the scheduler waits before the next review of a card of this stability (at least 1). */
+  intervalDays(stability: number): number;
+}
+
+/** The parts of a learner's scheduler settings that shape the memory model. */
+export type ModelSettings = Pick<SchedulerSettings, "desiredRetention" | "maximumInterval" | "weights">;
+
+const models = new Map<string, MemoryModel>();
+let defaultModel: MemoryModel | undefined;
+
+/** The memory model of these settings: the learner's own weights when they applied a fit. */
+export function memoryModel(settings?: ModelSettings): MemoryModel {
+  if (!settings) return (defaultModel ??= createModel(DEFAULT_SCHEDULER_SETTINGS));
+  const key = JSON.stringify([settings.desiredRetention, settings.maximumInterval, settings.weights ?? null]);
+  let model = models.get(key);
+  if (!model) {
+    model = createModel(settings);
+    models.set(key, model);
+  }
+  return model;
+}
+
+function createModel(settings: ModelSettings): MemoryModel {
+  const algorithm = new FSRSAlgorithm(
+    generatorParameters({
+      request_retention: settings.desiredRetention,
+      maximum_interval: settings.maximumInterval,
+      enable_short_term: true,
+      ...(settings.weights && { w: [...settings.weights] }),
+    }),
+  );
+  // ts-fsrs's forgetting_curve works decay and factor out of the weights on every call; forecasts
+  // call it hundreds of thousands of times, so they are worked out once, the same way.
+  const { decay, factor } = computeDecayFactor([...algorithm.parameters.w]);
+  return {
+    retrievability: (stability, elapsedDays) =>
+      stability <= 0 ? 0 : roundTo(Math.pow(1 + (factor * Math.max(0, elapsedDays)) / stability, decay), 8),
+    next: (strength, elapsedDays, rating, retrievability) => {
+      const next = algorithm.next_state(strength, elapsedDays, rating, retrievability);
+      return { stability: next.stability, difficulty: next.difficulty };
+    },
+    intervalDays: (stability) => Math.max(1, algorithm.next_interval(stability, 0)),
+  };
 }
 
 export function newMemory(now: Date): MemoryState {

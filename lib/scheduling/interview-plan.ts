@@ -1,39 +1,33 @@
 // The interview plan: how much of an interview's cards a learner would recall at the interview
 // moment, now and if they follow the plan, and the plan itself: which new cards to meet and which
 // reviews to bring forward on each day so that recall on the day reaches the target. Pure, built on
-// FSRS's own memory model (ts-fsrs's forgetting curve and stability updates), with `now` passed in.
+// FSRS's own memory model (ts-fsrs's forgetting curve and stability updates) with the learner's own
+// scheduler settings (their fitted weights once applied), with `now` passed in.
 //
 // The projection is an expectation: each planned review is recalled with the card's retrievability
 // then; a recalled card follows FSRS's Good update, a forgotten one its Again update and a relearning
 // step the same day. Later reviews follow the recalled path, which is what the plan schedules by.
-import { computeDecayFactor, FSRSAlgorithm, generatorParameters, roundTo, type FSRSState } from "ts-fsrs";
-import { State, type MemoryState } from "./fsrs";
+import { memoryModel, Rating, State, type MemoryModel, type MemoryState, type ModelSettings } from "./fsrs";
 import { studyDay, type StudyDay } from "./study-day";
 
 const DAY_MS = 86_400_000;
-const GOOD = 3;
-const AGAIN = 1;
-
-/** FSRS with the default parameters, the ones Drill schedules with. */
-const algorithm = new FSRSAlgorithm(generatorParameters({ enable_short_term: true }));
-// ts-fsrs's forgetting_curve works its decay and factor out of the parameters on every call; the
-// plan calls it hundreds of thousands of times, so they are worked out once, the same way.
-const { decay: DECAY, factor: FACTOR } = computeDecayFactor([...algorithm.parameters.w]);
 
 /**
  * The probability of recalling a card `elapsedDays` after its last review, with ts-fsrs's forgetting
- * curve (a unit test pins it against ts-fsrs's own function).
+ * curve and FSRS's default weights (a unit test pins it against ts-fsrs's own function).
  */
 export function retrievability(stability: number, elapsedDays: number): number {
-  if (stability <= 0) return 0;
-  // forgetting_curve's own formula and rounding (a unit test pins the two together).
-  return roundTo(Math.pow(1 + (FACTOR * Math.max(0, elapsedDays)) / stability, DECAY), 8);
+  return memoryModel().retrievability(stability, elapsedDays);
 }
 
-/** A card's recall at `at`: 0 when never studied. */
-export function recallAt(memory: Pick<MemoryState, "stability" | "lastReview" | "state"> | null, at: Date): number {
+/** A card's recall at `at` under `model` (default: FSRS's default weights): 0 when never studied. */
+export function recallAt(
+  memory: Pick<MemoryState, "stability" | "lastReview" | "state"> | null,
+  at: Date,
+  model: MemoryModel = memoryModel(),
+): number {
   if (!memory || memory.state === State.New || !memory.lastReview) return 0;
-  return retrievability(memory.stability, (at.getTime() - memory.lastReview.getTime()) / DAY_MS);
+  return model.retrievability(memory.stability, (at.getTime() - memory.lastReview.getTime()) / DAY_MS);
 }
 
 export interface PlanCard {
@@ -58,6 +52,8 @@ export interface PlanInput {
   dayStartHour: number;
   /** The learner's median answer time, for the minutes estimate (default 20 s). */
   answerMs?: number | null;
+  /** The learner's scheduler settings (their fitted weights, desired retention); default: FSRS's defaults. */
+  scheduler?: ModelSettings;
 }
 
 export interface PlanDay {
@@ -105,7 +101,7 @@ interface Sim {
   atInterview: number;
 }
 
-function simOf(memory: MemoryState | null, interviewAt: number): Sim {
+function simOf(memory: MemoryState | null, interviewAt: number, model: MemoryModel): Sim {
   // One object shape for every card (the plan reads these fields in hot loops).
   const seen = Boolean(memory && memory.state !== State.New && memory.lastReview);
   const sim: Sim = {
@@ -117,48 +113,48 @@ function simOf(memory: MemoryState | null, interviewAt: number): Sim {
     lapse: null,
     atInterview: 0,
   };
-  sim.atInterview = expectedRecall(sim, interviewAt);
+  sim.atInterview = expectedRecall(sim, interviewAt, model);
   return sim;
 }
 
-/** The next review time FSRS gives a card of stability `s` reviewed at `at` (desired retention 0.9, whole days). */
-function dueAfter(s: number, at: number): number {
-  return at + Math.max(1, algorithm.next_interval(s, 0)) * DAY_MS;
+/** The next review time the learner's scheduler gives a card of stability `s` reviewed at `at` (whole days). */
+function dueAfter(s: number, at: number, model: MemoryModel): number {
+  return at + model.intervalDays(s) * DAY_MS;
 }
 
-function reviewAt(card: Sim, at: number, interviewAt: number): void {
+function reviewAt(card: Sim, at: number, interviewAt: number, model: MemoryModel): void {
   const elapsed = (at - card.last) / DAY_MS;
-  const r = retrievability(card.s, elapsed);
-  const state: FSRSState = { stability: card.s, difficulty: card.d };
-  const good = algorithm.next_state(state, elapsed, GOOD, r);
-  const forgot = algorithm.next_state(state, elapsed, AGAIN, r);
-  const relearned = algorithm.next_state(forgot, 0, GOOD);
+  const r = model.retrievability(card.s, elapsed);
+  const state = { stability: card.s, difficulty: card.d };
+  const good = model.next(state, elapsed, Rating.Good, r);
+  const forgot = model.next(state, elapsed, Rating.Again, r);
+  const relearned = model.next(forgot, 0, Rating.Good);
   card.lapse = { s: relearned.stability, last: at, r };
   card.s = good.stability;
   card.d = good.difficulty;
   card.last = at;
-  card.due = dueAfter(good.stability, at);
-  card.atInterview = expectedRecall(card, interviewAt);
+  card.due = dueAfter(good.stability, at, model);
+  card.atInterview = expectedRecall(card, interviewAt, model);
 }
 
-function learnAt(card: Sim, at: number, interviewAt: number): void {
+function learnAt(card: Sim, at: number, interviewAt: number, model: MemoryModel): void {
   // First sight rated Good, then the learning step the same day, as the review screen does.
-  const first = algorithm.next_state(null, 0, GOOD);
-  const second = algorithm.next_state(first, 0, GOOD);
+  const first = model.next(null, 0, Rating.Good);
+  const second = model.next(first, 0, Rating.Good);
   card.seen = true;
   card.s = second.stability;
   card.d = second.difficulty;
   card.last = at;
-  card.due = dueAfter(second.stability, at);
+  card.due = dueAfter(second.stability, at, model);
   card.lapse = null;
-  card.atInterview = expectedRecall(card, interviewAt);
+  card.atInterview = expectedRecall(card, interviewAt, model);
 }
 
-function expectedRecall(card: Sim, at: number): number {
+function expectedRecall(card: Sim, at: number, model: MemoryModel): number {
   if (!card.seen) return 0;
-  const recalled = retrievability(card.s, (at - card.last) / DAY_MS);
+  const recalled = model.retrievability(card.s, (at - card.last) / DAY_MS);
   if (!card.lapse) return recalled;
-  const forgotten = retrievability(card.lapse.s, (at - card.lapse.last) / DAY_MS);
+  const forgotten = model.retrievability(card.lapse.s, (at - card.lapse.last) / DAY_MS);
   return card.lapse.r * recalled + (1 - card.lapse.r) * forgotten;
 }
 
@@ -186,7 +182,8 @@ interface Run {
 function run(input: PlanInput, days: StudyDay[], newPerDay: number, detail: boolean): Run {
   const T = input.interviewAt.getTime();
   const now = input.now.getTime();
-  const sims = input.cards.map((c) => simOf(c.memory, T));
+  const model = memoryModel(input.scheduler);
+  const sims = input.cards.map((c) => simOf(c.memory, T, model));
   // Plain loops over the cards below, not flatMap: this runs for thousands of cards, several times a plan.
   const unseenOrder: number[] = [];
   for (let i = 0; i < sims.length; i++) if (!sims[i]!.seen) unseenOrder.push(i);
@@ -213,7 +210,7 @@ function run(input: PlanInput, days: StudyDay[], newPerDay: number, detail: bool
     due.sort((a, b) => sims[a]!.due - sims[b]!.due);
     for (const i of due) {
       if (reviewRoom === 0) break;
-      reviewAt(sims[i]!, at, T);
+      reviewAt(sims[i]!, at, T, model);
       reviewRoom--;
       reviews++;
     }
@@ -232,7 +229,7 @@ function run(input: PlanInput, days: StudyDay[], newPerDay: number, detail: bool
     const pullCount = Math.min(inFinal ? pending.length : Math.max(0, pending.length - laterCapacity), reviewRoom);
     if (pullCount > 0 && pullCount < pending.length) pending.sort((a, b) => sims[a]!.atInterview - sims[b]!.atInterview);
     for (const i of pending.slice(0, pullCount)) {
-      reviewAt(sims[i]!, at, T);
+      reviewAt(sims[i]!, at, T, model);
       reviewRoom--;
       reviews++;
       if (index === 0 && detail) today.pulledIds.push(input.cards[i]!.cardId);
@@ -246,12 +243,12 @@ function run(input: PlanInput, days: StudyDay[], newPerDay: number, detail: bool
     const room = Math.max(0, newPerDay - done.newCards);
     for (let k = 0; k < Math.min(wanted, room) && nextUnseen < unseenOrder.length; k++) {
       const i = unseenOrder[nextUnseen++]!;
-      learnAt(sims[i]!, at, T);
+      learnAt(sims[i]!, at, T, model);
       newCards++;
       if (index === 0 && detail) today.newCardIds.push(input.cards[i]!.cardId);
     }
 
-    const readiness = !detail ? 0 : sims.length ? sims.reduce((sum, s) => sum + expectedRecall(s, end), 0) / sims.length : 1;
+    const readiness = !detail ? 0 : sims.length ? sims.reduce((sum, s) => sum + expectedRecall(s, end, model), 0) / sims.length : 1;
     planned.push({
       date: day.date,
       newCards,
@@ -271,7 +268,8 @@ const RATES = [15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 500, 750, 1000];
 /** The plan for one interview: readiness now and on plan, the daily work, and today's cards. */
 export function buildPlan(input: PlanInput): Plan {
   const T = input.interviewAt;
-  const recallNow = new Map(input.cards.map((c) => [c.cardId, recallAt(c.memory, T)]));
+  const model = memoryModel(input.scheduler);
+  const recallNow = new Map(input.cards.map((c) => [c.cardId, recallAt(c.memory, T, model)]));
   const now = input.cards.length ? [...recallNow.values()].reduce((a, b) => a + b, 0) / input.cards.length : 1;
   const unseen = input.cards.filter((c) => !c.memory || c.memory.state === State.New || !c.memory.lastReview).length;
   const days = T > input.now ? planDays(input.now, T, input.timeZone, input.dayStartHour) : [];

@@ -19,8 +19,20 @@ import { replayCard } from "@/lib/review/history";
 import { recordRating } from "@/lib/review/ratings";
 import { getStudySettings, saveStudySettings, studySettingsSchema } from "@/lib/review/settings";
 import { startStudying } from "@/lib/review/studying";
-import { DEFAULT_SCHEDULER_SETTINGS, newMemory, rate, weightsProblem, type MemoryState, type RatingValue } from "@/lib/scheduling/fsrs";
-import { retrievability } from "@/lib/scheduling/interview-plan";
+import {
+  DEFAULT_SCHEDULER_SETTINGS,
+  memoryModel,
+  newMemory,
+  rate,
+  weightsProblem,
+  type MemoryState,
+  type ModelSettings,
+  type RatingValue,
+} from "@/lib/scheduling/fsrs";
+import { recallAt, retrievability } from "@/lib/scheduling/interview-plan";
+import { createInterview, getInterview } from "@/lib/interviews/interviews";
+import { getReadiness } from "@/lib/interviews/readiness";
+import { memoryOf, memorySelect } from "@/lib/review/memory";
 import { db } from "@/lib/server/db";
 import { makeDeck, makeUser } from "./helpers";
 
@@ -153,6 +165,29 @@ describe("fitting parameters", () => {
     expect((await fitStatus(user)).sets).toEqual([]);
     await expect(cancelFit(await makeUser("stranger"), jobId)).rejects.toThrow("not found");
   }, 60_000);
+});
+
+describe("an interview's readiness", () => {
+  it("is forecast with the learner's applied parameters, and with the defaults once they go back", async () => {
+    const { user, deck } = await seasonedLearner(60, 60, 5);
+    await startFit(user, runFit);
+    const setId = (await fitStatus(user)).sets[0]!.id;
+    const form = { label: "Acme", date: "2030-06-20", time: "10:00", timeZone: "UTC", deckIds: [deck.id], tags: [], targetPercent: 90 };
+    const interview = (await getInterview(user, (await createInterview(user, form, NOW)).id))!;
+    const states = await db.cardState.findMany({ where: { userId: user.id }, select: memorySelect });
+    const expected = (settings: ModelSettings) =>
+      states.reduce((sum, s) => sum + recallAt(memoryOf(s), interview.at, memoryModel(settings)), 0) / states.length;
+
+    const withDefaults = (await getReadiness(user, interview, NOW)).plan.now;
+    expect(withDefaults).toBeCloseTo(expected(DEFAULT_SCHEDULER_SETTINGS), 10);
+    await applyParameterSet(user, setId, { reschedule: false }, NOW);
+    const own = (await getStudySettings(user.id)).scheduler;
+    const withOwn = (await getReadiness(user, interview, NOW)).plan.now;
+    expect(withOwn).toBeCloseTo(expected(own), 10);
+    expect(withOwn).not.toBeCloseTo(withDefaults, 4);
+    await restoreDefaultParameters(user);
+    expect((await getReadiness(user, interview, NOW)).plan.now).toBeCloseTo(withDefaults, 10);
+  });
 });
 
 describe("replaying a card's history", () => {

@@ -1,7 +1,7 @@
 import { forgetting_curve, generatorParameters } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { buildPlan, planDays, recallAt, retrievability, tagsToDrop, weakestTags, type PlanCard } from "@/lib/scheduling/interview-plan";
-import { DEFAULT_SCHEDULER_SETTINGS, newMemory, rate, State, type MemoryState } from "@/lib/scheduling/fsrs";
+import { DEFAULT_SCHEDULER_SETTINGS, memoryModel, newMemory, rate, State, type MemoryState } from "@/lib/scheduling/fsrs";
 import { zonedDateTime, zonedInstant } from "@/lib/scheduling/study-day";
 
 const DAY = 86_400_000;
@@ -138,5 +138,32 @@ describe("buildPlan", () => {
     });
     expect(plan.unseen).toBe(1);
     expect(plan.today.newCardIds).toEqual(["n"]);
+  });
+});
+
+describe("a learner who applied their own FSRS parameters", () => {
+  const now = new Date("2026-12-01T09:00:00Z");
+  const interviewAt = new Date(now.getTime() + 10 * DAY);
+  // A fitted set: faster forgetting (decay and the first-review stabilities), within FSRS's ranges.
+  const weights = generatorParameters().w.map((w, i) => (i === 20 ? 0.5 : i < 4 ? w / 2 : w));
+  const own = { ...settings, weights };
+
+  it("has its forgetting curve taken from their weights", () => {
+    const model = memoryModel(own);
+    for (const stability of [0.5, 10, 300])
+      for (const elapsed of [0, 1, 30])
+        expect(model.retrievability(stability, elapsed)).toBeCloseTo(forgetting_curve(weights, elapsed, stability), 12);
+    expect(model.retrievability(10, 30)).not.toBeCloseTo(retrievability(10, 30), 3);
+  });
+
+  it("gets a forecast made with them, not with the defaults", () => {
+    const input = { ...base, now, interviewAt, cards: cards(now, { learned: 4, unseen: 6, daysAgo: 3 }) };
+    const withDefaults = buildPlan(input);
+    const withOwn = buildPlan({ ...input, scheduler: own });
+    const model = memoryModel(own);
+    const expected = input.cards.reduce((sum, c) => sum + recallAt(c.memory, interviewAt, model), 0) / input.cards.length;
+    expect(withOwn.now).toBeCloseTo(expected, 12);
+    expect(withOwn.now).toBeLessThan(withDefaults.now - 0.01);
+    expect(withOwn.onPlan).not.toBeCloseTo(withDefaults.onPlan, 4);
   });
 });
