@@ -78,6 +78,8 @@ export interface Plan {
   today: { newCardIds: string[]; pulledIds: string[] };
   /** How many new cards a day would reach the target (null: no rate within 1,000 a day would). */
   newPerDayNeeded: number | null;
+  /** The share of the plan's answers (reviews, and new cards at three answers each) on the interview's own day. */
+  interviewDayShare: number;
   /** Cards the learner has never studied, of those in scope. */
   unseen: number;
   /** Per card: predicted recall at the interview if they stopped now. */
@@ -158,6 +160,17 @@ function expectedRecall(card: Sim, at: number, model: MemoryModel): number {
   return card.lapse.r * recalled + (1 - card.lapse.r) * forgotten;
 }
 
+/** On the interview's own day, a short warm-up at most, over an hour before the interview. */
+const INTERVIEW_DAY_MINUTES = 30;
+const READY_BEFORE_MS = 3_600_000;
+
+/** Reviews that fit on a study day: the daily limit, and on the interview's day what fits before it. */
+function reviewCapacity(day: StudyDay, at: number, interviewAt: number, limit: number, answerMin: number): number {
+  if (day.end.getTime() <= interviewAt) return limit;
+  const minutes = Math.min(INTERVIEW_DAY_MINUTES, Math.max(0, interviewAt - READY_BEFORE_MS - at) / 60_000);
+  return Math.min(limit, Math.floor(minutes / answerMin));
+}
+
 /** The study days from today's to the interview's (the interview's own day when it starts after that day's start). */
 export function planDays(now: Date, interviewAt: Date, timeZone: string, dayStartHour: number): StudyDay[] {
   const days: StudyDay[] = [];
@@ -194,13 +207,15 @@ function run(input: PlanInput, days: StudyDay[], newPerDay: number, detail: bool
   const introDays = Math.max(1, days.length - finalDays);
   const today = { newCardIds: [] as string[], pulledIds: [] as string[] };
   const planned: PlanDay[] = [];
+  // Studying happens when the day starts (today: now), and before the interview on its own day.
+  const startsAt = days.map((day, index) => Math.max(index === 0 ? now : day.start.getTime(), day.start.getTime()));
+  const capacity = days.map((day, index) => reviewCapacity(day, startsAt[index]!, T, input.limits.reviewsPerDay, answerMin));
 
   days.forEach((day, index) => {
-    // Studying happens when the day starts (today: now), and before the interview on its own day.
-    const at = Math.max(index === 0 ? now : day.start.getTime(), day.start.getTime());
+    const at = startsAt[index]!;
     const end = Math.min(day.end.getTime(), T);
     const done = index === 0 ? (input.doneToday ?? { newCards: 0, reviews: 0 }) : { newCards: 0, reviews: 0 };
-    let reviewRoom = Math.max(0, input.limits.reviewsPerDay - done.reviews);
+    let reviewRoom = Math.max(0, capacity[index]! - done.reviews);
     let reviews = 0;
 
     // 1. Reviews FSRS has due today.
@@ -216,17 +231,18 @@ function run(input: PlanInput, days: StudyDay[], newPerDay: number, detail: bool
     }
 
     // 2. Reviews brought forward: cards FSRS would next show after the interview, whose recall on the
-    // day would be under target. In the final pass all of them; before it, only as many as the final
-    // days can't hold (lowest recall first), so the work spreads instead of piling up at the end.
-    const remainingFinal = Math.min(finalDays, days.length - index);
+    // day would be under target (lowest recall first). In the final pass all of them; before it, an
+    // even share over the days left, and more when the final days can't hold the rest: the work
+    // spreads instead of piling up on the interview's morning.
     const inFinal = index >= days.length - finalDays;
     const pending: number[] = [];
     for (let i = 0; i < sims.length; i++) {
       const s = sims[i]!;
       if (s.seen && s.due >= T && s.last < at && s.atInterview < input.target) pending.push(i);
     }
-    const laterCapacity = inFinal ? 0 : remainingFinal * input.limits.reviewsPerDay;
-    const pullCount = Math.min(inFinal ? pending.length : Math.max(0, pending.length - laterCapacity), reviewRoom);
+    const laterCapacity = inFinal ? 0 : capacity.slice(days.length - finalDays).reduce((a, b) => a + b, 0);
+    const share = Math.ceil(pending.length / (days.length - index));
+    const pullCount = Math.min(inFinal ? pending.length : Math.max(share, pending.length - laterCapacity), reviewRoom);
     if (pullCount > 0 && pullCount < pending.length) pending.sort((a, b) => sims[a]!.atInterview - sims[b]!.atInterview);
     for (const i of pending.slice(0, pullCount)) {
       reviewAt(sims[i]!, at, T, model);
@@ -281,6 +297,7 @@ export function buildPlan(input: PlanInput): Plan {
       days: [],
       today: { newCardIds: [], pulledIds: [] },
       newPerDayNeeded: null,
+      interviewDayShare: 0,
       unseen,
       recallNow,
     };
@@ -311,7 +328,24 @@ export function buildPlan(input: PlanInput): Plan {
         }
     }
   }
-  return { now, onPlan: plan.onPlan, reachable, days: plan.days, today: plan.today, newPerDayNeeded, unseen, recallNow };
+  return {
+    now,
+    onPlan: plan.onPlan,
+    reachable,
+    days: plan.days,
+    today: plan.today,
+    newPerDayNeeded,
+    interviewDayShare: interviewDayShare(plan.days, days.at(-1)!, T),
+    unseen,
+    recallNow,
+  };
+}
+
+function interviewDayShare(planned: PlanDay[], lastDay: StudyDay, interviewAt: Date): number {
+  const answers = (d: PlanDay) => d.newCards * ANSWERS_PER_NEW_CARD + d.reviews;
+  const total = planned.reduce((sum, d) => sum + answers(d), 0);
+  const onTheDay = lastDay.end > interviewAt ? answers(planned.at(-1)!) : 0;
+  return total ? onTheDay / total : 0;
 }
 
 export interface TagReadiness {

@@ -86,13 +86,40 @@ describe("buildPlan", () => {
     expect(plan.reachable).toBe(true);
   });
 
-  it("brings reviews forward to the final pass when FSRS would show them only after the interview", () => {
+  it("brings reviews forward when FSRS would show them only after the interview, spread over the days left", () => {
     // Learned 3 days ago: FSRS's next review is after a 3-day interview, where recall would be low.
     const interviewAt = new Date(now.getTime() + 3 * DAY);
     const plan = buildPlan({ ...base, now, interviewAt, target: 0.97, cards: cards(now, { learned: 5, unseen: 0, daysAgo: 3 }) });
+    // Due today, so reviewed today (not pulled); then brought forward again over the days left:
+    // some on the day after, the rest in the final pass, rather than all of it at the end.
     expect(plan.today.pulledIds).toEqual([]);
-    expect(plan.days.at(-1)!.reviews + plan.days.at(-2)!.reviews).toBeGreaterThanOrEqual(5);
+    expect(plan.days.map((d) => d.reviews)).toEqual([5, 2, 3, 0]);
     expect(plan.onPlan).toBeGreaterThan(plan.now);
+  });
+
+  it("doesn't cram the interview's morning: the day before takes its share, the morning what fits before it", () => {
+    // An interview tomorrow at 09:00 with a 99% aim and 55 cards learned yesterday, due after it.
+    const today = new Date("2026-12-01T15:00:00Z");
+    const interviewAt = new Date("2026-12-02T09:00:00Z");
+    const input = { ...base, now: today, interviewAt, target: 0.99, cards: cards(today, { learned: 55, unseen: 0, daysAgo: 1 }) };
+    const plan = buildPlan({ ...input, answerMs: 30_000 });
+    expect(plan.days.map((d) => d.date)).toEqual(["2026-12-01", "2026-12-02"]);
+    expect(plan.today.pulledIds).toHaveLength(28);
+    // The morning: 04:00 to an hour before 09:00, a 30-minute warm-up at most (60 answers of 30 s).
+    expect(plan.days[1]!.reviews).toBeLessThanOrEqual(60);
+    // At 2 minutes an answer the morning holds 15: a cap, not the daily limit of 200.
+    const slow = buildPlan({ ...input, answerMs: 120_000 });
+    // and today takes what the morning can't: 55 - 15.
+    expect(slow.days.map((d) => d.reviews)).toEqual([40, 15]);
+    expect(slow.interviewDayShare).toBeCloseTo(15 / 55, 6);
+  });
+
+  it("says how much of a plan falls on the interview's day", () => {
+    // An interview at 20:00 today: the whole plan is on its day.
+    const interviewAt = new Date("2026-12-01T20:00:00Z");
+    const plan = buildPlan({ ...base, now, interviewAt, target: 0.99, cards: cards(now, { learned: 5, unseen: 2, daysAgo: 4 }) });
+    expect(plan.days).toHaveLength(1);
+    expect(plan.interviewDayShare).toBe(1);
   });
 
   it("says when the target can't be reached, what is, and what it would take", () => {
