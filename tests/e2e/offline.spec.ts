@@ -48,5 +48,9 @@ test("a manifest with icons and a favicon make Drill installable", async ({ page
     expect((await response.body()).length).toBeGreaterThan(500);
   }
   expect(await page.locator('link[rel="icon"]').count()).toBeGreaterThan(0);
+  // Browsers and bookmark tools still ask for /favicon.ico whatever the page links.
+  const favicon = await page.request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()["content-type"]).toBe("image/png");
   expect((await page.request.get("/sw.js")).ok()).toBe(true);
 });
