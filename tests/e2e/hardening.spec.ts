@@ -51,8 +51,14 @@ test("malformed page numbers, keys and tags get a page or a 404, never a 500", a
 
 test("a signed-in user sent to sign in with a crafted return path stays on this site", async ({ page, baseURL }) => {
   await signUp(page, newEmail("redirect"));
-  for (const next of ["%2F%09%2Fevil.example", "%2F%5Cevil.example", "%2F%0A%2Fevil.example", "javascript%3Aalert(1)"]) {
-    await page.goto(`/sign-in?next=${next}`);
+  const crafted = ["%2F%09%2Fevil.example", "%2F%5Cevil.example", "%2F%0A%2Fevil.example", "javascript%3Aalert(1)"];
+  // Dot segments that resolve to a scheme-relative path, on both pages that redirect a signed-in user.
+  const dotted = ["/..//evil.example", "%2F..%2F%2Fevil.example", "/.//evil.example", "/%2e%2e//evil.example"];
+  for (const path of [
+    ...crafted.map((next) => `/sign-in?next=${next}`),
+    ...dotted.flatMap((next) => [`/sign-in?next=${next}`, `/sign-up?next=${next}`]),
+  ]) {
+    await page.goto(path);
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
     await expect(page).toHaveURL(new RegExp(`^${baseURL}/?$`)); // home: Today
   }

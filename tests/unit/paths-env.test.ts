@@ -36,6 +36,27 @@ describe("safeReturnPath", () => {
   it("keeps the query and the hash", () => {
     expect(safeReturnPath("/study?deck=python#top")).toBe("/study?deck=python#top");
   });
+
+  // The second review's finding: /sign-in?next=/..//evil.example answered 307 Location: //evil.example.
+  it.each([
+    "/..//evil.example",
+    "/.//evil.example",
+    "/a/..//evil.example",
+    "/%2e%2e//evil.example",
+    "/%2E.//evil.example",
+    "/..//evil.example/path?x=1",
+    "/../\\evil.example",
+    "/..\\/evil.example",
+    "/.\t.//evil.example",
+    "/../..//evil.example",
+  ])("refuses %j, whose dot segments leave a scheme-relative path", (next) => {
+    expect(safeReturnPath(next)).toBe("/");
+  });
+
+  it("still resolves harmless dot segments to a path on this site", () => {
+    expect(safeReturnPath("/decks/../study")).toBe("/study");
+    expect(safeReturnPath("/./stats")).toBe("/stats");
+  });
 });
 
 describe("authSecret", () => {
