@@ -127,7 +127,7 @@ const splitList = (text: string, separator: RegExp) =>
 /** The table's rows as cards, checked like cards written in the editor; errors carry their lines. */
 export function csvCards(table: CsvTable, mapping: CsvMapping): { ok: true; cards: ImportedCard[] } | { ok: false; errors: ImportError[] } {
   if (mapping.question === undefined) return { ok: false, errors: [{ line: 1, message: "Choose the column that holds the questions." }] };
-  const cell = (cells: string[], field: CsvField) => (mapping[field] === undefined ? "" : (cells[mapping[field]] ?? ""));
+  const cell = (cells: string[], field: CsvField) => (mapping[field] === undefined ? "" : fromSpreadsheetCell(cells[mapping[field]] ?? ""));
   const errors: ImportError[] = [];
   const cards: ImportedCard[] = [];
   const slugs = new Map<string, number>();
@@ -162,10 +162,26 @@ export function csvCards(table: CsvTable, mapping: CsvMapping): { ok: true; card
   return { ok: true, cards };
 }
 
+// Spreadsheet tools run a cell that starts with = + - @ (or a tab or carriage return) as a formula,
+// so a crafted card could run one on the machine of whoever opens the export. Such cells are written
+// with a leading apostrophe, which spreadsheets show as text; the importer takes it off again.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEUTRALIZED = /^'[=+\-@\t\r]/;
+
+/** A cell as a spreadsheet may open it safely: formula-like text gets a leading apostrophe. */
+export function toSpreadsheetCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A cell from a spreadsheet, with the apostrophe that toSpreadsheetCell added taken off. */
+export function fromSpreadsheetCell(text: string): string {
+  return NEUTRALIZED.test(text) ? text.slice(1) : text;
+}
+
 /** A deck's cards as CSV, with a header the importer maps back by itself (key points one per line). */
 export function cardsToCsv(cards: Omit<CardContent, never>[]): string {
   return stringify(
-    cards.map((c) => [c.slug, c.front, c.lead, c.keyPoints.join("\n"), c.back, c.tags.join(", ")]),
+    cards.map((c) => [c.slug, c.front, c.lead, c.keyPoints.join("\n"), c.back, c.tags.join(", ")].map(toSpreadsheetCell)),
     { header: true, columns: ["slug", "question", "lead", "key points", "answer", "tags"] },
   );
 }

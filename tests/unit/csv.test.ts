@@ -68,6 +68,32 @@ describe("csvCards", () => {
   });
 });
 
+describe("formula cells", () => {
+  it("are written with a leading apostrophe, so spreadsheets show them as text, and read back as written", () => {
+    const card = {
+      slug: "formula",
+      front: '=HYPERLINK("https://evil.example")',
+      lead: "+1 then",
+      keyPoints: ["-2 first", "@SUM(A1)", "then a third"],
+      back: "\tcmd",
+      tags: [],
+    };
+    const csv = cardsToCsv([card]);
+    const cells = table(csv).rows[0]!.cells;
+    expect(cells.slice(1, 5)).toEqual(['\'=HYPERLINK("https://evil.example")', "'+1 then", "'-2 first\n@SUM(A1)\nthen a third", "'\tcmd"]);
+    const back = csvCards(table(csv), guessMapping(table(csv)));
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.ok && back.cards.map((c) => [c.front, c.lead, c.keyPoints, c.back])).toEqual([
+      [card.front, card.lead, card.keyPoints, card.back.trim()],
+    ]);
+  });
+
+  it("leave ordinary text alone, an apostrophe of its own included", () => {
+    const csv = cardsToCsv([{ slug: "plain", front: "What's 1 + 1?", lead: "'Quoted' lead", keyPoints: [], back: "a = b", tags: [] }]);
+    expect(table(csv).rows[0]!.cells.slice(1, 3)).toEqual(["What's 1 + 1?", "'Quoted' lead"]);
+  });
+});
+
 describe("historyToCsv", () => {
   it("writes the columns FSRS's optimizer tools read", () => {
     const csv = historyToCsv([{ cardId: "c1", reviewedAt: new Date(1_700_000_000_000), rating: 3, state: 2, durationMs: 4200 }]);

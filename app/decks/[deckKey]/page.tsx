@@ -19,7 +19,11 @@ export async function generateMetadata({ params }: PageProps<"/decks/[deckKey]">
 
 const DOWNLOADS = [
   ["md", "Deck file (.md)", "Drill's own format: import it anywhere Drill runs"],
-  ["csv", "Spreadsheet (.csv)", "question, answer, tags: for Excel, Sheets or Numbers"],
+  [
+    "csv",
+    "Spreadsheet (.csv)",
+    "question, answer, tags: for Excel, Sheets or Numbers (text starting with = + - @ gets a leading ' so it never runs as a formula)",
+  ],
   ["apkg", "Anki package (.apkg)", "the cards as new Basic notes"],
   ["apkg-history", "Anki package with my reviews (.apkg)", "your schedule and review log, so Anki carries on"],
 ] as const;
