@@ -5,9 +5,9 @@ import { z } from "zod";
 import { browsableDecks, editableDecks, liveCard, liveCardCount, ownedDecks, type Viewer } from "./access";
 import { db } from "../server/db";
 import { byDeckKey } from "./browse";
-import { deckMetaSchema, slugify } from "./schema";
+import { deckMetaSchema, slugify, splitKeyPoints } from "./schema";
 import { notFound } from "../server/errors";
-import { newCardData, tagNames, tagSelect } from "./card-rows";
+import { newCardData, tagsByCard } from "./card-rows";
 
 export const deckFormSchema = deckMetaSchema.pick({ title: true, description: true });
 export type DeckFormInput = z.infer<typeof deckFormSchema>;
@@ -114,11 +114,12 @@ export async function copyDeck(viewer: Viewer, deckId: string): Promise<{ id: st
       cards: {
         where: liveCard,
         orderBy: { position: "asc" },
-        select: { slug: true, front: true, back: true, ...tagSelect },
+        select: { id: true, slug: true, front: true, lead: true, keyPoints: true, back: true },
       },
     },
   });
   if (!source) throw notFound("That deck");
+  const tags = await tagsByCard(db, { deckId, ...liveCard });
   return db.$transaction(async (tx) => {
     const title = `${source.title} (copy)`.slice(0, 120);
     const copy = await tx.deck.create({
@@ -132,7 +133,8 @@ export async function copyDeck(viewer: Viewer, deckId: string): Promise<{ id: st
       select: { id: true, slug: true },
     });
     for (const [position, card] of source.cards.entries()) {
-      await tx.card.create({ data: newCardData(copy.id, position, { ...card, tags: tagNames(card.tags) }) });
+      const content = { ...card, keyPoints: splitKeyPoints(card.keyPoints), tags: tags.get(card.id) ?? [] };
+      await tx.card.create({ data: newCardData(copy.id, position, content) });
     }
     return copy;
   });

@@ -4,7 +4,7 @@ import { browsableDecks, roleOf, type DeckRole, type Viewer, liveCardCount, live
 import { db } from "../server/db";
 import type { Prisma } from "../generated/sqlite/client";
 import { splitKeyPoints, TAGS, type Tag } from "./schema";
-import { tagNames, tagSelect } from "./card-rows";
+import { tagNames, tagsByCard, tagSelect } from "./card-rows";
 import { isKey } from "../query-params";
 
 export interface DeckSummary {
@@ -112,11 +112,15 @@ export async function listDeckCards(
   filter: { q?: string; tag?: string } = {},
   viewer: Viewer | null = null,
 ): Promise<CardListItem[]> {
-  const cards = await db.card.findMany({
-    where: { deckId, ...liveCard, deck: browsableDecks(viewer), ...(filter.tag && { tags: { some: { tag: filter.tag } } }) },
-    orderBy: { position: "asc" },
-    select: { id: true, slug: true, front: true, lead: true, keyPoints: true, back: true, ...tagSelect },
-  });
+  const where = { deckId, ...liveCard, deck: browsableDecks(viewer), ...(filter.tag && { tags: { some: { tag: filter.tag } } }) };
+  const [cards, tags] = await Promise.all([
+    db.card.findMany({
+      where,
+      orderBy: { position: "asc" },
+      select: { id: true, slug: true, front: true, lead: true, keyPoints: true, back: true },
+    }),
+    tagsByCard(db, where),
+  ]);
   const needle = filter.q?.trim().toLowerCase();
   const items: CardListItem[] = [];
   for (const card of cards) {
@@ -129,7 +133,7 @@ export async function listDeckCards(
       if (!inFront && answerIndex < 0) continue;
       if (!inFront) excerpt = excerptAround(answer, answerIndex, needle.length);
     }
-    items.push({ id: card.id, slug: card.slug, front: card.front, tags: tagNames(card.tags), excerpt });
+    items.push({ id: card.id, slug: card.slug, front: card.front, tags: tags.get(card.id) ?? [], excerpt });
   }
   return items;
 }

@@ -4,6 +4,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { Prisma } from "../generated/sqlite/client";
 import { rewindNewCursors } from "../review/new-cards";
 import { db } from "../server/db";
 import { notFound } from "../server/errors";
@@ -11,7 +12,7 @@ import { importRefusal } from "../transfer/deck-markdown";
 import { parsePaste } from "../transfer/paste";
 import { editableDecks, liveCard, type Viewer } from "./access";
 import { requireEditable } from "./authoring";
-import { newCardData, tagNames, tagSelect, withTags } from "./card-rows";
+import { newCardData, tagNames, tagsByCard, tagSelect, withTags } from "./card-rows";
 import {
   answerSchema,
   joinKeyPoints,
@@ -71,12 +72,16 @@ export interface EditableCard {
 
 export async function listEditableCards(viewer: Viewer, deckId: string): Promise<EditableCard[]> {
   await requireEditable(viewer, deckId);
-  const cards = await db.card.findMany({
-    where: { deckId, ...liveCard },
-    orderBy: { position: "asc" },
-    select: { id: true, slug: true, front: true, lead: true, keyPoints: true, back: true, position: true, ...tagSelect },
-  });
-  return cards.map((c) => ({ ...c, keyPoints: splitKeyPoints(c.keyPoints), tags: tagNames(c.tags) }));
+  const where = { deckId, ...liveCard };
+  const [cards, tags] = await Promise.all([
+    db.card.findMany({
+      where,
+      orderBy: { position: "asc" },
+      select: { id: true, slug: true, front: true, lead: true, keyPoints: true, back: true, position: true },
+    }),
+    tagsByCard(db, where),
+  ]);
+  return cards.map((c) => ({ ...c, keyPoints: splitKeyPoints(c.keyPoints), tags: tags.get(c.id) ?? [] }));
 }
 
 /** A live card of a deck the viewer may edit, with its learners count (for the reset warning). */
@@ -209,8 +214,29 @@ export async function moveCardTo(viewer: Viewer, cardId: string, index: number):
   // The same positions, handed out in the new order: only the cards between from and to change.
   const positions = cards.map((c) => c.position);
   const changed = order.flatMap((id, i) => (cards[i]!.id === id ? [] : [{ id, position: positions[i]! }]));
-  await db.$transaction(changed.map((c) => db.card.update({ where: { id: c.id }, data: { position: c.position } })));
+  await db.$transaction(positionUpdates(changed).map((sql) => db.$executeRaw(sql)));
   await rewindNewCursors(card.deckId, positions[Math.min(from, to)]!);
+}
+
+/** Cards whose positions one statement sets: 3 variables each, well inside SQLite's limit. */
+const POSITIONS_PER_STATEMENT = 200;
+
+/**
+ * New positions for many cards in a few statements (a drag to the top of a 5,000-card deck changes
+ * them all; one update per card took seconds and outlasted PostgreSQL's transaction timeout).
+ */
+function positionUpdates(changed: { id: string; position: number }[]): Prisma.Sql[] {
+  const statements: Prisma.Sql[] = [];
+  for (let i = 0; i < changed.length; i += POSITIONS_PER_STATEMENT) {
+    const chunk = changed.slice(i, i + POSITIONS_PER_STATEMENT);
+    const cases = Prisma.join(
+      chunk.map((c) => Prisma.sql`WHEN ${c.id} THEN CAST(${c.position} AS INTEGER)`),
+      " ",
+    );
+    const ids = Prisma.join(chunk.map((c) => c.id));
+    statements.push(Prisma.sql`UPDATE "Card" SET "position" = CASE "id" ${cases} END WHERE "id" IN (${ids})`);
+  }
+  return statements;
 }
 
 export const PASTE_MAX_CHARS = 200_000;

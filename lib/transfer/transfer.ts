@@ -9,7 +9,7 @@ import { byDeckKey } from "../decks/browse";
 import { newDeckSlug, requireEditable } from "../decks/authoring";
 import { importRefusal, parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 import { notFound } from "../server/errors";
-import { newCardData, tagNames, tagSelect } from "../decks/card-rows";
+import { newCardData, tagNames, tagsByCard } from "../decks/card-rows";
 import { DECK_FILE_MAX_BYTES, splitKeyPoints, splitQuestion } from "../decks/schema";
 import { cardsToCsv, CSV_FIELDS, CSV_MAX_BYTES, csvCards, guessMapping, historyToCsv, readCsv, type CsvMapping } from "./csv";
 
@@ -69,11 +69,12 @@ export async function exportableDeck(viewer: Viewer | null, deckKeyOrId: string)
       cards: {
         where: liveCard,
         orderBy: { position: "asc" },
-        select: { id: true, createdAt: true, slug: true, front: true, lead: true, keyPoints: true, back: true, ...tagSelect },
+        select: { id: true, createdAt: true, slug: true, front: true, lead: true, keyPoints: true, back: true },
       },
     },
   });
   if (!deck) throw notFound("That deck");
+  const tags = await tagsByCard(db, { deckId: deck.id, ...liveCard });
   return {
     filename: `${deck.slug ?? deck.id}.md`,
     deckId: deck.id,
@@ -83,7 +84,7 @@ export async function exportableDeck(viewer: Viewer | null, deckKeyOrId: string)
       visibility: deck.visibility as ImportedDeck["visibility"],
       source: deck.source,
       description: deck.description,
-      cards: deck.cards.map((c) => ({ ...c, keyPoints: splitKeyPoints(c.keyPoints), tags: tagNames(c.tags) })),
+      cards: deck.cards.map((c) => ({ ...c, keyPoints: splitKeyPoints(c.keyPoints), tags: tags.get(c.id) ?? [] })),
     },
   };
 }

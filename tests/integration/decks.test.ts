@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getCard, getDeck, listDeckCards, listPublicDecks } from "@/lib/decks/browse";
 import { decksWhere } from "@/lib/decks/access";
+import { copyDeck } from "@/lib/decks/authoring";
 import { db } from "@/lib/server/db";
 import { makeDeck, makeUser } from "./helpers";
 
@@ -53,5 +54,19 @@ describe("keys that can't name a deck", () => {
     expect(await getDeck(deck.id, null)).toMatchObject({ id: deck.id });
     expect(await db.deck.count({ where: { AND: [{ id: deck.id }, decksWhere(null, "editCards")] } })).toBe(0);
     expect(await db.deck.count({ where: { AND: [{ id: deck.id }, decksWhere(null, "view")] } })).toBe(1);
+  });
+});
+
+describe("copying a deck", () => {
+  it("copies each card whole: question, lead, key points, details and tags", async () => {
+    const owner = await makeUser("copy-owner");
+    const deck = await makeDeck(owner.id, { cards: 1, visibility: "public" });
+    const card = await db.card.findFirstOrThrow({ where: { deckId: deck.id } });
+    await db.card.update({ where: { id: card.id }, data: { lead: "Say this first.", keyPoints: "one\ntwo\nthree" } });
+    const copier = await makeUser("copier");
+    const copy = await copyDeck(copier, deck.id);
+    const copied = await db.card.findFirstOrThrow({ where: { deckId: copy.id }, include: { tags: true } });
+    expect(copied).toMatchObject({ front: card.front, lead: "Say this first.", keyPoints: "one\ntwo\nthree", back: card.back });
+    expect(copied.tags.map((t) => t.tag)).toEqual(["basics"]);
   });
 });
