@@ -9,7 +9,7 @@ import { byDeckKey } from "../decks/browse";
 import { newDeckSlug, requireEditable } from "../decks/authoring";
 import { importRefusal, parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 import { notFound } from "../server/errors";
-import { newCardData, tagNames, tagsByCard } from "../decks/card-rows";
+import { newCardData, tagsByCard } from "../decks/card-rows";
 import { DECK_FILE_MAX_BYTES, splitKeyPoints, splitQuestion } from "../decks/schema";
 import { cardsToCsv, CSV_FIELDS, CSV_MAX_BYTES, csvCards, guessMapping, historyToCsv, readCsv, type CsvMapping } from "./csv";
 
