@@ -10,7 +10,7 @@ import { db } from "../server/db";
 import { plural } from "../format";
 import { loadOptimizer } from "./binding";
 import { MIN_LONG_TERM_REVIEWS, splitByTime, trainingItems, type TrainingItem } from "./items";
-import { historiesByCard, mean, memoriesUnder, workload } from "./simulate";
+import { historiesByCard, workloadRatio } from "./simulate";
 
 /** How often the worker writes progress and reads the cancel flag. */
 const REPORT_MS = 400;
@@ -31,24 +31,37 @@ function dayNumbers(timeZone: string, dayStartHour: number) {
   };
 }
 
+/**
+ * The job's row as the fit goes: its progress written and its cancel flag read every REPORT_MS (the
+ * optimizer runs in between), the flag read at once at each checkpoint, and the outcome written at the end.
+ */
+function followJob(jobId: string, cancelled: boolean) {
+  const run = { progress: 0, cancelled };
+  const timer = setInterval(() => {
+    void db.fitJob
+      .update({ where: { id: jobId }, data: { progress: run.progress }, select: { cancel: true } })
+      .then((row) => (run.cancelled ||= row.cancel))
+      .catch(() => {});
+  }, REPORT_MS);
+  return {
+    run,
+    checkpoint: async () => {
+      run.cancelled ||= (await db.fitJob.findUnique({ where: { id: jobId }, select: { cancel: true } }))?.cancel ?? false;
+      if (run.cancelled) throw new Cancelled();
+    },
+    finish: (data: { status: string; message?: string; resultSetId?: string }) =>
+      db.fitJob.update({
+        where: { id: jobId },
+        data: { ...data, progress: data.status === "done" ? 1 : run.progress, finishedAt: new Date() },
+      }),
+    stop: () => clearInterval(timer),
+  };
+}
+
 export async function runFit(jobId: string): Promise<void> {
   const job = await db.fitJob.findUnique({ where: { id: jobId }, select: { userId: true, status: true, cancel: true } });
   if (!job || job.status !== "running") return;
-  let progress = 0;
-  let cancelled = job.cancel;
-  // Between the steps, the cancel flag is read at once (the timer below reads it while the optimizer runs).
-  const checkpoint = async () => {
-    cancelled ||= (await db.fitJob.findUnique({ where: { id: jobId }, select: { cancel: true } }))?.cancel ?? false;
-    if (cancelled) throw new Cancelled();
-  };
-  const timer = setInterval(() => {
-    void db.fitJob
-      .update({ where: { id: jobId }, data: { progress }, select: { cancel: true } })
-      .then((row) => (cancelled ||= row.cancel))
-      .catch(() => {});
-  }, REPORT_MS);
-  const finish = (data: { status: string; message?: string; resultSetId?: string }) =>
-    db.fitJob.update({ where: { id: jobId }, data: { ...data, progress: data.status === "done" ? 1 : progress, finishedAt: new Date() } });
+  const { run, checkpoint, finish, stop } = followJob(jobId, job.cancel);
   try {
     const binding = await loadOptimizer();
     if (!binding) return void (await finish({ status: "failed", message: "The optimizer is not available on this server." }));
@@ -71,12 +84,12 @@ export async function runFit(jobId: string): Promise<void> {
     // Progress: the check fit is the first 45%, the final fit the next 45%, the simulation the rest.
     // (Run side by side, the two fits were slower: each already uses every core.)
     const phase = (from: number) => (current: number, total: number) => {
-      progress = from + (0.45 * current) / Math.max(1, total);
-      return !cancelled;
+      run.progress = from + (0.45 * current) / Math.max(1, total);
+      return !run.cancelled;
     };
     const fit = async (list: TrainingItem[], from: number) => {
       const weights = await binding.computeParameters(toBinding(list), { enableShortTerm: true, timeout: 5, progress: phase(from) });
-      if (cancelled) throw new Cancelled();
+      if (run.cancelled) throw new Cancelled();
       return weights;
     };
 
@@ -92,14 +105,9 @@ export async function runFit(jobId: string): Promise<void> {
       return void (await finish({ status: "failed", message: `The fit gave unusable parameters, so none were stored: ${problem}` }));
 
     // What it changes: reviews a day over the coming 90 days, each card's memory rebuilt from its history.
-    const histories = historiesByCard(logs);
-    const now = new Date();
-    const retention = settings.scheduler.desiredRetention;
-    const perDay = (w: readonly number[] | undefined) =>
-      mean(workload(memoriesUnder([...histories.values()], w, retention), w, retention, now, 90));
-    const before = perDay(undefined);
-    const after = perDay(weights);
-    progress = 1;
+    const histories = [...historiesByCard(logs).values()];
+    const workloadChange = workloadRatio(histories, weights, settings.scheduler.desiredRetention, new Date());
+    run.progress = 1;
     const set = await db.fsrsParameterSet.create({
       data: {
         userId: job.userId,
@@ -109,15 +117,15 @@ export async function runFit(jobId: string): Promise<void> {
         rmseBins: fitted.rmseBins,
         defaultLogLoss: defaults.logLoss,
         defaultRmseBins: defaults.rmseBins,
-        workloadRatio: before > 0 ? after / before : 1,
+        workloadRatio: workloadChange,
       },
       select: { id: true },
     });
     await finish({ status: "done", resultSetId: set.id });
   } catch (error) {
-    if (error instanceof Cancelled || cancelled) await finish({ status: "cancelled", message: "Cancelled." });
+    if (error instanceof Cancelled || run.cancelled) await finish({ status: "cancelled", message: "Cancelled." });
     else await finish({ status: "failed", message: `The fit failed: ${error instanceof Error ? error.message : String(error)}` });
   } finally {
-    clearInterval(timer);
+    stop();
   }
 }

@@ -90,6 +90,19 @@ export function workload(
 
 export const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
+/**
+ * What fitted weights change in the work ahead: the mean reviews a day over the next `days` days under
+ * `weights`, over the same under FSRS's defaults (1 when that is none), each card's memory rebuilt
+ * from its history under each.
+ */
+export function workloadRatio(histories: History[], weights: readonly number[], desiredRetention: number, now: Date, days = 90): number {
+  const perDay = (w: readonly number[] | undefined) =>
+    mean(workload(memoriesUnder(histories, w, desiredRetention), w, desiredRetention, now, days));
+  const before = perDay(undefined);
+  const after = perDay(weights);
+  return before > 0 ? after / before : 1;
+}
+
 export interface RetentionOption {
   retention: number;
   /** Estimated reviews a day, lapses and their relearning included. */

@@ -208,6 +208,46 @@ export function readAnkiPackage(bytes: Uint8Array): AnkiPackage {
   }
 }
 
+/** The note types and their fields: in their own tables in newer schemas, else in the col row's JSON (`models`). */
+function readNoteTypes(db: Database.Database, models: string): AnkiNoteType[] {
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
+  );
+  if (tables.has("notetypes") && tables.has("fields")) {
+    const fields = db.prepare("SELECT ntid, ord, name FROM fields ORDER BY ntid, ord").all() as {
+      ntid: number;
+      ord: number;
+      name: string;
+    }[];
+    return (db.prepare("SELECT id, name FROM notetypes").all() as { id: number; name: string }[]).map((t) => ({
+      id: id(t.id),
+      name: t.name,
+      fields: fields.filter((f) => f.ntid === t.id).map((f) => f.name),
+      cloze: false,
+    }));
+  }
+  const legacy = JSON.parse(models || "{}") as Record<string, { name: string; type?: number; flds?: { name: string; ord: number }[] }>;
+  return Object.entries(legacy).map(([key, m]) => ({
+    id: key,
+    name: m.name,
+    fields: [...(m.flds ?? [])].sort((a, b) => a.ord - b.ord).map((f) => f.name),
+    cloze: m.type === 1,
+  }));
+}
+
+/** The package's media files by name, unpacked; a file that is missing or won't unpack, or whose name is unsafe, is left out. */
+function readableMedia(files: Record<string, Uint8Array>): Map<string, Uint8Array> {
+  const media = new Map<string, Uint8Array>();
+  for (const [index, name] of mediaNames(files.media)) {
+    const data = files[index];
+    if (!data || unsafeName(name)) continue;
+    // Newer packages compress each media file with zstd too.
+    const unpacked = isZstd(data) ? tryDecompress(data) : data;
+    if (unpacked) media.set(name, unpacked);
+  }
+  return media;
+}
+
 function readCollection(db: Database.Database, layout: AnkiLayout, files: Record<string, Uint8Array>): AnkiPackage {
   const col = db.prepare("SELECT ver, models FROM col LIMIT 1").get() as { ver: number; models: string } | undefined;
   if (!col) throw refuse("The package's collection has no header row: it is damaged.");
@@ -216,34 +256,7 @@ function readCollection(db: Database.Database, layout: AnkiLayout, files: Record
       `The package's collection is version ${col.ver}, which Drill doesn't know (it reads ${SCHEMA_MIN} to ${SCHEMA_MAX}). Export from Anki again with "Support older Anki versions" ticked.`,
     );
 
-  const tables = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
-  );
-  let noteTypes: AnkiNoteType[];
-  if (tables.has("notetypes") && tables.has("fields")) {
-    const fields = db.prepare("SELECT ntid, ord, name FROM fields ORDER BY ntid, ord").all() as {
-      ntid: number;
-      ord: number;
-      name: string;
-    }[];
-    noteTypes = (db.prepare("SELECT id, name FROM notetypes").all() as { id: number; name: string }[]).map((t) => ({
-      id: id(t.id),
-      name: t.name,
-      fields: fields.filter((f) => f.ntid === t.id).map((f) => f.name),
-      cloze: false,
-    }));
-  } else {
-    const models = JSON.parse(col.models || "{}") as Record<
-      string,
-      { name: string; type?: number; flds?: { name: string; ord: number }[] }
-    >;
-    noteTypes = Object.entries(models).map(([key, m]) => ({
-      id: key,
-      name: m.name,
-      fields: [...(m.flds ?? [])].sort((a, b) => a.ord - b.ord).map((f) => f.name),
-      cloze: m.type === 1,
-    }));
-  }
+  const noteTypes = readNoteTypes(db, col.models);
   db.defaultSafeIntegers(false);
   const notes = (
     db.prepare("SELECT id, mid, flds, tags FROM notes ORDER BY id").all() as { id: number; mid: number; flds: string; tags: string }[]
@@ -284,13 +297,6 @@ function readCollection(db: Database.Database, layout: AnkiLayout, files: Record
     .filter((r) => r.ease >= 1 && r.ease <= 4)
     .map((r) => ({ id: id(r.id), cardId: id(r.cid), ease: r.ease, at: r.id, durationMs: Math.max(0, r.time), kind: r.type }));
 
-  const media = new Map<string, Uint8Array>();
-  for (const [index, name] of mediaNames(files.media)) {
-    const data = files[index];
-    if (!data || unsafeName(name)) continue;
-    // Newer packages compress each media file with zstd too.
-    const unpacked = isZstd(data) ? tryDecompress(data) : data;
-    if (unpacked) media.set(name, unpacked);
-  }
+  const media = readableMedia(files);
   return { layout, schema: col.ver, noteTypes, notes, cards, reviews, media };
 }

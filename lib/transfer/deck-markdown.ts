@@ -264,59 +264,64 @@ export function parseDeckMarkdown(text: string): ImportResult {
   const cards: ImportedCard[] = [];
   const slugLines = new Map<string, number>();
   for (const section of cardSections) {
-    const slugMeta = section.meta.get("slug");
-    const tagsMeta = section.meta.get("tags");
-    const tags = tagsMeta
-      ? tagsMeta.value
-          .split(",")
-          .map((t) => t.trim())
-          .filter(Boolean)
-      : [];
-    const answerErrors = errors.length;
-    const question = questionOf(section, errors);
-    const answer = answerOf(question.section, errors);
-    if (errors.length > answerErrors) continue;
-    const candidate = {
-      slug: slugMeta?.value ?? slugify(section.heading),
-      front: question.more ? `${section.heading}\n\n${question.more}` : section.heading,
-      lead: answer.lead,
-      keyPoints: answer.keyPoints.map((p) => p.text),
-      back: answer.back,
-      tags,
-    };
-    const parsed = cardContentSchema.safeParse(candidate);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "");
-        const pointLine = typeof issue.path[1] === "number" ? answer.keyPoints[issue.path[1]]?.line : undefined;
-        const line =
-          field === "slug"
-            ? (slugMeta?.line ?? section.line)
-            : field === "tags"
-              ? (tagsMeta?.line ?? section.line)
-              : field === "lead"
-                ? answer.leadLine
-                : field === "keyPoints"
-                  ? (pointLine ?? answer.keyPointsLine)
-                  : section.line;
-        errors.push({ line, message: field === "front" && !section.heading ? "A card heading has no question." : issue.message });
-      }
-      continue;
-    }
-    const firstLine = slugLines.get(parsed.data.slug);
+    const card = cardOf(section, errors);
+    if (!card) continue;
+    const slugLine = section.meta.get("slug")?.line ?? section.line;
+    const firstLine = slugLines.get(card.slug);
     if (firstLine !== undefined) {
-      errors.push({
-        line: slugMeta?.line ?? section.line,
-        message: `Duplicate slug "${parsed.data.slug}" (first used on line ${firstLine}).`,
-      });
+      errors.push({ line: slugLine, message: `Duplicate slug "${card.slug}" (first used on line ${firstLine}).` });
       continue;
     }
-    slugLines.set(parsed.data.slug, slugMeta?.line ?? section.line);
-    cards.push({ ...parsed.data, tags: [...new Set(parsed.data.tags)], line: section.line });
+    slugLines.set(card.slug, slugLine);
+    cards.push({ ...card, tags: [...new Set(card.tags)], line: section.line });
   }
 
   if (errors.length || !parsedMeta.success) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   return { ok: true, deck: { ...parsedMeta.data, cards } };
+}
+
+/** A card section as checked card content; null when it has problems, each added to `errors` at its line. */
+function cardOf(section: Section, errors: ImportError[]): CardContent | null {
+  const slugMeta = section.meta.get("slug");
+  const tagsMeta = section.meta.get("tags");
+  const tags = tagsMeta
+    ? tagsMeta.value
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : [];
+  const answerErrors = errors.length;
+  const question = questionOf(section, errors);
+  const answer = answerOf(question.section, errors);
+  if (errors.length > answerErrors) return null;
+  const candidate = {
+    slug: slugMeta?.value ?? slugify(section.heading),
+    front: question.more ? `${section.heading}\n\n${question.more}` : section.heading,
+    lead: answer.lead,
+    keyPoints: answer.keyPoints.map((p) => p.text),
+    back: answer.back,
+    tags,
+  };
+  const parsed = cardContentSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      const pointLine = typeof issue.path[1] === "number" ? answer.keyPoints[issue.path[1]]?.line : undefined;
+      const line =
+        field === "slug"
+          ? (slugMeta?.line ?? section.line)
+          : field === "tags"
+            ? (tagsMeta?.line ?? section.line)
+            : field === "lead"
+              ? answer.leadLine
+              : field === "keyPoints"
+                ? (pointLine ?? answer.keyPointsLine)
+                : section.line;
+      errors.push({ line, message: field === "front" && !section.heading ? "A card heading has no question." : issue.message });
+    }
+    return null;
+  }
+  return parsed.data;
 }
 
 const BULLET = /^\s*(?:[-*+•]|\d+[.)])\s+(.*)$/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitByTime, trainingItems } from "@/lib/optimizer/items";
-import { memoriesUnder, retentionOptions, workload } from "@/lib/optimizer/simulate";
+import { memoriesUnder, retentionOptions, workload, workloadRatio } from "@/lib/optimizer/simulate";
 import { DEFAULT_SCHEDULER_SETTINGS, DEFAULT_WEIGHTS, newMemory, preview, rate, RATINGS, weightsProblem } from "@/lib/scheduling/fsrs";
 
 const FITTED = [
@@ -101,6 +101,16 @@ describe("workload simulation", () => {
     expect(at90).toHaveLength(60);
     expect(at90.reduce((a, b) => a + b, 0)).toBeGreaterThan(2);
     expect(at97.reduce((a, b) => a + b, 0)).toBeGreaterThan(at90.reduce((a, b) => a + b, 0));
+  });
+
+  it("compares the work under fitted weights with the work under FSRS's defaults", () => {
+    expect(workloadRatio(histories, DEFAULT_WEIGHTS, 0.9, at(5))).toBe(1);
+    expect(workloadRatio([], FITTED, 0.9, at(5))).toBe(1); // no work either way
+    // over ten days: one review under the defaults (the first card, due already), two under the fitted
+    // weights (the second card's shorter interval brings it back on the ninth day)
+    expect(workload(memoriesUnder(histories, undefined, 0.9), undefined, 0.9, at(5), 10)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(workload(memoriesUnder(histories, FITTED, 0.9), FITTED, 0.9, at(5), 10)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
+    expect(workloadRatio(histories, FITTED, 0.9, at(5), 10)).toBe(2);
   });
 
   it("marks exactly one retention the cheapest per remembered card", () => {
