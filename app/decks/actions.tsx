@@ -7,7 +7,7 @@ import { PENDING_INVITE_COOKIE } from "@/lib/accounts/pending-invite";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Markdown } from "@/components/markdown";
-import { userAction } from "@/lib/server/action";
+import { userAction } from "@/lib/accounts/action";
 import { copyDeck, createDeck, deckFormSchema, deleteDeck, updateDeck } from "@/lib/decks/authoring";
 import {
   addCard,
