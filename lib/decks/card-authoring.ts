@@ -4,7 +4,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { rewindNewCursors } from "../review/new-cards";
 import { db } from "../server/db";
 import { notFound } from "../server/errors";
 import { importRefusal } from "../transfer/deck-markdown";
@@ -12,6 +11,7 @@ import { parsePaste } from "../transfer/paste";
 import { editableDecks, liveCard, type Viewer } from "./access";
 import { requireEditable } from "./authoring";
 import { newCardData, tagNames, tagSelect, withTags } from "./card-rows";
+import { rewindNewCursors } from "./new-cards";
 import {
   answerSchema,
   joinKeyPoints,
