@@ -3,7 +3,7 @@
 // One form component for the app's many small server-action forms: shows pending state, the form's
 // error (role=alert), per-field errors via render props, and an optional success message.
 import { useActionState, useEffect, useState, type ReactNode } from "react";
-import type { ActionState } from "@/lib/server/action";
+import type { ActionState } from "@/lib/accounts/action";
 
 export type FormAction<T> = (prev: ActionState<T>, input: FormData) => Promise<ActionState<T>>;
 

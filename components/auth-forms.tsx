@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { confirmSignUpAction, forgotPasswordAction, resetPasswordAction, signInAction, signUpAction } from "@/app/(auth)/actions";
-import type { ActionState } from "@/lib/server/action";
+import type { ActionState } from "@/lib/accounts/action";
 import { Field, FormError } from "./form";
 import { paths } from "@/lib/routes";
 

@@ -13,7 +13,7 @@ import { forgotPasswordSchema, requestPasswordReset, resetPassword, resetPasswor
 import { requestSignUp } from "@/lib/accounts/sign-up";
 import { throttleRetryAt } from "@/lib/accounts/throttle";
 import { formatWait } from "@/lib/format";
-import { publicAction } from "@/lib/server/action";
+import { publicAction } from "@/lib/accounts/action";
 import { AppError } from "@/lib/server/errors";
 import { siteOrigin } from "@/lib/server/origin";
 

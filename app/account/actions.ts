@@ -6,7 +6,7 @@ import { z } from "zod";
 import { changePassword, changePasswordSchema, deleteAccount, deleteAccountSchema, endAllSessions } from "@/lib/accounts/account";
 import { refreshSession, signOut } from "@/lib/accounts/auth";
 import { displayNameSchema, setDisplayName } from "@/lib/accounts/password-reset";
-import { userAction } from "@/lib/server/action";
+import { userAction } from "@/lib/accounts/action";
 
 /**
  * A new password ends every other session. This one gets a token with the new session version,

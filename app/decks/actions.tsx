@@ -7,18 +7,9 @@ import { PENDING_INVITE_COOKIE } from "@/lib/accounts/pending-invite";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Markdown } from "@/components/markdown";
-import { userAction } from "@/lib/server/action";
+import { userAction } from "@/lib/accounts/action";
 import { copyDeck, createDeck, deckFormSchema, deleteDeck, updateDeck } from "@/lib/decks/authoring";
-import {
-  addCard,
-  addQuestions,
-  cardFormSchema,
-  moveCard,
-  moveCardTo,
-  pasteSchema,
-  retireCard,
-  updateCard,
-} from "@/lib/decks/card-authoring";
+import { addCard, cardFormSchema, moveCard, moveCardTo, retireCard, updateCard } from "@/lib/decks/card-authoring";
 import { CARD_TEXT_MAX } from "@/lib/decks/schema";
 import {
   inviteEditor,
@@ -45,6 +36,7 @@ import {
   previewCsv,
 } from "@/lib/transfer/transfer";
 import { paths } from "@/lib/routes";
+import { addQuestions, pasteSchema } from "@/lib/transfer/paste-questions";
 import { siteOrigin } from "@/lib/server/origin";
 
 const id = z.string().min(1).max(64);

@@ -14,7 +14,7 @@ import {
 } from "@/lib/interviews/interviews";
 import { INTERVIEW_STATUSES, interviewFormSchema, interviewLimitsSchema } from "@/lib/interviews/schema";
 import { paths } from "@/lib/routes";
-import { userAction } from "@/lib/server/action";
+import { userAction } from "@/lib/accounts/action";
 
 const interviewId = z.object({ interviewId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That interview was not found.") });
 

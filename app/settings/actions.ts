@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { applyParameterSet, cancelFit, restoreDefaultParameters, startFit } from "@/lib/optimizer/jobs";
-import { userAction } from "@/lib/server/action";
+import { userAction } from "@/lib/accounts/action";
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That was not found.");
 

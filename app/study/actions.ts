@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { userAction } from "@/lib/server/action";
+import { userAction } from "@/lib/accounts/action";
 import { undoRating } from "@/lib/review/ratings";
 import { buryCard, restoreCard, setSuspended } from "@/lib/review/set-aside";
 import { startStudying, stopStudying } from "@/lib/review/studying";

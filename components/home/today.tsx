@@ -8,7 +8,7 @@ import { listPublicDecks } from "@/lib/decks/browse";
 import type { Viewer } from "@/lib/decks/access";
 import { formatDateTime, percent, plural } from "@/lib/format";
 import type { DayCounts } from "@/lib/review/session";
-import { getToday } from "@/lib/review/today";
+import { getToday } from "@/lib/views/today";
 import { deckKey, paths } from "@/lib/routes";
 
 function CountLine({ counts }: { counts: DayCounts }) {

@@ -2,11 +2,11 @@
 import "server-only";
 import { hash } from "@node-rs/argon2";
 import { z } from "zod";
-import type { Viewer } from "../decks/access";
 import { db } from "../server/db";
 import { AppError } from "../server/errors";
 import { checkPassword, newPasswordSchema } from "./passwords";
 import { forgetSessionUser } from "./session-cache";
+import type { Viewer } from "./viewer";
 
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password.").max(128, "That isn't your current password."),

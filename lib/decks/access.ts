@@ -13,11 +13,11 @@
 //   none    - everyone else: the deck does not exist for them
 //
 // A deck a user may not touch looks exactly like a deck that does not exist.
+import type { Viewer } from "../accounts/viewer";
 import type { Prisma } from "../generated/sqlite/client";
 
-export interface Viewer {
-  id: string;
-}
+// Re-exported: the domains above take a Viewer wherever they ask this table.
+export type { Viewer };
 
 export type DeckRole = "owner" | "editor" | "mentee" | "public" | "none";
 

@@ -1,18 +1,16 @@
-// Writing cards: add, edit, reorder and retire them, and paste a list of questions. Editing a card
-// keeps every learner's schedule and history, unless the editor marks the edit as a new question,
-// which restarts progress on that card only.
+// Writing cards: add, edit, reorder and retire them (pasting a list of questions, which builds on
+// this, is in lib/transfer/paste-questions.ts). Editing a card keeps every learner's schedule and
+// history, unless the editor marks the edit as a new question, which restarts progress on that card only.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "../generated/sqlite/client";
-import { rewindNewCursors } from "../review/new-cards";
 import { db } from "../server/db";
 import { notFound } from "../server/errors";
-import { importRefusal } from "../transfer/deck-markdown";
-import { parsePaste } from "../transfer/paste";
 import { editableDecks, liveCard, type Viewer } from "./access";
 import { requireEditable } from "./authoring";
 import { newCardData, tagNames, tagsByCard, tagSelect, withTags } from "./card-rows";
+import { rewindNewCursors } from "./new-cards";
 import {
   answerSchema,
   joinKeyPoints,
@@ -106,7 +104,7 @@ export async function getEditableCard(viewer: Viewer, cardId: string) {
 }
 
 /** A slug for a new card that no card of the deck (live or retired) already uses. */
-async function freeSlug(deckId: string, text: string, taken?: Set<string>): Promise<string> {
+export async function freeSlug(deckId: string, text: string, taken?: Set<string>): Promise<string> {
   const used = taken ?? new Set((await db.card.findMany({ where: { deckId }, select: { slug: true } })).map((c) => c.slug));
   let slug = slugify(text);
   for (let n = 2; used.has(slug); n++) slug = `${slugify(text, 55)}-${n}`;
@@ -115,7 +113,8 @@ async function freeSlug(deckId: string, text: string, taken?: Set<string>): Prom
   return slug;
 }
 
-async function nextPosition(deckId: string): Promise<number> {
+/** The position after the deck's last card (live or retired). */
+export async function nextPosition(deckId: string): Promise<number> {
   const last = await db.card.aggregate({ where: { deckId }, _max: { position: true } });
   return (last._max.position ?? -1) + 1;
 }
@@ -237,33 +236,4 @@ function positionUpdates(changed: { id: string; position: number }[]): Prisma.Sq
     statements.push(Prisma.sql`UPDATE "Card" SET "position" = CASE "id" ${cases} END WHERE "id" IN (${ids})`);
   }
   return statements;
-}
-
-export const PASTE_MAX_CHARS = 200_000;
-
-export const pasteSchema = z.object({
-  text: z
-    .string()
-    .max(PASTE_MAX_CHARS, `Paste at most ${PASTE_MAX_CHARS.toLocaleString("en")} characters at once.`)
-    .refine((t) => t.trim().length > 0, "Paste at least one question."),
-});
-
-/**
- * Adds the cards a paste makes (lib/transfer/paste.ts): question-and-answer pairs, or questions with
- * empty answers to fill in. All or nothing: any problem adds no cards.
- */
-export async function addQuestions(viewer: Viewer, deckId: string, text: string): Promise<{ added: number; answered: number }> {
-  await requireEditable(viewer, deckId);
-  const parsed = parsePaste(text);
-  if (!parsed.ok) {
-    throw importRefusal(parsed.errors, "Nothing was added.", "text");
-  }
-  const taken = new Set((await db.card.findMany({ where: { deckId }, select: { slug: true } })).map((c) => c.slug));
-  const start = await nextPosition(deckId);
-  const rows = [];
-  for (const [i, card] of parsed.deck.cards.entries()) {
-    rows.push({ deckId, slug: await freeSlug(deckId, card.front, taken), front: card.front, back: card.back, position: start + i });
-  }
-  await db.$transaction([db.card.createMany({ data: rows }), db.deck.update({ where: { id: deckId }, data: { updatedAt: new Date() } })]);
-  return { added: rows.length, answered: rows.filter((r) => r.back).length };
 }

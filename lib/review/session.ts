@@ -7,7 +7,7 @@ import { buildQueue, countQueue, type Queue, type QueueCard, type QueueCounts } 
 import { studyDay, type StudyDay } from "../scheduling/study-day";
 import { db } from "../server/db";
 import { memoryOf, memorySelect } from "./memory";
-import { neverSeenCards } from "./new-cards";
+import { neverSeenCards } from "../decks/new-cards";
 import { availableStates, cardContents } from "./session-sql";
 import { getStudySettings, type StudySettings } from "./settings";
 import { splitKeyPoints } from "../decks/schema";

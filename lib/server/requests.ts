@@ -36,8 +36,8 @@ export function isSameOrigin(headers: Headers): boolean {
   }
 }
 
-function tooLarge(limit: number): RequestRefused {
-  return new RequestRefused(413, `The request is too large: at most ${Math.round(limit / 1024)} KB.`);
+function tooLarge(limit: number, message?: string): RequestRefused {
+  return new RequestRefused(413, message ?? `The request is too large: at most ${Math.round(limit / 1024)} KB.`);
 }
 
 /** The body as text, refused (413) past `limit` bytes: by its declared length, or while reading. */
@@ -45,10 +45,13 @@ export async function readBody(request: Request, limit: number): Promise<string>
   return (await readBytes(request, limit)).toString("utf8");
 }
 
-/** The body's bytes, refused (413) past `limit` bytes: by its declared length, or while reading. */
-export async function readBytes(request: Request, limit: number): Promise<Buffer> {
+/**
+ * The body's bytes, refused (413, with `tooLargeMessage` when given) past `limit` bytes: by its
+ * declared length, or while reading.
+ */
+export async function readBytes(request: Request, limit: number, tooLargeMessage?: string): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit, tooLargeMessage);
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -59,7 +62,7 @@ export async function readBytes(request: Request, limit: number): Promise<Buffer
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw tooLarge(limit);
+      throw tooLarge(limit, tooLargeMessage);
     }
     chunks.push(value);
   }

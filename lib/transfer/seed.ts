@@ -4,7 +4,7 @@
 import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { rewindNewCursors } from "../review/new-cards";
+import { rewindNewCursors } from "../decks/new-cards";
 import { db } from "../server/db";
 import { parseDeckMarkdown, type ImportedDeck } from "./deck-markdown";
 import { newCardData, tagNames, withTags } from "../decks/card-rows";

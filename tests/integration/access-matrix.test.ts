@@ -14,7 +14,6 @@ import type { Viewer } from "@/lib/decks/access";
 import { copyDeck, deleteDeck, getEditableDeck, listEditableDecks, updateDeck } from "@/lib/decks/authoring";
 import {
   addCard,
-  addQuestions,
   getEditableCard,
   listEditableCards,
   moveCard,
@@ -23,6 +22,7 @@ import {
   type CardFormInput,
 } from "@/lib/decks/card-authoring";
 import { db } from "@/lib/server/db";
+import { addQuestions } from "@/lib/transfer/paste-questions";
 import { getCard, getDeck, listDeckCards, listPublicDecks } from "@/lib/decks/browse";
 import { AppError } from "@/lib/server/errors";
 import { listHistory } from "@/lib/review/history";

@@ -2,7 +2,7 @@
 // reaching the study session, mock questions, readiness on the day, and who may see what: interviews
 // are private to their learner; a mentor sees only what a mentee shared, only on the mentor's own deck.
 import { describe, expect, it } from "vitest";
-import { getMentorDashboard } from "@/lib/decks/mentoring";
+import { getMentorDashboard } from "@/lib/views/mentor-dashboard";
 import {
   createInterview,
   deleteInterview,

@@ -2,7 +2,7 @@
 // learner's most-missed points and calibration, and the mentor's view of the group's misses.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { getMentorDashboard } from "@/lib/decks/mentoring";
+import { getMentorDashboard } from "@/lib/views/mentor-dashboard";
 import { updateCard } from "@/lib/decks/card-authoring";
 import { recordRatings } from "@/lib/review/rating-batch";
 import { recordRating, undoRating, type RatingInput } from "@/lib/review/ratings";

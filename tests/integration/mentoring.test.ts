@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { getMenteeDetail, getMentorDashboard, setMenteeNickname } from "@/lib/decks/mentoring";
+import { getMenteeDetail, setMenteeNickname } from "@/lib/decks/mentoring";
+import { getMentorDashboard } from "@/lib/views/mentor-dashboard";
 import { formatTimeAgo as formatLastActive } from "@/lib/format";
 import { insertCardState, insertReviewLog, makeDeck, makeUser } from "./helpers";
 

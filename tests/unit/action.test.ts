@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { publicAction } from "@/lib/server/action";
+import { publicAction } from "@/lib/accounts/action";
 
 describe("the action wrapper", () => {
   // On PostgreSQL a NUL byte in any text field answered 500; SQLite stored it. Now neither sees it.

@@ -1,11 +1,9 @@
 // GET /api/export: the signed-in learner's data as a JSON file download.
 import { NextResponse } from "next/server";
-import { currentUser } from "@/lib/accounts/auth";
+import { userRoute } from "@/lib/accounts/route-handler";
 import { exportUserData } from "@/lib/transfer/transfer";
 
-export async function GET() {
-  const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to export your data." }, { status: 401 });
+export const GET = userRoute({ signIn: "Sign in to export your data." }, async ({ user }) => {
   const data = await exportUserData(user);
   const date = data.exportedAt.slice(0, 10);
   return new NextResponse(JSON.stringify(data, null, 2), {
@@ -15,4 +13,4 @@ export async function GET() {
       "cache-control": "no-store",
     },
   });
-}
+});

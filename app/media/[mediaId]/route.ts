@@ -3,20 +3,23 @@
 // its bytes were checked to be, never sniffed by the browser, cached privately (the id never changes).
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/accounts/auth";
+import { publicRoute } from "@/lib/accounts/route-handler";
 import { browsableDecks } from "@/lib/decks/access";
 import { isKey } from "@/lib/query-params";
 import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
 
-export async function GET(_request: Request, { params }: RouteContext<"/media/[mediaId]">) {
+const missing = () => new AppError("not_found", "No such image.");
+
+export const GET = publicRoute(async (_request: Request, { params }: RouteContext<"/media/[mediaId]">) => {
   const { mediaId } = await params;
-  const missing = NextResponse.json({ error: "No such image." }, { status: 404 });
-  if (!isKey(mediaId)) return missing;
+  if (!isKey(mediaId)) throw missing();
   const viewer = await currentUser();
   const media = await db.media.findFirst({
     where: { id: mediaId, deck: browsableDecks(viewer) },
     select: { bytes: true, mimeType: true, name: true },
   });
-  if (!media) return missing;
+  if (!media) throw missing();
   return new NextResponse(Buffer.from(media.bytes), {
     headers: {
       "content-type": media.mimeType,
@@ -25,4 +28,4 @@ export async function GET(_request: Request, { params }: RouteContext<"/media/[m
       "x-content-type-options": "nosniff",
     },
   });
-}
+});

@@ -1,12 +1,10 @@
 // GET /api/export/history: the signed-in learner's review history as CSV, in the column layout the
 // FSRS optimizer tools read (card_id, review_time, review_rating, review_state, review_duration).
 import { NextResponse } from "next/server";
-import { currentUser } from "@/lib/accounts/auth";
+import { userRoute } from "@/lib/accounts/route-handler";
 import { exportHistoryCsv } from "@/lib/transfer/transfer";
 
-export async function GET() {
-  const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to export your review history." }, { status: 401 });
+export const GET = userRoute({ signIn: "Sign in to export your review history." }, async ({ user }) => {
   return new NextResponse(await exportHistoryCsv(user), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
@@ -14,4 +12,4 @@ export async function GET() {
       "cache-control": "no-store",
     },
   });
-}
+});

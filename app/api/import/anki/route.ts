@@ -4,10 +4,10 @@
 // A route rather than a server action: packages run to 100 MB, far past an action's body limit.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { currentUser } from "@/lib/accounts/auth";
+import { userRoute } from "@/lib/accounts/route-handler";
 import { paths } from "@/lib/routes";
 import { AppError } from "@/lib/server/errors";
-import { isSameOrigin, mediaType, readBytes, RequestRefused } from "@/lib/server/requests";
+import { mediaType, readBytes, RequestRefused } from "@/lib/server/requests";
 import { APKG_MAX_BYTES } from "@/lib/transfer/anki-package";
 import { importAnki, previewAnki } from "@/lib/transfer/anki-import";
 
@@ -18,37 +18,26 @@ const optionsSchema = z.object({
   withHistory: z.boolean(),
 });
 
-function problem(status: number, error: string) {
-  return NextResponse.json({ error }, { status });
+/** The import options from the x-drill-import header, checked before the package is read. */
+function importOptions(request: Request): z.infer<typeof optionsSchema> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decodeURIComponent(request.headers.get("x-drill-import") ?? "null"));
+  } catch {
+    throw new AppError("invalid", "The import options are not valid JSON.");
+  }
+  const parsed = optionsSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]!.message);
+  return parsed.data;
 }
 
-export async function POST(request: Request) {
-  if (!isSameOrigin(request.headers)) return problem(403, "This request came from another site.");
-  const user = await currentUser();
-  if (!user) return problem(401, "Sign in to import a deck.");
-  if (mediaType(request.headers.get("content-type")) !== "application/octet-stream") return problem(415, "Send the package's bytes.");
+export const POST = userRoute({ signIn: "Sign in to import a deck." }, async ({ request, user }) => {
+  if (mediaType(request.headers.get("content-type")) !== "application/octet-stream")
+    throw new RequestRefused(415, "Send the package's bytes.");
   const preview = new URL(request.url).searchParams.get("step") === "preview";
-  let options: z.infer<typeof optionsSchema> | null = null;
-  if (!preview) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(decodeURIComponent(request.headers.get("x-drill-import") ?? "null"));
-    } catch {
-      return problem(400, "The import options are not valid JSON.");
-    }
-    const parsed = optionsSchema.safeParse(raw);
-    if (!parsed.success) return problem(400, parsed.error.issues[0]!.message);
-    options = parsed.data;
-  }
-  try {
-    const bytes = new Uint8Array(await readBytes(request, APKG_MAX_BYTES));
-    if (preview) return NextResponse.json(previewAnki(bytes));
-    const result = await importAnki(user, bytes, options!);
-    return NextResponse.json({ ...result, editHref: paths.deckEdit(result.deckId) });
-  } catch (error) {
-    if (error instanceof RequestRefused)
-      return problem(error.status, error.status === 413 ? `That file is over ${APKG_MAX_BYTES / 1_000_000} MB.` : error.message);
-    if (error instanceof AppError) return problem(400, error.message);
-    throw error;
-  }
-}
+  const options = preview ? null : importOptions(request);
+  const bytes = new Uint8Array(await readBytes(request, APKG_MAX_BYTES, `That file is over ${APKG_MAX_BYTES / 1_000_000} MB.`));
+  if (!options) return NextResponse.json(previewAnki(bytes));
+  const result = await importAnki(user, bytes, options);
+  return NextResponse.json({ ...result, editHref: paths.deckEdit(result.deckId) });
+});

@@ -2,15 +2,14 @@
 // as the server now sees it, unseen cards, the next review), so the end of a session says what will
 // really happen next. Only the signed-in learner's own decks are read.
 import { NextResponse } from "next/server";
-import { currentUser } from "@/lib/accounts/auth";
+import { userRoute } from "@/lib/accounts/route-handler";
 import { keyParam } from "@/lib/query-params";
 import { afterSession } from "@/lib/review/session";
+import { AppError } from "@/lib/server/errors";
 
-export async function GET(request: Request) {
-  const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to see your study queue." }, { status: 401 });
+export const GET = userRoute({ signIn: "Sign in to see your study queue." }, async ({ request, user }) => {
   const deck = new URL(request.url).searchParams.get("deck");
   const deckId = deck === null ? undefined : keyParam(deck);
-  if (deck !== null && !deckId) return NextResponse.json({ error: "That isn't a deck id." }, { status: 400 });
+  if (deck !== null && !deckId) throw new AppError("invalid", "That isn't a deck id.");
   return NextResponse.json(await afterSession(user, { deckId }), { headers: { "cache-control": "no-store" } });
-}
+});

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/accounts/auth";
 import { getDeck } from "@/lib/decks/browse";
-import { getMentorDashboard, RETENTION_DAYS, type CardDifficulty, type MenteeProgress } from "@/lib/decks/mentoring";
+import { RETENTION_DAYS } from "@/lib/decks/mentoring";
+import { getMentorDashboard, type CardDifficulty, type MenteeProgress, type MentorDashboard } from "@/lib/views/mentor-dashboard";
 import { paths, type DeckRef } from "@/lib/routes";
 import { formatDateTime, formatTimeAgo, plural } from "@/lib/format";
 import { EmptyState, PageHeader } from "@/components/page-chrome";
@@ -137,6 +138,104 @@ function HardCard({ card, menteeCount, deck }: { card: CardDifficulty; menteeCou
   );
 }
 
+function MenteeProgressTable({ mentees, now, deck }: { mentees: MenteeProgress[]; now: Date; deck: DeckRef }) {
+  return (
+    <section aria-labelledby="mentees-heading" className="space-y-3">
+      <h2 id="mentees-heading" className="text-lg font-semibold">
+        Progress
+      </h2>
+      <div className="card-surface overflow-x-auto">
+        <table className="w-full text-sm md:min-w-[36rem]">
+          <thead className="border-b border-line text-left text-muted max-md:sr-only">
+            <tr>
+              <th scope="col" className="p-3 font-medium">
+                Mentee
+              </th>
+              <th scope="col" className="p-3 font-medium">
+                Started
+              </th>
+              <th scope="col" className="p-3 text-right font-medium">
+                Reviews (7 days)
+              </th>
+              <th scope="col" className="p-3 font-medium">
+                Retention ({RETENTION_DAYS} days)
+              </th>
+              <th scope="col" className="p-3 text-right font-medium">
+                Overdue
+              </th>
+              <th scope="col" className="p-3 font-medium">
+                Last active
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line max-md:block" data-testid="mentee-rows">
+            {mentees.map((m) => (
+              <MenteeRow key={m.userId} mentee={m} now={now} deck={deck} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="text-xs text-muted">
+        Retention is the share of reviews not graded Again. Overdue counts review cards a day or more past their due date. Open a mentee for
+        their recent activity, or to give them a name only you see.
+      </p>
+    </section>
+  );
+}
+
+/** The cards mentees can't check themselves on: a gap for the mentor to fill. */
+function BlankCards({ cards, deck }: { cards: MentorDashboard["blankCards"]; deck: DeckRef }) {
+  if (cards.length === 0) return null;
+  return (
+    <section aria-labelledby="blank-heading" className="card-surface space-y-2 border-warn/40 p-4" data-testid="blank-cards">
+      <h2 id="blank-heading" className="font-semibold">
+        {plural(cards.length, "card")} without an answer
+      </h2>
+      <p className="text-sm text-muted">Mentees can&apos;t check themselves on these: write their answers before they come up.</p>
+      <ul className="list-disc pl-5 text-sm">
+        {cards.slice(0, 10).map((c) => (
+          <li key={c.slug}>
+            <Link href={paths.cardEdit(deck, c.slug)} className="link">
+              <MarkdownInline>{c.front}</MarkdownInline>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function HardestCards({ dashboard, deck }: { dashboard: MentorDashboard; deck: DeckRef }) {
+  const hardest = dashboard.cards.filter((c) => c.againCount > 0).slice(0, HARDEST_SHOWN);
+  const menteeCount = dashboard.mentees.length;
+  return (
+    <section aria-labelledby="hardest-heading" className="space-y-3">
+      <div>
+        <h2 id="hardest-heading" className="text-lg font-semibold">
+          Cards your mentees find hardest
+        </h2>
+        <p className="text-sm text-muted">From the last {RETENTION_DAYS} days of reviews.</p>
+      </div>
+      {!dashboard.hasReviews ? (
+        <EmptyState>
+          <p>No reviews yet.</p>
+          <p className="mt-1 text-sm text-muted">When your mentees start studying, the cards they miss show up here.</p>
+        </EmptyState>
+      ) : hardest.length === 0 ? (
+        <EmptyState>
+          <p>No misses in the last {RETENTION_DAYS} days.</p>
+        </EmptyState>
+      ) : (
+        <ol className="card-surface divide-y divide-line" data-testid="hardest-cards">
+          {hardest.map((card) => (
+            <HardCard key={card.cardId} card={card} menteeCount={menteeCount} deck={deck} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 export default async function MentorDashboardPage({ params }: PageProps<"/decks/[deckKey]/dashboard">) {
   const { deckKey: key } = await params;
   const user = await requireUser(paths.deckDashboard(key));
@@ -147,7 +246,6 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
   if (!dashboard) notFound();
   const base = paths.deck(deck);
   const { mentees } = dashboard;
-  const hardest = dashboard.cards.filter((c) => c.againCount > 0).slice(0, HARDEST_SHOWN);
 
   return (
     <div className="space-y-8">
@@ -170,89 +268,11 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
         </EmptyState>
       ) : (
         <>
-          <section aria-labelledby="mentees-heading" className="space-y-3">
-            <h2 id="mentees-heading" className="text-lg font-semibold">
-              Progress
-            </h2>
-            <div className="card-surface overflow-x-auto">
-              <table className="w-full text-sm md:min-w-[36rem]">
-                <thead className="border-b border-line text-left text-muted max-md:sr-only">
-                  <tr>
-                    <th scope="col" className="p-3 font-medium">
-                      Mentee
-                    </th>
-                    <th scope="col" className="p-3 font-medium">
-                      Started
-                    </th>
-                    <th scope="col" className="p-3 text-right font-medium">
-                      Reviews (7 days)
-                    </th>
-                    <th scope="col" className="p-3 font-medium">
-                      Retention ({RETENTION_DAYS} days)
-                    </th>
-                    <th scope="col" className="p-3 text-right font-medium">
-                      Overdue
-                    </th>
-                    <th scope="col" className="p-3 font-medium">
-                      Last active
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-line max-md:block" data-testid="mentee-rows">
-                  {mentees.map((m) => (
-                    <MenteeRow key={m.userId} mentee={m} now={now} deck={deck} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <p className="text-xs text-muted">
-              Retention is the share of reviews not graded Again. Overdue counts review cards a day or more past their due date. Open a
-              mentee for their recent activity, or to give them a name only you see.
-            </p>
-          </section>
+          <MenteeProgressTable mentees={mentees} now={now} deck={deck} />
 
-          {dashboard.blankCards.length > 0 && (
-            <section aria-labelledby="blank-heading" className="card-surface space-y-2 border-warn/40 p-4" data-testid="blank-cards">
-              <h2 id="blank-heading" className="font-semibold">
-                {plural(dashboard.blankCards.length, "card")} without an answer
-              </h2>
-              <p className="text-sm text-muted">Mentees can&apos;t check themselves on these: write their answers before they come up.</p>
-              <ul className="list-disc pl-5 text-sm">
-                {dashboard.blankCards.slice(0, 10).map((c) => (
-                  <li key={c.slug}>
-                    <Link href={paths.cardEdit(deck, c.slug)} className="link">
-                      <MarkdownInline>{c.front}</MarkdownInline>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <BlankCards cards={dashboard.blankCards} deck={deck} />
 
-          <section aria-labelledby="hardest-heading" className="space-y-3">
-            <div>
-              <h2 id="hardest-heading" className="text-lg font-semibold">
-                Cards your mentees find hardest
-              </h2>
-              <p className="text-sm text-muted">From the last {RETENTION_DAYS} days of reviews.</p>
-            </div>
-            {!dashboard.hasReviews ? (
-              <EmptyState>
-                <p>No reviews yet.</p>
-                <p className="mt-1 text-sm text-muted">When your mentees start studying, the cards they miss show up here.</p>
-              </EmptyState>
-            ) : hardest.length === 0 ? (
-              <EmptyState>
-                <p>No misses in the last {RETENTION_DAYS} days.</p>
-              </EmptyState>
-            ) : (
-              <ol className="card-surface divide-y divide-line" data-testid="hardest-cards">
-                {hardest.map((card) => (
-                  <HardCard key={card.cardId} card={card} menteeCount={mentees.length} deck={deck} />
-                ))}
-              </ol>
-            )}
-          </section>
+          <HardestCards dashboard={dashboard} deck={deck} />
         </>
       )}
     </div>

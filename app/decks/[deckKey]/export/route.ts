@@ -3,6 +3,7 @@
 // ?format=apkg as an Anki package, carrying the learner's own schedule and review log with &history=1.
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/accounts/auth";
+import { publicRoute } from "@/lib/accounts/route-handler";
 import { AppError } from "@/lib/server/errors";
 import { exportDeckApkg } from "@/lib/transfer/anki-export";
 import { exportDeck, exportDeckCsv } from "@/lib/transfer/transfer";
@@ -19,26 +20,23 @@ function download(body: string | Uint8Array, filename: string, contentType: stri
   });
 }
 
-export async function GET(request: Request, { params }: RouteContext<"/decks/[deckKey]/export">) {
+// Open to visitors: a public deck's file is theirs to download too; any other deck is not found.
+export const GET = publicRoute(async (request: Request, { params }: RouteContext<"/decks/[deckKey]/export">) => {
   const { deckKey } = await params;
   const query = new URL(request.url).searchParams;
   const format = query.get("format") ?? "md";
-  if (!FORMATS.includes(format as (typeof FORMATS)[number]))
-    return NextResponse.json({ error: `Unknown export format "${format.slice(0, 20)}": use md, csv or apkg.` }, { status: 400 });
-  try {
-    const viewer = await currentUser();
-    if (format === "csv") {
-      const { filename, csv } = await exportDeckCsv(viewer, deckKey);
-      return download(csv, filename, "text/csv; charset=utf-8");
-    }
-    if (format === "apkg") {
-      const { filename, bytes } = await exportDeckApkg(viewer, deckKey, { withHistory: query.get("history") === "1" });
-      return download(bytes, filename, "application/octet-stream");
-    }
-    const { filename, markdown } = await exportDeck(viewer, deckKey);
-    return download(markdown, filename, "text/markdown; charset=utf-8");
-  } catch (error) {
-    if (error instanceof AppError) return NextResponse.json({ error: error.message }, { status: 404 });
-    throw error;
+  if (!FORMATS.includes(format as (typeof FORMATS)[number])) {
+    throw new AppError("invalid", `Unknown export format "${format.slice(0, 20)}": use md, csv or apkg.`);
   }
-}
+  const viewer = await currentUser();
+  if (format === "csv") {
+    const { filename, csv } = await exportDeckCsv(viewer, deckKey);
+    return download(csv, filename, "text/csv; charset=utf-8");
+  }
+  if (format === "apkg") {
+    const { filename, bytes } = await exportDeckApkg(viewer, deckKey, { withHistory: query.get("history") === "1" });
+    return download(bytes, filename, "application/octet-stream");
+  }
+  const { filename, markdown } = await exportDeck(viewer, deckKey);
+  return download(markdown, filename, "text/markdown; charset=utf-8");
+});

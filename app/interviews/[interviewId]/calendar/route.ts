@@ -1,17 +1,18 @@
 // GET /interviews/:id/calendar: the interview and its plan as an .ics file, for the learner only.
-import { currentUser } from "@/lib/accounts/auth";
+import { userRoute } from "@/lib/accounts/route-handler";
 import { interviewCalendar } from "@/lib/interviews/calendar";
 import { getInterview } from "@/lib/interviews/interviews";
 import { getReadiness } from "@/lib/interviews/readiness";
 import { paths } from "@/lib/routes";
+import { notFound } from "@/lib/server/errors";
 import { siteOrigin } from "@/lib/server/origin";
 
-export async function GET(_request: Request, { params }: RouteContext<"/interviews/[interviewId]/calendar">) {
+type Context = RouteContext<"/interviews/[interviewId]/calendar">;
+
+export const GET = userRoute({ signIn: "Sign in to download your interview's calendar." }, async ({ user }, { params }: Context) => {
   const { interviewId } = await params;
-  const user = await currentUser();
-  if (!user) return new Response("Sign in to download your interview's calendar.", { status: 401 });
   const interview = await getInterview(user, interviewId);
-  if (!interview) return new Response("That interview was not found.", { status: 404 });
+  if (!interview) throw notFound("That interview");
   const { plan } = await getReadiness(user, interview);
   const body = interviewCalendar(interview, plan.days, await siteOrigin(), paths.interview(interview.id));
   const name =
@@ -26,4 +27,4 @@ export async function GET(_request: Request, { params }: RouteContext<"/intervie
       "cache-control": "private, no-store",
     },
   });
-}
+});

@@ -4,8 +4,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { currentUser, type SessionUser } from "../accounts/auth";
-import { AppError } from "./errors";
+import { currentUser, type SessionUser } from "./auth";
+import { AppError } from "../server/errors";
 
 export type ActionState<T = undefined> =
   | { ok: true; data: T; message?: string }

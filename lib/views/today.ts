@@ -5,9 +5,9 @@ import "server-only";
 import type { Viewer } from "../decks/access";
 import { todaysPlan, type TodaysPlan } from "../interviews/readiness";
 import { getStreak } from "../stats/learner-stats";
-import { medianAnswerMs } from "./answer-times";
-import { sessionCounts, type DayCounts } from "./session";
-import { listStudiedDecks, type StudiedDeck } from "./studying";
+import { medianAnswerMs } from "../review/answer-times";
+import { sessionCounts, type DayCounts } from "../review/session";
+import { listStudiedDecks, type StudiedDeck } from "../review/studying";
 
 /** Before a learner's own answers give a median, a card is reckoned at this (reveal, think, grade). */
 const ASSUMED_CARD_MS = 20_000;
