@@ -11,10 +11,11 @@ import type { Viewer } from "../decks/access";
 import { newDeckSlug } from "../decks/authoring";
 import { newCardData } from "../decks/card-rows";
 import { cardContentSchema, tagSchema, type Tag } from "../decks/schema";
-import { MAX_ANSWER_MS } from "../review/ratings";
+import { MAX_ANSWER_MS } from "../review/rating/limits";
+import { reviewLogColumnList, reviewLogValues, type ReviewLogRow } from "../review/review-log";
 import { getStudySettings, schedulerSnapshot } from "../review/settings";
 import { newMemory, rate, type MemoryState, type RatingValue } from "../scheduling/fsrs";
-import { db } from "../server/db";
+import { db, dbEngine } from "../server/db";
 import { AppError } from "../server/errors";
 import { newRowId } from "../server/ids";
 import { readAnkiPackage, type AnkiNoteType, type AnkiPackage } from "./anki-package";
@@ -140,25 +141,16 @@ const BATCH = 500;
 /** Imported cards' ids: like the app's own cuid ids, letters and digits. */
 const ID_PREFIX = "ca";
 
-/** Ratings a multi-row INSERT writes at once: 23 values each, within both engines' limits on bound values. */
+/**
+ * Ratings a multi-row INSERT writes at once: a value per column of the log each (22, see
+ * lib/review/review-log.ts), within SQLite's 32,766 bound values per statement.
+ */
 const LOG_BATCH = 1000;
 
-type LogRow = Omit<Prisma.ReviewLogCreateManyInput, "id" | "reviewedAt" | "nextDue" | "due" | "lastReview" | "scheduler"> & {
-  id: string;
-  reviewedAt: Date;
-  nextDue: Date;
-  due: Date;
-  lastReview: Date | null;
-  scheduler: string;
-};
-
-/** One INSERT of many ratings, the same SQL on SQLite and PostgreSQL (values bound, never spliced). */
-function insertLogs(rows: LogRow[]): Prisma.Sql {
-  const values = rows.map(
-    (r) =>
-      Prisma.sql`(${r.id}, ${r.userId}, ${r.cardId}, ${r.clientId}, ${r.rating}, ${r.reviewedAt}, ${r.durationMs}, ${r.nextDue}, ${r.question ?? null}, ${r.parameterSetId ?? null}, ${r.scheduler}, ${r.state}, ${r.due}, ${r.stability}, ${r.difficulty}, ${r.scheduledDays}, ${r.learningSteps}, ${r.reps}, ${r.lapses}, ${r.lastReview})`,
-  );
-  return Prisma.sql`INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientId", "rating", "reviewedAt", "durationMs", "nextDue", "question", "parameterSetId", "scheduler", "state", "due", "stability", "difficulty", "scheduledDays", "learningSteps", "reps", "lapses", "lastReview") VALUES ${Prisma.join(values)}`;
+/** One INSERT of many ratings, with the rating path's column list (values bound, never spliced). */
+function insertLogs(rows: ReviewLogRow[]): Prisma.Sql {
+  const values = rows.map((row) => Prisma.sql`(${reviewLogValues(row, dbEngine)})`);
+  return Prisma.sql`INSERT INTO "ReviewLog" (${reviewLogColumnList}) VALUES ${Prisma.join(values)}`;
 }
 
 export interface AnkiImportResult {
@@ -253,7 +245,7 @@ export async function importAnki(
   const scheduler = schedulerSnapshot(settings.scheduler);
   const cardRows: Prisma.CardCreateManyInput[] = [];
   const tagRows: { cardId: string; tag: string }[] = [];
-  const logRows: LogRow[] = [];
+  const logRows: ReviewLogRow[] = [];
   const stateRows: Omit<Prisma.CardStateCreateManyInput, "deckId">[] = [];
   for (const { anki, content } of fresh) {
     const cardId = newRowId(ID_PREFIX);
@@ -277,6 +269,8 @@ export async function importAnki(
         durationMs: Math.min(review.durationMs, MAX_ANSWER_MS),
         nextDue: after.due,
         question: content.front,
+        pointsShown: null,
+        pointsMissed: null,
         parameterSetId: settings.parameterSetId,
         scheduler,
         ...memory,

@@ -1,8 +1,8 @@
 // A batch of ratings in one transaction gives exactly what rating them one by one gives.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { recordRatings } from "@/lib/review/rating-batch";
-import type { RatingInput } from "@/lib/review/ratings";
+import type { RatingInput } from "@/lib/review/rating/input";
+import { recordRatings } from "@/lib/review/rating/record";
 import { startStudying } from "@/lib/review/studying";
 import { db } from "@/lib/server/db";
 import { makeDeck, makeUser } from "./helpers";

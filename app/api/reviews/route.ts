@@ -4,8 +4,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/accounts/auth";
-import { recordRatings, type BatchResult } from "@/lib/review/rating-batch";
-import { ratingSchema } from "@/lib/review/ratings";
+import type { BatchResult } from "@/lib/review/rating/decide";
+import { ratingSchema } from "@/lib/review/rating/input";
+import { recordRatings } from "@/lib/review/rating/record";
 import { AppError, statusOf } from "@/lib/server/errors";
 import { readJson, RequestRefused } from "@/lib/server/requests";
 
@@ -37,8 +38,8 @@ export async function POST(request: Request) {
 
   let results: ReviewsResponse["results"];
   try {
-    // One read and one transaction for the batch when nothing surprising is in it; else one by one.
-    // A rating for a card the user can't study comes back "not_found" without sinking the others.
+    // One read and one transaction for the batch, with the answers one-by-one would give. A rating
+    // for a card the user can't study comes back "not_found" without sinking the others.
     results = await recordRatings(user, parsed.data.ratings);
   } catch (error) {
     if (error instanceof AppError) return problem(statusOf[error.code], error.message);
