@@ -10,6 +10,7 @@
 import "server-only";
 import { ownedDecks, type Viewer, liveCard } from "./access";
 import { db } from "../server/db";
+import { Rating, State } from "../scheduling/fsrs";
 import { notFound } from "../server/errors";
 import { tallyMissedPoints } from "../stats/key-points";
 import { hasAnswer } from "./card-rows";
@@ -20,10 +21,6 @@ const DAY_MS = 24 * 60 * 60_000;
 export const RECENT_DAYS = 7;
 /** Window for retention and for the hardest cards. */
 export const RETENTION_DAYS = 30;
-/** ts-fsrs Rating.Again. */
-const AGAIN = 1;
-/** ts-fsrs State.Review. */
-const REVIEW = 2;
 
 export interface MenteeProgress {
   userId: string;
@@ -143,7 +140,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
         deckId: deck.id,
         userId: mentee,
         // A learning step due minutes ago isn't late: overdue means a review card a day behind.
-        state: REVIEW,
+        state: State.Review,
         suspended: false,
         due: { lte: new Date(now.getTime() - DAY_MS) },
         card: { deckId: deck.id, ...liveCard },
@@ -216,7 +213,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
     (r) => r._count._all,
   );
   const againBy = countBy(
-    monthly.filter((r) => r.rating === AGAIN),
+    monthly.filter((r) => r.rating === Rating.Again),
     (r) => r.userId,
     (r) => r._count._all,
   );
@@ -247,7 +244,7 @@ export async function getMentorDashboard(viewer: Viewer, deckId: string, now = n
     const s = stats.get(row.cardId) ?? { failed: new Set(), reviewed: new Set(), again: 0, reviews: 0 };
     s.reviewed.add(row.userId);
     s.reviews += row._count._all;
-    if (row.rating === AGAIN) {
+    if (row.rating === Rating.Again) {
       s.failed.add(row.userId);
       s.again += row._count._all;
     }
@@ -331,7 +328,7 @@ export async function getMenteeDetail(viewer: Viewer, deckId: string, userId: st
       by: ["cardId"],
       where: {
         userId,
-        rating: AGAIN,
+        rating: Rating.Again,
         reviewedAt: { gte: new Date(now.getTime() - RETENTION_DAYS * DAY_MS) },
         card: { deckId, ...liveCard },
       },

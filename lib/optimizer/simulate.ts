@@ -3,10 +3,9 @@
 // its due date, recalled). Pure; used for "about 18% fewer reviews a day", the 30-day preview of a
 // reschedule and the desired-retention advice.
 import { FSRSAlgorithm, generatorParameters } from "ts-fsrs";
-import type { RatingValue } from "../scheduling/fsrs";
+import { Rating, type RatingValue } from "../scheduling/fsrs";
 
 const DAY_MS = 86_400_000;
-const GOOD = 3;
 
 export type History = { rating: RatingValue; reviewedAt: Date }[];
 
@@ -84,7 +83,7 @@ export function workload(
       const day = Math.floor((due - start) / DAY_MS);
       if (day >= days) break;
       perDay[day]!++;
-      const next = algorithm.next_state({ stability: s, difficulty: d }, Math.max(0, (due - last) / DAY_MS), GOOD);
+      const next = algorithm.next_state({ stability: s, difficulty: d }, Math.max(0, (due - last) / DAY_MS), Rating.Good);
       s = next.stability;
       d = next.difficulty;
       last = due;
