@@ -148,7 +148,7 @@ function ratingWrite(card: RatedCard, state: StoredState | null, input: RatingIn
   const { reviewedAt, before, after } = applyRating(state?.memory ?? null, input, ctx.now, ctx.scheduler);
   const version = state?.version ?? 0;
   const log = logRow(card, input, reviewedAt, before, after, ctx);
-  return { userId: ctx.userId, card, version, existed: state !== null, after, log, now: ctx.now };
+  return { userId: ctx.userId, card: { id: card.id, deckId: card.deckId }, version, existed: state !== null, after, log, now: ctx.now };
 }
 
 /**
