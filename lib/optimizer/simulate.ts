@@ -3,9 +3,10 @@
 // its due date, recalled). Pure; used for "about 18% fewer reviews a day", the 30-day preview of a
 // reschedule and the desired-retention advice.
 import { FSRSAlgorithm, generatorParameters } from "ts-fsrs";
-import { Rating, type RatingValue } from "../scheduling/fsrs";
+import type { RatingValue } from "../scheduling/fsrs";
 
 const DAY_MS = 86_400_000;
+const GOOD = 3;
 
 export type History = { rating: RatingValue; reviewedAt: Date }[];
 
@@ -83,7 +84,7 @@ export function workload(
       const day = Math.floor((due - start) / DAY_MS);
       if (day >= days) break;
       perDay[day]!++;
-      const next = algorithm.next_state({ stability: s, difficulty: d }, Math.max(0, (due - last) / DAY_MS), Rating.Good);
+      const next = algorithm.next_state({ stability: s, difficulty: d }, Math.max(0, (due - last) / DAY_MS), GOOD);
       s = next.stability;
       d = next.difficulty;
       last = due;

@@ -7,10 +7,12 @@
 // then; a recalled card follows FSRS's Good update, a forgotten one its Again update and a relearning
 // step the same day. Later reviews follow the recalled path, which is what the plan schedules by.
 import { computeDecayFactor, FSRSAlgorithm, generatorParameters, roundTo, type FSRSState } from "ts-fsrs";
-import { Rating, State, type MemoryState } from "./fsrs";
+import { State, type MemoryState } from "./fsrs";
 import { studyDay, type StudyDay } from "./study-day";
 
 const DAY_MS = 86_400_000;
+const GOOD = 3;
+const AGAIN = 1;
 
 /** FSRS with the default parameters, the ones Drill schedules with. */
 const algorithm = new FSRSAlgorithm(generatorParameters({ enable_short_term: true }));
@@ -128,9 +130,9 @@ function reviewAt(card: Sim, at: number, interviewAt: number): void {
   const elapsed = (at - card.last) / DAY_MS;
   const r = retrievability(card.s, elapsed);
   const state: FSRSState = { stability: card.s, difficulty: card.d };
-  const good = algorithm.next_state(state, elapsed, Rating.Good, r);
-  const forgot = algorithm.next_state(state, elapsed, Rating.Again, r);
-  const relearned = algorithm.next_state(forgot, 0, Rating.Good);
+  const good = algorithm.next_state(state, elapsed, GOOD, r);
+  const forgot = algorithm.next_state(state, elapsed, AGAIN, r);
+  const relearned = algorithm.next_state(forgot, 0, GOOD);
   card.lapse = { s: relearned.stability, last: at, r };
   card.s = good.stability;
   card.d = good.difficulty;
@@ -141,8 +143,8 @@ function reviewAt(card: Sim, at: number, interviewAt: number): void {
 
 function learnAt(card: Sim, at: number, interviewAt: number): void {
   // First sight rated Good, then the learning step the same day, as the review screen does.
-  const first = algorithm.next_state(null, 0, Rating.Good);
-  const second = algorithm.next_state(first, 0, Rating.Good);
+  const first = algorithm.next_state(null, 0, GOOD);
+  const second = algorithm.next_state(first, 0, GOOD);
   card.seen = true;
   card.s = second.stability;
   card.d = second.difficulty;
