@@ -91,8 +91,9 @@ export const CARD_NOT_FOUND = notFound("That card").message;
 /**
  * Decides every rating, in order. Null when a rating is not a plain write and the log was not read:
  * telling a duplicate from a stale copy (or from a card out of reach) needs it. A rating written
- * earlier in the same batch is a duplicate without the log; one logged before that the read didn't
- * see is decided a write, and the write's unique (userId, clientId) refuses it.
+ * earlier in the same batch is a duplicate without the log; one logged before this batch but named
+ * against the card's current version is decided a write when the log wasn't read, and the write's
+ * unique (userId, clientId) refuses it (record.ts then reads the log and decides again).
  */
 export function decideRatings(read: RatingRead, ratings: readonly RatingInput[], ctx: RatingContext): Decision[] | null {
   const cards = new Map(read.cards.map((card) => [card.id, card]));
