@@ -187,7 +187,8 @@ describe("a rating that isn't a plain write", () => {
     const first = rating("a", 3, 0);
     const decisions = decideRatings({ cards: [card("a")] }, [first, { ...first }], context())!;
     expect(statuses(decisions)).toEqual(["write", "duplicate"]);
-    expect(decisions[1]).toEqual({ status: "duplicate", card: decisions[0]!.card });
+    const [written] = decisions as Extract<Decision, { status: "write" }>[];
+    expect(decisions[1]).toEqual({ status: "duplicate", card: written!.card });
   });
 
   it("a card out of reach: not found, unless the rating was logged before (then a duplicate, with its card)", () => {
