@@ -1,4 +1,4 @@
-// Benchmark: server time to record one rating (lib/review/ratings.ts recordRating), in-process on SQLite.
+// Benchmark: server time to record one rating (lib/review/rating/record.ts recordRating), in-process on SQLite.
 //
 // A fresh var/bench/rating.db is migrated and bulk-seeded: one public deck of 5,000 cards, studied by
 // 10 learners who each have 2,500 card states (reviews due over the past and coming weeks, some in
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
 
   // --unserialized: the adapter without the transaction lock, to see what the lock costs.
   const capture = await installQueryCapture(file, { serialized: !process.argv.includes("--unserialized") });
-  const { recordRating } = await import("../lib/review/ratings");
+  const { recordRating } = await import("../lib/review/rating/record");
   const { db } = await import("../lib/server/db");
 
   let turn = 0;

@@ -3,8 +3,7 @@
 import { startTransition, useActionState } from "react";
 import { suspendCardAction } from "@/app/study/actions";
 import { formatDate, plural } from "@/lib/format";
-
-const STATE_NAMES = ["New", "Learning", "Review", "Relearning"];
+import { State, STATE_LABELS, type StateValue } from "@/lib/scheduling/grades";
 
 export function CardStudyStatus({
   cardId,
@@ -18,9 +17,9 @@ export function CardStudyStatus({
   return (
     <div className="card-surface flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm text-muted" data-testid="card-status">
       <span>
-        Your status: <strong className="text-ink">{suspended ? "Suspended" : STATE_NAMES[status.state]}</strong>
+        Your status: <strong className="text-ink">{suspended ? "Suspended" : STATE_LABELS[status.state as StateValue]}</strong>
       </span>
-      {!suspended && status.state !== 0 && <span>Due {formatDate(status.due, undefined)}</span>}
+      {!suspended && status.state !== State.New && <span>Due {formatDate(status.due, undefined)}</span>}
       <span>
         {plural(status.reps, "review")}, {plural(status.lapses, "lapse")}
       </span>

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/accounts/action";
-import { undoRating } from "@/lib/review/ratings";
+import { undoRating } from "@/lib/review/rating/record";
 import { buryCard, restoreCard, setSuspended } from "@/lib/review/set-aside";
 import { startStudying, stopStudying } from "@/lib/review/studying";
 import { saveStudySettings, saveTimeZone, studySettingsSchema } from "@/lib/review/settings";

@@ -6,7 +6,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
-import { RATING_LABELS, RATINGS, type MemoryState, type RatingValue } from "@/lib/scheduling/fsrs";
+import { Rating, RATING_LABELS, RATINGS, type MemoryState, type RatingValue } from "@/lib/scheduling/fsrs";
 import { newClientId } from "../review/outbox";
 import { SaveIndicator } from "../review/save-indicator";
 import { useOutbox } from "../review/use-outbox";
@@ -114,7 +114,7 @@ export function MockInterview({
   );
 
   if (!card) {
-    const misses = graded.filter((g) => g.rating === 1);
+    const misses = graded.filter((g) => g.rating === Rating.Again);
     const byTag = new Map<string, MockCard[]>();
     for (const { card: missed } of misses)
       for (const tag of missed.tags.length ? missed.tags : ["untagged"]) byTag.set(tag, [...(byTag.get(tag) ?? []), missed]);

@@ -7,8 +7,18 @@
 import type { Route } from "next";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { buryCardAction, restoreCardAction, suspendCardAction, undoRatingAction } from "@/app/study/actions";
+import { MAX_ANSWER_MS } from "@/lib/review/rating/limits";
 import type { AfterSession } from "@/lib/review/session";
-import { formatInterval, preview, rate, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/scheduling/fsrs";
+import {
+  formatInterval,
+  preview,
+  rate,
+  Rating,
+  RATINGS,
+  type MemoryState,
+  type RatingValue,
+  type SchedulerSettings,
+} from "@/lib/scheduling/fsrs";
 import { suggestGrade } from "@/lib/scheduling/grade-suggestion";
 import { afterRating, afterUndo, countQueue, promoteDue, type Queue } from "@/lib/scheduling/queue";
 import { CARD_TAB, CardView } from "./card-view";
@@ -51,9 +61,6 @@ interface Props {
   /** A custom session (review ahead, drill a tag) rather than today's queue. */
   custom?: CustomSession;
 }
-
-/** Answer times above this are capped (the learner walked away); the server caps too. */
-const MAX_ANSWER_MS = 5 * 60_000;
 
 /** What Z takes back, newest last: ratings, and cards buried or suspended from this screen. */
 type Done =
@@ -299,7 +306,7 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, medianAnswer
   const summary = {
     reviewed,
     timeMs: ratings.reduce((sum, d) => sum + d.durationMs, 0),
-    accuracy: reviewed ? Math.round((100 * ratings.filter((d) => d.rating !== 1).length) / reviewed) : null,
+    accuracy: reviewed ? Math.round((100 * ratings.filter((d) => d.rating !== Rating.Again).length) / reviewed) : null,
   };
   const finished = !current && !queue.waiting[0];
   const lastSetAside = done.at(-1)?.kind === "setAside";

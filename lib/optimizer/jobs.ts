@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Viewer } from "../decks/access";
 import { memoryOf, memorySelect } from "../review/memory";
 import { getStudySettings, storedWeights, putParameterSetInUse } from "../review/settings";
-import { replay } from "../scheduling/fsrs";
+import { replay, State } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { plural } from "../format";
 import { AppError, notFound } from "../server/errors";
@@ -184,7 +184,7 @@ export async function applyParameterSet(
     await db.$transaction(async (tx) => {
       for (const state of states) {
         const history = byCard.get(state.cardId);
-        if (!history || state.state === 0) continue;
+        if (!history || state.state === State.New) continue;
         const memory = replay(history, scheduler);
         if (!memory) continue;
         const { count } = await tx.cardState.updateMany({

@@ -23,7 +23,7 @@ export function memoryOf(row: MemoryRow): MemoryState {
   return { due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state: state as StateValue, lastReview };
 }
 
-/** The memory fields, in one order, for raw SQL (lib/review/rating-sql.ts, session-sql.ts). */
+/** The memory fields, in one order, for raw SQL (lib/review/rating/store.ts, session-sql.ts). */
 const MEMORY_FIELDS = Object.keys(memorySelect) as (keyof typeof memorySelect)[];
 
 /** The memory columns of the CardState aliased `alias`, for a SELECT list. */

@@ -17,16 +17,10 @@ import {
   type FSRS,
   type StepUnit,
 } from "ts-fsrs";
+import type { RatingValue, StateValue } from "./grades";
 
 export type { StepUnit };
-
-/** ts-fsrs State and Rating, stored as these integers. */
-export const State = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
-export type StateValue = (typeof State)[keyof typeof State];
-export const Rating = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const;
-export type RatingValue = (typeof Rating)[keyof typeof Rating];
-export const RATINGS: readonly RatingValue[] = [1, 2, 3, 4];
-export const RATING_LABELS: Record<RatingValue, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+export { Rating, RATING_LABELS, RATINGS, State, STATE_LABELS, type RatingValue, type StateValue } from "./grades";
 
 /** A user's memory of one card: the CardState columns (ts-fsrs Card without deprecated fields). */
 export interface MemoryState {

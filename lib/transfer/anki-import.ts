@@ -9,9 +9,10 @@ import "server-only";
 import { Prisma } from "../generated/sqlite/client";
 import type { Viewer } from "../decks/access";
 import { newDeckSlug } from "../decks/authoring";
-import { MAX_ANSWER_MS } from "../review/ratings";
+import { MAX_ANSWER_MS } from "../review/rating/limits";
+import { reviewLogColumnList, reviewLogValues, type ReviewLogRow } from "../review/review-log";
 import { getStudySettings, schedulerSnapshot, type StudySettings } from "../review/settings";
-import { db } from "../server/db";
+import { db, dbEngine } from "../server/db";
 import { AppError } from "../server/errors";
 import { newRowId } from "../server/ids";
 import { readAnkiPackage, type AnkiNoteType, type AnkiPackage } from "./anki-package";
@@ -69,25 +70,16 @@ const BATCH = 500;
 /** Imported cards' ids: like the app's own cuid ids, letters and digits. */
 const ID_PREFIX = "ca";
 
-/** Ratings a multi-row INSERT writes at once: 20 values each, within both engines' limits on bound values. */
+/**
+ * Ratings a multi-row INSERT writes at once: a value per column of the log each (22, see
+ * lib/review/review-log.ts), within SQLite's 32,766 bound values per statement.
+ */
 const LOG_BATCH = 1000;
 
-type LogRow = Omit<Prisma.ReviewLogCreateManyInput, "id" | "reviewedAt" | "nextDue" | "due" | "lastReview" | "scheduler"> & {
-  id: string;
-  reviewedAt: Date;
-  nextDue: Date;
-  due: Date;
-  lastReview: Date | null;
-  scheduler: string;
-};
-
-/** One INSERT of many ratings, the same SQL on SQLite and PostgreSQL (values bound, never spliced). */
-function insertLogs(rows: LogRow[]): Prisma.Sql {
-  const values = rows.map(
-    (r) =>
-      Prisma.sql`(${r.id}, ${r.userId}, ${r.cardId}, ${r.clientId}, ${r.rating}, ${r.reviewedAt}, ${r.durationMs}, ${r.nextDue}, ${r.question ?? null}, ${r.parameterSetId ?? null}, ${r.scheduler}, ${r.state}, ${r.due}, ${r.stability}, ${r.difficulty}, ${r.scheduledDays}, ${r.learningSteps}, ${r.reps}, ${r.lapses}, ${r.lastReview})`,
-  );
-  return Prisma.sql`INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientId", "rating", "reviewedAt", "durationMs", "nextDue", "question", "parameterSetId", "scheduler", "state", "due", "stability", "difficulty", "scheduledDays", "learningSteps", "reps", "lapses", "lastReview") VALUES ${Prisma.join(values)}`;
+/** One INSERT of many ratings, with the rating path's column list (values bound, never spliced). */
+function insertLogs(rows: ReviewLogRow[]): Prisma.Sql {
+  const values = rows.map((row) => Prisma.sql`(${reviewLogValues(row, dbEngine)})`);
+  return Prisma.sql`INSERT INTO "ReviewLog" (${reviewLogColumnList}) VALUES ${Prisma.join(values)}`;
 }
 
 export interface AnkiImportResult {
@@ -151,7 +143,7 @@ async function importedBefore(viewer: Viewer, pkg: AnkiPackage) {
 }
 
 /** The replayed reviews as Drill logs its own ratings: each with the card's memory before it. */
-function ratingRows(viewer: Viewer, reviews: ReplayedReview[], settings: StudySettings): LogRow[] {
+function ratingRows(viewer: Viewer, reviews: ReplayedReview[], settings: StudySettings): ReviewLogRow[] {
   const scheduler = schedulerSnapshot(settings.scheduler);
   return reviews.map(({ cardId, question, review, at, memory, after }) => ({
     id: newRowId(ID_PREFIX),
@@ -163,6 +155,8 @@ function ratingRows(viewer: Viewer, reviews: ReplayedReview[], settings: StudySe
     durationMs: Math.min(review.durationMs, MAX_ANSWER_MS),
     nextDue: after.due,
     question,
+    pointsShown: null,
+    pointsMissed: null,
     parameterSetId: settings.parameterSetId,
     scheduler,
     ...memory,
@@ -174,7 +168,7 @@ async function writeImport(
   viewer: Viewer,
   title: string,
   existing: { deckId: string } | null,
-  { mediaRows, cardRows, tagRows, logRows, stateRows }: Omit<ImportRows, "reviews"> & { mediaRows: MediaRow[]; logRows: LogRow[] },
+  { mediaRows, cardRows, tagRows, logRows, stateRows }: Omit<ImportRows, "reviews"> & { mediaRows: MediaRow[]; logRows: ReviewLogRow[] },
 ): Promise<string> {
   return db.$transaction(
     async (tx) => {

@@ -26,7 +26,7 @@ import { addQuestions } from "@/lib/transfer/paste-questions";
 import { getCard, getDeck, listDeckCards, listPublicDecks } from "@/lib/decks/browse";
 import { AppError } from "@/lib/server/errors";
 import { listHistory } from "@/lib/review/history";
-import { recordRating } from "@/lib/review/ratings";
+import { recordRating } from "@/lib/review/rating/record";
 import { loadStudySession } from "@/lib/review/session";
 import { buryCard } from "@/lib/review/set-aside";
 import { startStudying } from "@/lib/review/studying";

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { renderPortableHtml } from "@/lib/markdown/render";
-import { recordRating } from "@/lib/review/ratings";
+import { recordRating } from "@/lib/review/rating/record";
 import { startStudying } from "@/lib/review/studying";
 import { db } from "@/lib/server/db";
 import { exportDeckApkg } from "@/lib/transfer/anki-export";

@@ -1,7 +1,7 @@
 // CSV in and out against the database: a deck from spreadsheet rows (all or nothing), a deck as CSV
 // for whoever may see it, and a learner's own review history in the FSRS optimizer's layout.
 import { describe, expect, it } from "vitest";
-import { recordRating } from "@/lib/review/ratings";
+import { recordRating } from "@/lib/review/rating/record";
 import { startStudying } from "@/lib/review/studying";
 import { db } from "@/lib/server/db";
 import { exportDeckCsv, exportHistoryCsv, importCsvDeck, importCsvIntoDeck } from "@/lib/transfer/transfer";

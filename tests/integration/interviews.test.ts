@@ -16,7 +16,7 @@ import {
 import { mockQuestions } from "@/lib/interviews/mock";
 import { getReadiness, readinessOnTheDay, todaysPlan } from "@/lib/interviews/readiness";
 import { interviewFormSchema, type InterviewFormInput } from "@/lib/interviews/schema";
-import { recordRating } from "@/lib/review/ratings";
+import { recordRating } from "@/lib/review/rating/record";
 import { loadStudySession } from "@/lib/review/session";
 import { startStudying } from "@/lib/review/studying";
 import { AppError } from "@/lib/server/errors";

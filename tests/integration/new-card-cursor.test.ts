@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { moveCard, updateCard } from "@/lib/decks/card-authoring";
 import { db } from "@/lib/server/db";
 import { syncSeedDeck } from "@/lib/transfer/seed";
-import { recordRating } from "@/lib/review/ratings";
+import { recordRating } from "@/lib/review/rating/record";
 import { loadStudySession } from "@/lib/review/session";
 import { startStudying } from "@/lib/review/studying";
 import { makeDeck, makeUser } from "./helpers";

@@ -2,7 +2,7 @@
 // of personal scheduling (and everything else) keeps working.
 import { describe, expect, it, vi } from "vitest";
 import { applyParameterSet, fitStatus, startFit, restoreDefaultParameters } from "@/lib/optimizer/jobs";
-import { recordRating } from "@/lib/review/ratings";
+import { recordRating } from "@/lib/review/rating/record";
 import { getStudySettings } from "@/lib/review/settings";
 import { startStudying } from "@/lib/review/studying";
 import { db } from "@/lib/server/db";

@@ -16,7 +16,7 @@ import {
 } from "@/lib/optimizer/jobs";
 import { MIN_LONG_TERM_REVIEWS } from "@/lib/optimizer/items";
 import { replayCard } from "@/lib/review/history";
-import { recordRating } from "@/lib/review/ratings";
+import { recordRating } from "@/lib/review/rating/record";
 import { getStudySettings, saveStudySettings, studySettingsSchema } from "@/lib/review/settings";
 import { startStudying } from "@/lib/review/studying";
 import {

@@ -16,7 +16,9 @@ import {
   type StateValue,
 } from "@/lib/scheduling/fsrs";
 import { listHistory } from "@/lib/review/history";
-import { MAX_ANSWER_MS, recordRating, undoRating, type RatingInput } from "@/lib/review/ratings";
+import type { RatingInput } from "@/lib/review/rating/input";
+import { MAX_ANSWER_MS } from "@/lib/review/rating/limits";
+import { recordRating, undoRating } from "@/lib/review/rating/record";
 import { loadStudySession } from "@/lib/review/session";
 import { buryCard, setSuspended } from "@/lib/review/set-aside";
 import { isStudying, startStudying, stopStudying } from "@/lib/review/studying";

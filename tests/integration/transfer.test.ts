@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { recordRating } from "@/lib/review/ratings";
+import { recordRating } from "@/lib/review/rating/record";
 import { startStudying } from "@/lib/review/studying";
 import { exportDeck, exportUserData, importDeckFile } from "@/lib/transfer/transfer";
 import { makeDeck, makeUser } from "./helpers";

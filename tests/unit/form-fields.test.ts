@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inviteSchema } from "@/lib/decks/sharing";
-import { ratingSchema } from "@/lib/review/ratings";
+import { ratingSchema } from "@/lib/review/rating/input";
 import { studySettingsSchema } from "@/lib/review/settings";
 
 const settings = {

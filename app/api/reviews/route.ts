@@ -4,8 +4,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { userRoute } from "@/lib/accounts/route-handler";
-import { recordRatings, type BatchResult } from "@/lib/review/rating-batch";
-import { ratingSchema } from "@/lib/review/ratings";
+import type { BatchResult } from "@/lib/review/rating/decide";
+import { ratingSchema } from "@/lib/review/rating/input";
+import { recordRatings } from "@/lib/review/rating/record";
 
 /** 100 ratings of about 250 bytes each, with room to spare; anything bigger is not a batch of ratings. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -19,8 +20,8 @@ export type ReviewsResponse = { results: BatchResult[] };
 export const POST = userRoute(
   { signIn: "Sign in to save ratings.", json: { schema: bodySchema, maxBytes: MAX_BODY_BYTES, invalid: "Some ratings are invalid." } },
   async ({ user, input }) => {
-    // One read and one transaction for the batch when nothing surprising is in it; else one by one.
-    // A rating for a card the user can't study comes back "not_found" without sinking the others.
+    // One read and one transaction for the batch, with the answers one-by-one would give. A rating
+    // for a card the user can't study comes back "not_found" without sinking the others.
     const results = await recordRatings(user, input.ratings);
     // no-transform: a few hundred bytes of JSON aren't worth compressing. Next can't see a streamed
     // response's size, so it would gzip each one, with fresh zlib buffers (bench/http.ts --profile).
