@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { formatDuration, formatWhen, plural } from "@/lib/format";
 import type { AfterSession } from "@/lib/review/session";
+import type { SessionSummary } from "./session-state";
 
 /** The current time, ticking every second (for countdowns). */
 function useNow(initial: Date): Date {
@@ -32,12 +33,6 @@ export function WaitingForStep({ due, count, now: initial, onStudyNow }: { due: 
       </button>
     </section>
   );
-}
-
-export interface SessionSummary {
-  reviewed: number;
-  timeMs: number;
-  accuracy: number | null;
 }
 
 /** The session's kind: today's queue, or a custom one (review ahead, drill a tag). */
