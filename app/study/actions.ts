@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/server/action";
+import { paths } from "@/lib/routes";
 import { undoRating } from "@/lib/review/ratings";
 import { buryCard, restoreCard, setSuspended } from "@/lib/review/set-aside";
 import { startStudying, stopStudying } from "@/lib/review/studying";
@@ -21,7 +22,7 @@ export const startStudyingAction = userAction(deckInput, async ({ deckId }, user
 export const startAndStudyAction = userAction(deckInput, async ({ deckId }, user) => {
   await startStudying(user, deckId);
   revalidatePath("/", "layout");
-  redirect(`/study?deck=${encodeURIComponent(deckId)}`);
+  redirect(paths.study({ deck: deckId }));
 });
 
 export const stopStudyingAction = userAction(deckInput, async ({ deckId }, user) => {

@@ -9,7 +9,7 @@ import type { Viewer } from "@/lib/decks/access";
 import { formatDateTime, percent, plural } from "@/lib/format";
 import type { DayCounts } from "@/lib/review/session";
 import { getToday } from "@/lib/review/today";
-import { deckKey, paths } from "@/lib/routes";
+import { paths } from "@/lib/routes";
 
 function CountLine({ counts }: { counts: DayCounts }) {
   return (
@@ -88,7 +88,7 @@ export async function TodayHome({ viewer }: { viewer: Viewer }) {
                   </p>
                 </div>
                 {deck.counts.total > 0 ? (
-                  <Link href={`/study?deck=${deckKey(deck)}`} className="btn" aria-label={`Study ${deck.title}`}>
+                  <Link href={paths.study({ deck })} className="btn" aria-label={`Study ${deck.title}`}>
                     Study
                   </Link>
                 ) : (
