@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { startAndStudyAction, startStudyingAction, stopStudyingAction } from "@/app/study/actions";
+import { paths } from "@/lib/routes";
 
 /** Start/stop studying a deck, and the way into today's session for it. */
 export function StudyToggle({ deckId, deckKey, studying }: { deckId: string; deckKey: string; studying: boolean }) {
@@ -13,7 +14,7 @@ export function StudyToggle({ deckId, deckKey, studying }: { deckId: string; dec
     <div className="flex flex-wrap items-center gap-2">
       {studying ? (
         <>
-          <Link href={`/study?deck=${deckKey}`} className="btn btn-primary">
+          <Link href={paths.study({ deck: deckKey })} className="btn btn-primary">
             Study now
           </Link>
           <form action={stop}>

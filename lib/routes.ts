@@ -20,7 +20,25 @@ export function deckKey(deck: DeckRef): string {
 type DeckLike = DeckRef | string;
 const key = (deck: DeckLike) => encodeURIComponent(typeof deck === "string" ? deck : deckKey(deck));
 
+/** What a study session is limited to or made of; every part is optional (none: today's whole queue). */
+export interface StudySession {
+  /** Today's queue of one deck. */
+  deck?: DeckLike;
+  /** A custom session: the cards due soonest after today. */
+  ahead?: boolean;
+  /** A custom session: drill one tag's cards. */
+  tag?: string;
+}
+
 export const paths = {
+  /** The review screen, with its session in the query (`?ahead=1&tag=…&deck=…`). */
+  study: ({ deck, ahead, tag }: StudySession = {}) => {
+    const search = new URLSearchParams();
+    if (ahead) search.set("ahead", "1");
+    if (tag) search.set("tag", tag);
+    if (deck) search.set("deck", typeof deck === "string" ? deck : deckKey(deck));
+    return `/study${search.size ? `?${search}` : ""}` as Route;
+  },
   /** A deck's page; `query` (search, tag) is added when set. */
   deck: (deck: DeckLike, query: Record<string, string | undefined> = {}) => {
     const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));

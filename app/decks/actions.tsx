@@ -167,7 +167,7 @@ export const joinDeckAction = userAction(z.object({ token: z.string().min(1).max
   // The invite remembered across signing up is used now.
   (await cookies()).delete(PENDING_INVITE_COOKIE);
   revalidatePath("/", "layout");
-  redirect(`/study?deck=${deckId}`);
+  redirect(paths.study({ deck: deckId }));
 });
 
 export const leaveDeckAction = userAction(z.object({ deckId: id }), async (input, user) => {

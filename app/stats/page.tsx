@@ -112,7 +112,7 @@ function TagRetention({ tags }: { tags: Stats["tags"] }) {
         <ul className="space-y-3" data-testid="tag-retention">
           {tags.slice(0, TAGS_SHOWN).map((t) => (
             <li key={t.tag} className="grid grid-cols-[minmax(0,8rem)_1fr_5.5rem] items-center gap-3 text-sm">
-              <Link href={`/study?tag=${encodeURIComponent(t.tag)}`} className="link truncate" title={`Drill ${t.tag}`}>
+              <Link href={paths.study({ tag: t.tag })} className="link truncate" title={`Drill ${t.tag}`}>
                 {t.tag}
               </Link>
               <Meter rate={t.rate} />

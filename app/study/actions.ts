@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/accounts/action";
 import { undoRating } from "@/lib/review/rating/record";
+import { paths } from "@/lib/routes";
 import { buryCard, restoreCard, setSuspended } from "@/lib/review/set-aside";
 import { startStudying, stopStudying } from "@/lib/review/studying";
 import { saveStudySettings, saveTimeZone, studySettingsSchema } from "@/lib/review/settings";
@@ -21,7 +22,7 @@ export const startStudyingAction = userAction(deckInput, async ({ deckId }, user
 export const startAndStudyAction = userAction(deckInput, async ({ deckId }, user) => {
   await startStudying(user, deckId);
   revalidatePath("/", "layout");
-  redirect(`/study?deck=${encodeURIComponent(deckId)}`);
+  redirect(paths.study({ deck: deckId }));
 });
 
 export const stopStudyingAction = userAction(deckInput, async ({ deckId }, user) => {

@@ -8,7 +8,7 @@ import { getDeck } from "@/lib/decks/browse";
 import { loadCustomSession, loadStudySession, type StudyCard } from "@/lib/review/session";
 import type { CustomSession } from "@/components/review/session-end";
 import { listStudiedDecks } from "@/lib/review/studying";
-import { deckKey, paths } from "@/lib/routes";
+import { paths } from "@/lib/routes";
 import { keyParam } from "@/lib/query-params";
 import { todaysPlan } from "@/lib/interviews/readiness";
 import { formatDateTime, percent, plural } from "@/lib/format";
@@ -21,7 +21,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
   // Custom sessions: review ahead (?ahead=1) or drill a tag (?tag=name).
   const tagParam = typeof query.tag === "string" && /^[\w:.+#-]{1,40}$/.test(query.tag) ? query.tag : undefined;
   const custom: CustomSession = query.ahead === "1" ? { kind: "ahead" } : tagParam ? { kind: "tag", tag: tagParam } : null;
-  const user = await requireUser(`/study${typeof deckParam === "string" ? `?deck=${encodeURIComponent(deckParam)}` : ""}`);
+  const user = await requireUser(paths.study({ deck: typeof deckParam === "string" ? deckParam : undefined }));
   const [studied, plan] = await Promise.all([listStudiedDecks(user), todaysPlan(user)]);
 
   if (studied.length === 0) {
@@ -87,7 +87,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
             {studied.map((d) => (
               <Link
                 key={d.id}
-                href={`/study?deck=${deckKey(d)}`}
+                href={paths.study({ deck: d })}
                 className={`chip min-h-8 ${studiedDeck?.id === d.id ? "border-accent text-accent" : ""}`}
                 aria-current={studiedDeck?.id === d.id ? "page" : undefined}
               >
@@ -102,7 +102,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
           {custom.kind === "ahead"
             ? "Reviewing ahead: the cards due soonest after today. An early review counts for less, so FSRS lengthens their intervals less."
             : `Drilling “${custom.tag}”: its cards you reviewed longest ago, then ones you haven't met.`}{" "}
-          <Link href={studiedDeck ? `/study?deck=${deckKey(studiedDeck)}` : "/study"} className="link">
+          <Link href={paths.study({ deck: studiedDeck ?? undefined })} className="link">
             Back to today&apos;s queue
           </Link>
         </p>

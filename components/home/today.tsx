@@ -88,7 +88,7 @@ export async function TodayHome({ viewer }: { viewer: Viewer }) {
                   </p>
                 </div>
                 {deck.counts.total > 0 ? (
-                  <Link href={`/study?deck=${deckKey(deck)}`} className="btn" aria-label={`Study ${deck.title}`}>
+                  <Link href={paths.study({ deck })} className="btn" aria-label={`Study ${deck.title}`}>
                     Study
                   </Link>
                 ) : (

@@ -64,6 +64,148 @@ function tapToReveal(revealed: boolean, onReveal: () => void) {
   };
 }
 
+/** The card's kind and its links: bury/suspend on a phone, Edit when allowed, Open card. */
+function CardHeader({ card, setAside }: { card: SessionCard; setAside?: ReactNode }) {
+  return (
+    <div className="mb-3 flex items-center justify-between text-xs font-medium tracking-wide text-muted uppercase">
+      <span>{kindOf(card.memory)}</span>
+      <span className="flex gap-3">
+        {setAside}
+        {card.editHref && (
+          <Link href={card.editHref} className="link normal-case" target={CARD_TAB}>
+            Edit
+          </Link>
+        )}
+        <Link href={card.cardHref} className="link normal-case" target={CARD_TAB}>
+          Open card
+        </Link>
+      </span>
+    </div>
+  );
+}
+
+/** The box to type the answer in before revealing it; Ctrl+Enter reveals. */
+function AnswerBox({ typed, onType, onReveal }: { typed: string; onType: (text: string) => void; onReveal: () => void }) {
+  return (
+    <div className="mt-6 space-y-1.5">
+      <label htmlFor="typed-answer" className="block text-sm font-medium">
+        Your answer <span className="font-normal text-muted">(Ctrl+Enter shows the answer)</span>
+      </label>
+      <textarea
+        id="typed-answer"
+        className="input min-h-28"
+        value={typed}
+        onChange={(e) => onType(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            onReveal();
+          }
+        }}
+      />
+    </div>
+  );
+}
+
+function CardTags({ tags }: { tags: string[] }) {
+  return (
+    <p className="flex flex-wrap gap-1.5 text-xs text-muted" data-testid="card-tags">
+      <span className="sr-only">Tags:</span>
+      {tags.map((tag) => (
+        <span key={tag} className="rounded-full border border-line px-2 py-0.5">
+          {tag}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** The key points as a checklist: the learner ticks what they said. */
+function KeyPoints({ points, ticked, onToggle }: { points: string[]; ticked: ReadonlySet<number>; onToggle: (index: number) => void }) {
+  return (
+    <fieldset>
+      <legend className="mb-2 text-sm font-medium">
+        Key points: tick what you said <span className="font-normal text-muted">(Shift+1 to {points.length})</span>
+      </legend>
+      <ol className="space-y-1.5">
+        {points.map((point, i) => (
+          <li key={i}>
+            <label className="flex cursor-pointer items-start gap-3 rounded-lg border border-line px-3 py-2 has-checked:border-success/60 has-checked:bg-success/10">
+              <input
+                type="checkbox"
+                checked={ticked.has(i)}
+                onChange={() => onToggle(i)}
+                className="mt-1 size-4 shrink-0 accent-[var(--color-success)]"
+              />
+              <span>
+                <span className="mr-1 text-xs text-muted tabular-nums">{i + 1}.</span> {point}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ol>
+    </fieldset>
+  );
+}
+
+type AnswerProps = Pick<Props, "card" | "ticked" | "onToggle" | "suggested" | "typed">;
+
+/** The answer, once revealed: tags, the lead and the checklist (with what was typed), then the details. */
+function CardAnswer({ card, ticked, onToggle, suggested, typed }: AnswerProps) {
+  const hasPoints = card.keyPoints.length > 0;
+  return (
+    <div className="mt-6 space-y-5 border-t border-line pt-6" data-testid="card-back">
+      {card.tags.length > 0 && <CardTags tags={card.tags} />}
+      {hasPoints && (
+        <>
+          <div className="border-l-4 border-accent pl-4 text-lg" data-testid="card-lead">
+            {card.lead}
+          </div>
+          <div className={typed !== null ? "grid gap-4 sm:grid-cols-2" : ""}>
+            <KeyPoints points={card.keyPoints} ticked={ticked} onToggle={onToggle} />
+            {typed !== null && <TypedAnswer typed={typed} />}
+          </div>
+          {suggested !== null && (
+            <p className="text-sm" role="status" data-testid="suggested-grade">
+              Suggested: <strong>{RATING_LABELS[suggested]}</strong>{" "}
+              <span className="text-muted">(Enter accepts it; 1-4 choose another)</span>
+            </p>
+          )}
+        </>
+      )}
+      {typed !== null && !hasPoints && <TypedAnswer typed={typed} />}
+      {card.back && (
+        <div>
+          {hasPoints && <h2 className="mb-2 text-sm font-medium tracking-wide text-muted uppercase">More</h2>}
+          {card.back}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The four grade buttons, each with the interval it would give; the suggested one ringed. */
+function GradeButtons({ suggested, intervals, busy, onGrade }: Pick<Props, "suggested" | "intervals" | "busy" | "onGrade">) {
+  return (
+    <div className="grid grid-cols-4 gap-2" role="group" aria-label="How well did you know it?">
+      {RATINGS.map((r) => (
+        <button
+          key={r}
+          type="button"
+          onClick={() => onGrade(r)}
+          disabled={busy}
+          className={`btn flex-col gap-0 px-1 py-2 ${BUTTON_STYLES[r]} ${suggested === r ? "ring-2 ring-current" : ""}`}
+          aria-keyshortcuts={String(r)}
+          // The name starts with what the button shows ("Good 10m"), then the key.
+          aria-label={`${RATING_LABELS[r]} ${intervals?.[r] ?? ""} (key ${r}${suggested === r ? ", suggested" : ""})`}
+        >
+          <span>{RATING_LABELS[r]}</span> <span className="text-xs tabular-nums">{intervals?.[r]}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function CardView({
   card,
   revealed,
@@ -79,126 +221,21 @@ export function CardView({
   setAside,
   ref,
 }: Props) {
-  const hasPoints = card.keyPoints.length > 0;
   return (
     <section aria-label="Card" className="card-surface outline-none" tabIndex={-1} ref={ref} data-testid="card" data-card-id={card.cardId}>
       {/* The keyboard reveals with Space; this is the phone's tap. */}
       <div className={`p-5 sm:p-8 ${revealed ? "" : "cursor-pointer"}`} onClick={tapToReveal(revealed, onReveal)}>
-        <div className="mb-3 flex items-center justify-between text-xs font-medium tracking-wide text-muted uppercase">
-          <span>{kindOf(card.memory)}</span>
-          <span className="flex gap-3">
-            {setAside}
-            {card.editHref && (
-              <Link href={card.editHref} className="link normal-case" target={CARD_TAB}>
-                Edit
-              </Link>
-            )}
-            <Link href={card.cardHref} className="link normal-case" target={CARD_TAB}>
-              Open card
-            </Link>
-          </span>
-        </div>
+        <CardHeader card={card} setAside={setAside} />
         <div className="text-xl font-semibold text-balance sm:text-2xl" data-testid="card-front">
           {card.front}
         </div>
-        {typed !== null && !revealed && (
-          <div className="mt-6 space-y-1.5">
-            <label htmlFor="typed-answer" className="block text-sm font-medium">
-              Your answer <span className="font-normal text-muted">(Ctrl+Enter shows the answer)</span>
-            </label>
-            <textarea
-              id="typed-answer"
-              className="input min-h-28"
-              value={typed}
-              onChange={(e) => onType(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  onReveal();
-                }
-              }}
-            />
-          </div>
-        )}
-        {revealed && (
-          <div className="mt-6 space-y-5 border-t border-line pt-6" data-testid="card-back">
-            {card.tags.length > 0 && (
-              <p className="flex flex-wrap gap-1.5 text-xs text-muted" data-testid="card-tags">
-                <span className="sr-only">Tags:</span>
-                {card.tags.map((tag) => (
-                  <span key={tag} className="rounded-full border border-line px-2 py-0.5">
-                    {tag}
-                  </span>
-                ))}
-              </p>
-            )}
-            {hasPoints && (
-              <>
-                <div className="border-l-4 border-accent pl-4 text-lg" data-testid="card-lead">
-                  {card.lead}
-                </div>
-                <div className={typed !== null ? "grid gap-4 sm:grid-cols-2" : ""}>
-                  <fieldset>
-                    <legend className="mb-2 text-sm font-medium">
-                      Key points: tick what you said <span className="font-normal text-muted">(Shift+1 to {card.keyPoints.length})</span>
-                    </legend>
-                    <ol className="space-y-1.5">
-                      {card.keyPoints.map((point, i) => (
-                        <li key={i}>
-                          <label className="flex cursor-pointer items-start gap-3 rounded-lg border border-line px-3 py-2 has-checked:border-success/60 has-checked:bg-success/10">
-                            <input
-                              type="checkbox"
-                              checked={ticked.has(i)}
-                              onChange={() => onToggle(i)}
-                              className="mt-1 size-4 shrink-0 accent-[var(--color-success)]"
-                            />
-                            <span>
-                              <span className="mr-1 text-xs text-muted tabular-nums">{i + 1}.</span> {point}
-                            </span>
-                          </label>
-                        </li>
-                      ))}
-                    </ol>
-                  </fieldset>
-                  {typed !== null && <TypedAnswer typed={typed} />}
-                </div>
-                {suggested !== null && (
-                  <p className="text-sm" role="status" data-testid="suggested-grade">
-                    Suggested: <strong>{RATING_LABELS[suggested]}</strong>{" "}
-                    <span className="text-muted">(Enter accepts it; 1-4 choose another)</span>
-                  </p>
-                )}
-              </>
-            )}
-            {typed !== null && !hasPoints && <TypedAnswer typed={typed} />}
-            {card.back && (
-              <div>
-                {hasPoints && <h2 className="mb-2 text-sm font-medium tracking-wide text-muted uppercase">More</h2>}
-                {card.back}
-              </div>
-            )}
-          </div>
-        )}
+        {typed !== null && !revealed && <AnswerBox typed={typed} onType={onType} onReveal={onReveal} />}
+        {revealed && <CardAnswer card={card} ticked={ticked} onToggle={onToggle} suggested={suggested} typed={typed} />}
       </div>
       {/* The thumb zone: on a phone, reveal and grade stay fixed at the bottom of the screen, whatever the answer's length. */}
       <div className="sticky bottom-0 rounded-b-xl border-t border-line bg-surface/95 p-3 backdrop-blur max-sm:fixed max-sm:inset-x-0 max-sm:z-30 max-sm:rounded-none max-sm:pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:p-4">
         {revealed ? (
-          <div className="grid grid-cols-4 gap-2" role="group" aria-label="How well did you know it?">
-            {RATINGS.map((r) => (
-              <button
-                key={r}
-                type="button"
-                onClick={() => onGrade(r)}
-                disabled={busy}
-                className={`btn flex-col gap-0 px-1 py-2 ${BUTTON_STYLES[r]} ${suggested === r ? "ring-2 ring-current" : ""}`}
-                aria-keyshortcuts={String(r)}
-                // The name starts with what the button shows ("Good 10m"), then the key.
-                aria-label={`${RATING_LABELS[r]} ${intervals?.[r] ?? ""} (key ${r}${suggested === r ? ", suggested" : ""})`}
-              >
-                <span>{RATING_LABELS[r]}</span> <span className="text-xs tabular-nums">{intervals?.[r]}</span>
-              </button>
-            ))}
-          </div>
+          <GradeButtons suggested={suggested} intervals={intervals} busy={busy} onGrade={onGrade} />
         ) : (
           <button type="button" onClick={onReveal} className="btn btn-primary w-full">
             Show answer <kbd className="text-xs">Space</kbd>

@@ -5,6 +5,8 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { formatDuration, formatWhen, plural } from "@/lib/format";
 import type { AfterSession } from "@/lib/review/session";
+import { paths } from "@/lib/routes";
+import type { SessionSummary } from "./session-state";
 
 /** The current time, ticking every second (for countdowns). */
 function useNow(initial: Date): Date {
@@ -34,23 +36,17 @@ export function WaitingForStep({ due, count, now: initial, onStudyNow }: { due: 
   );
 }
 
-export interface SessionSummary {
-  reviewed: number;
-  timeMs: number;
-  accuracy: number | null;
-}
-
 /** The session's kind: today's queue, or a custom one (review ahead, drill a tag). */
 export type CustomSession = { kind: "ahead" } | { kind: "tag"; tag: string } | null;
 
 /** What comes next, in words that match the server's queue. */
-function NextSteps({ after, custom, now, deckQuery }: { after: AfterSession; custom: CustomSession; now: Date; deckQuery: string }) {
+function NextSteps({ after, custom, now, deckId }: { after: AfterSession; custom: CustomSession; now: Date; deckId?: string }) {
   const { left } = after;
   const lines: string[] = [];
   if (left.total > 0 && custom) lines.push(`Today's queue still has ${plural(left.total, "card")}.`);
   else if (left.total > 0) lines.push(`${plural(left.total, "more card")} ${left.total === 1 ? "is" : "are"} ready today.`);
   else if (after.unseen === 0 && after.cards > 0)
-    lines.push(`You've now met all ${plural(after.cards, "card")} in ${deckQuery ? "this deck" : "your decks"}.`);
+    lines.push(`You've now met all ${plural(after.cards, "card")} in ${deckId ? "this deck" : "your decks"}.`);
   else if (after.unseen > 0)
     lines.push(`New cards: ${Math.min(after.newPerDay, after.unseen)} more unlock ${formatWhen(after.nextDay, now)}.`);
   lines.push(after.nextDue ? `Your next review is due ${formatWhen(after.nextDue, now)}.` : "No reviews are scheduled yet.");
@@ -59,11 +55,11 @@ function NextSteps({ after, custom, now, deckQuery }: { after: AfterSession; cus
       <p className="text-muted">{lines.join(" ")}</p>
       <div className="flex flex-wrap justify-center gap-2">
         {left.total > 0 ? (
-          <a href={`/study${deckQuery}`} className="btn btn-primary">
+          <a href={paths.study({ deck: deckId })} className="btn btn-primary">
             {custom ? "Back to today's queue" : "Keep going"}
           </a>
         ) : (
-          <a href={`/study?ahead=1${deckQuery ? `&${deckQuery.slice(1)}` : ""}`} className="btn">
+          <a href={paths.study({ ahead: true, deck: deckId })} className="btn">
             Review ahead
           </a>
         )}
@@ -89,9 +85,8 @@ export function SessionEnd({
   deckId?: string;
   now: Date;
 }) {
-  const deckQuery = deckId ? `?deck=${encodeURIComponent(deckId)}` : "";
   const next = after ? (
-    <NextSteps after={after} custom={custom} now={now} deckQuery={deckQuery} />
+    <NextSteps after={after} custom={custom} now={now} deckId={deckId} />
   ) : (
     <p className="text-muted">Checking what comes next…</p>
   );

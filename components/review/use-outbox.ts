@@ -3,7 +3,7 @@
 // Sends the outbox to POST /api/reviews: in order, in batches, with backoff while the server can't
 // be reached, and again when the browser comes back online. Ratings saved offline on an earlier
 // visit are handed back once after hydration so the session can show their effect.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import type { MemoryState } from "@/lib/scheduling/fsrs";
 import { readOutbox, writeOutbox, type PendingRating } from "./outbox";
 
@@ -42,18 +42,13 @@ function freshCard(card: FreshCard): FreshCard {
   return { ...card, memory };
 }
 
-export function useOutbox(userId: string, handlers: Handlers) {
+/** The outbox's items: in a ref (read by the sender at once), in localStorage and in state (rendered). */
+function useOutboxItems(userId: string, onRestored: (pending: PendingRating[]) => void) {
   const [waiting, setWaiting] = useState<PendingRating[]>([]);
-  const [status, setStatus] = useState<SaveStatus>({ kind: "saved" });
   const items = useRef<PendingRating[]>([]);
-  const inFlight = useRef<Promise<void> | null>(null);
-  const retry = useRef<{ attempt: number; timer: ReturnType<typeof setTimeout> | undefined }>({ attempt: 0, timer: undefined });
-  const batchSize = useRef(BATCH_SIZE);
-  const serverFailures = useRef(new Map<string, number>());
-  const on = useRef(handlers);
-  const flushRef = useRef<() => Promise<void>>(async () => {});
+  const restored = useRef(onRestored);
   useEffect(() => {
-    on.current = handlers;
+    restored.current = onRestored;
   });
 
   const update = useCallback(
@@ -73,9 +68,102 @@ export function useOutbox(userId: string, handlers: Handlers) {
     if (!pending.length) return;
     /* eslint-disable-next-line react-hooks/set-state-in-effect -- syncing from an external store (localStorage) once */
     setWaiting(pending);
-    on.current.onRestored(pending);
+    restored.current(pending);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on mount
   }, []);
+  return { waiting, items, update };
+}
+
+/** What the sender keeps between batches, and how it reports. */
+interface Sender {
+  items: RefObject<PendingRating[]>;
+  update: (change: (items: PendingRating[]) => PendingRating[]) => void;
+  setStatus: (status: SaveStatus) => void;
+  retry: RefObject<{ attempt: number; timer: ReturnType<typeof setTimeout> | undefined }>;
+  batchSize: RefObject<number>;
+  serverFailures: RefObject<Map<string, number>>;
+  on: RefObject<Handlers>;
+}
+
+/**
+ * The server will never take this batch (a malformed item, say from an old version of the page).
+ * Send one at a time to find it, then drop only that one rather than retry forever.
+ */
+function refused(batch: PendingRating[], s: Sender) {
+  if (batch.length > 1) {
+    s.batchSize.current = 1;
+    return;
+  }
+  s.update((all) => all.filter((i) => i.clientId !== batch[0]!.clientId));
+  s.on.current.onNotice("One rating couldn't be saved because the server refused it as invalid.");
+}
+
+/**
+ * The server failed on this batch. Find the rating it fails on (one at a time), and set that one
+ * aside after a few tries, so the ratings after it aren't stuck behind it forever. True when it
+ * was set aside; otherwise the caller retries with backoff.
+ */
+function failedOnServer(batch: PendingRating[], s: Sender): boolean {
+  if (batch.length > 1) {
+    s.batchSize.current = 1;
+    return false;
+  }
+  const id = batch[0]!.clientId;
+  const failures = (s.serverFailures.current.get(id) ?? 0) + 1;
+  s.serverFailures.current.set(id, failures);
+  if (failures < MAX_SERVER_FAILURES) return false;
+  s.serverFailures.current.delete(id);
+  s.update((all) => all.map((i) => (i.clientId === id ? { ...i, held: true } : i)));
+  // Carry on with the ratings behind it.
+  s.retry.current.attempt = 0;
+  s.setStatus({ kind: s.items.current.some((i) => !i.held) ? "saving" : "saved" });
+  return true;
+}
+
+/** The server answered for (a prefix of) the batch: those leave the outbox, stale ones are reported. */
+function saved(batch: PendingRating[], results: ServerResult[], s: Sender) {
+  const settled = new Set(batch.slice(0, results.length).map((r) => r.clientId));
+  s.update((all) => all.filter((i) => !settled.has(i.clientId)));
+  for (const result of results) {
+    if (result.status === "stale") {
+      s.on.current.onStale(freshCard(result.card), result.message ?? "This card changed elsewhere; your rating wasn't applied.");
+    } else if (result.status === "not_found") {
+      s.on.current.onNotice("A rating was for a card you can no longer study, so it wasn't saved.");
+    }
+  }
+  s.retry.current.attempt = 0;
+  const sendable = s.items.current.filter((i) => !i.held).length;
+  if (!sendable) s.batchSize.current = BATCH_SIZE;
+  s.setStatus({ kind: sendable ? "saving" : "saved" });
+}
+
+/** Sends one batch and acts on the answer; throws when it should be tried again later. */
+async function sendBatch(batch: PendingRating[], s: Sender) {
+  const response = await fetch("/api/reviews", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ratings: batch }),
+  });
+  if (response.status === 401) return s.setStatus({ kind: "signed-out" });
+  if (response.status === 400) return refused(batch, s);
+  if (response.status >= 500 && failedOnServer(batch, s)) return;
+  if (!response.ok) throw new Error(`status ${response.status}`);
+  const { results } = (await response.json()) as { results: ServerResult[] };
+  saved(batch, results, s);
+}
+
+/** Sends the outbox in order, one batch at a time, with backoff while the server can't be reached. */
+function useSender(items: RefObject<PendingRating[]>, update: Sender["update"], handlers: Handlers) {
+  const [status, setStatus] = useState<SaveStatus>({ kind: "saved" });
+  const inFlight = useRef<Promise<void> | null>(null);
+  const retry = useRef<{ attempt: number; timer: ReturnType<typeof setTimeout> | undefined }>({ attempt: 0, timer: undefined });
+  const batchSize = useRef(BATCH_SIZE);
+  const serverFailures = useRef(new Map<string, number>());
+  const on = useRef(handlers);
+  const flushRef = useRef<() => Promise<void>>(async () => {});
+  useEffect(() => {
+    on.current = handlers;
+  });
 
   const flush = useCallback(async (): Promise<void> => {
     if (inFlight.current) return inFlight.current;
@@ -87,60 +175,7 @@ export function useOutbox(userId: string, handlers: Handlers) {
     setStatus({ kind: "saving" });
     const run = (async () => {
       try {
-        const response = await fetch("/api/reviews", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ ratings: batch }),
-        });
-        if (response.status === 401) {
-          setStatus({ kind: "signed-out" });
-          return;
-        }
-        if (response.status === 400) {
-          // The server will never take this batch (a malformed item, say from an old version of the
-          // page). Send one at a time to find it, then drop only that one rather than retry forever.
-          if (batch.length > 1) {
-            batchSize.current = 1;
-          } else {
-            update((all) => all.filter((i) => i.clientId !== batch[0]!.clientId));
-            on.current.onNotice("One rating couldn't be saved because the server refused it as invalid.");
-          }
-          return;
-        }
-        if (response.status >= 500) {
-          // The server failed on this batch. Find the rating it fails on (one at a time), and set
-          // that one aside after a few tries, so the ratings after it aren't stuck behind it forever.
-          if (batch.length > 1) batchSize.current = 1;
-          else {
-            const id = batch[0]!.clientId;
-            const failures = (serverFailures.current.get(id) ?? 0) + 1;
-            serverFailures.current.set(id, failures);
-            if (failures >= MAX_SERVER_FAILURES) {
-              serverFailures.current.delete(id);
-              update((all) => all.map((i) => (i.clientId === id ? { ...i, held: true } : i)));
-              // Carry on with the ratings behind it.
-              retry.current.attempt = 0;
-              setStatus({ kind: items.current.some((i) => !i.held) ? "saving" : "saved" });
-              return;
-            }
-          }
-          throw new Error(`status ${response.status}`);
-        }
-        if (!response.ok) throw new Error(`status ${response.status}`);
-        const { results } = (await response.json()) as { results: ServerResult[] };
-        const settled = new Set(batch.slice(0, results.length).map((r) => r.clientId));
-        update((all) => all.filter((i) => !settled.has(i.clientId)));
-        for (const result of results) {
-          if (result.status === "stale") {
-            on.current.onStale(freshCard(result.card), result.message ?? "This card changed elsewhere; your rating wasn't applied.");
-          } else if (result.status === "not_found") {
-            on.current.onNotice("A rating was for a card you can no longer study, so it wasn't saved.");
-          }
-        }
-        retry.current.attempt = 0;
-        const sendable = items.current.filter((i) => !i.held).length;
-        if (!sendable) batchSize.current = BATCH_SIZE;
-        setStatus({ kind: sendable ? "saving" : "saved" });
+        await sendBatch(batch, { items, update, setStatus, retry, batchSize, serverFailures, on });
       } catch {
         // Network down or server unavailable: keep the ratings and try again with backoff.
         setStatus({ kind: "offline" });
@@ -154,24 +189,34 @@ export function useOutbox(userId: string, handlers: Handlers) {
     inFlight.current = run;
     await run;
     if (items.current.some((i) => !i.held) && retry.current.attempt === 0) void flushRef.current();
-  }, [update]);
+  }, [items, update]);
   useEffect(() => {
     flushRef.current = flush;
   }, [flush]);
+  /** The next failure waits the shortest delay again (something changed: back online, a retry). */
+  const resetBackoff = useCallback(() => {
+    retry.current.attempt = 0;
+  }, []);
+  return { status, setStatus, flush, inFlight, resetBackoff };
+}
+
+export function useOutbox(userId: string, handlers: Handlers) {
+  const { waiting, items, update } = useOutboxItems(userId, handlers.onRestored);
+  const { status, setStatus, flush, inFlight, resetBackoff } = useSender(items, update, handlers);
 
   // Send whatever is waiting: now, whenever something is added, and when the browser is back online.
   const sendable = waiting.filter((i) => !i.held).length;
   useEffect(() => {
     if (sendable && !inFlight.current && status.kind !== "offline") void flush();
-  }, [sendable, waiting, flush, status.kind]);
+  }, [sendable, waiting, flush, status.kind, inFlight]);
   useEffect(() => {
     const online = () => {
-      retry.current.attempt = 0;
+      resetBackoff();
       void flush();
     };
     window.addEventListener("online", online);
     return () => window.removeEventListener("online", online);
-  }, [flush]);
+  }, [flush, resetBackoff]);
 
   return {
     waiting: sendable,
@@ -180,13 +225,13 @@ export function useOutbox(userId: string, handlers: Handlers) {
     /** Sends the set-aside ratings again. */
     retryHeld: useCallback(() => {
       update((all) => all.map((i) => (i.held ? { ...i, held: false } : i)));
-      retry.current.attempt = 0;
-    }, [update]),
+      resetBackoff();
+    }, [update, resetBackoff]),
     /** Gives up on the set-aside ratings (the cards come back at their old schedule). */
     discardHeld: useCallback(() => {
       update((all) => all.filter((i) => !i.held));
       if (!items.current.length) setStatus({ kind: "saved" });
-    }, [update]),
+    }, [update, items, setStatus]),
     status,
     add: useCallback((item: PendingRating) => update((all) => [...all, item]), [update]),
     /** Takes back a rating not sent yet; false when it has already gone to the server. */
@@ -196,15 +241,15 @@ export function useOutbox(userId: string, handlers: Handlers) {
         update((all) => all.filter((i) => i.clientId !== clientId));
         return true;
       },
-      [update],
+      [update, items],
     ),
     /** Resolves once the request in flight (if any) has settled. */
     settled: useCallback(async () => {
       if (inFlight.current) await inFlight.current;
-    }, []),
+    }, [inFlight]),
     retryNow: useCallback(() => {
-      retry.current.attempt = 0;
+      resetBackoff();
       void flush();
-    }, [flush]),
+    }, [flush, resetBackoff]),
   };
 }
