@@ -14,8 +14,8 @@ import { notFound } from "../server/errors";
 import { tallyMissedPoints } from "../stats/key-points";
 import { hasAnswer } from "./card-rows";
 import { sharedInterviews, type SharedInterview } from "../interviews/readiness";
+import { DAY_MS } from "../time";
 
-const DAY_MS = 24 * 60 * 60_000;
 /** Window for "reviews this week". */
 export const RECENT_DAYS = 7;
 /** Window for retention and for the hardest cards. */

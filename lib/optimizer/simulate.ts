@@ -4,8 +4,8 @@
 // reschedule and the desired-retention advice.
 import { FSRSAlgorithm, generatorParameters } from "ts-fsrs";
 import type { RatingValue } from "../scheduling/fsrs";
+import { DAY_MS } from "../time";
 
-const DAY_MS = 86_400_000;
 const GOOD = 3;
 
 export type History = { rating: RatingValue; reviewedAt: Date }[];

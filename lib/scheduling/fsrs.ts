@@ -2,6 +2,7 @@
 // in, the next memory state out, with `now` always passed in. The browser uses the same module for
 // the interval preview on the grade buttons, so what the button says is what the server stores.
 import { CLAMP_PARAMETERS, createEmptyCard, default_w, fsrs, W17_W18_Ceiling, type Card, type FSRS, type StepUnit } from "ts-fsrs";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "../time";
 
 /** ts-fsrs State and Rating, stored as these integers. */
 export const State = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
@@ -145,15 +146,15 @@ export function formatInterval(ms: number): string {
   // Round first, then pick the unit, so 59.6 minutes reads "1h", not "60m".
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${Math.max(1, seconds)}s`;
-  const minutes = Math.round(ms / 60_000);
+  const minutes = Math.round(ms / MINUTE_MS);
   if (minutes < 60) return `${minutes}m`;
-  const hours = Math.round(ms / 3_600_000);
+  const hours = Math.round(ms / HOUR_MS);
   if (hours < 24) return `${hours}h`;
-  const days = Math.round(ms / 86_400_000);
+  const days = Math.round(ms / DAY_MS);
   if (days < 30) return `${days}d`;
-  const months = ms / (30 * 86_400_000);
+  const months = ms / (30 * DAY_MS);
   if (months < 12) return `${trim(months)}mo`;
-  return `${trim(ms / (365 * 86_400_000))}y`;
+  return `${trim(ms / (365 * DAY_MS))}y`;
 }
 
 function trim(value: number): string {

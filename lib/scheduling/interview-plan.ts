@@ -9,8 +9,8 @@
 import { computeDecayFactor, FSRSAlgorithm, generatorParameters, roundTo, type FSRSState } from "ts-fsrs";
 import { State, type MemoryState } from "./fsrs";
 import { studyDay, type StudyDay } from "./study-day";
+import { DAY_MS } from "../time";
 
-const DAY_MS = 86_400_000;
 const GOOD = 3;
 const AGAIN = 1;
 

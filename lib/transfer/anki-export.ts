@@ -17,10 +17,10 @@ import { renderPortableHtml } from "../markdown/render";
 import { getStudySettings } from "../review/settings";
 import { State } from "../scheduling/fsrs";
 import { db } from "../server/db";
+import { DAY_MS } from "../time";
 import { ANKI_SCHEMA_11, FIELD_SEPARATOR } from "./anki-schema";
 import { exportableDeck, portableAnswer } from "./transfer";
 
-const DAY_MS = 86_400_000;
 /** Anki caps an answer's recorded time at a minute. */
 const ANKI_MAX_ANSWER_MS = 60_000;
 const NOTE_TYPE_ID = 1_700_000_000_000;
