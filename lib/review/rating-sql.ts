@@ -11,7 +11,7 @@
 // changes() (the rows the update just changed, on this one connection).
 import "server-only";
 import { can, roleOf, type Viewer } from "../decks/access";
-import { Prisma } from "../generated/sqlite/client";
+import * as Prisma from "../server/sql";
 import type { MemoryState } from "../scheduling/fsrs";
 import { db, dbEngine } from "../server/db";
 import { memoryAssignments, memoryColumns, memoryInsert, memoryOf, type MemoryRow } from "./memory";

@@ -6,7 +6,7 @@
 // (card slugs, rating client ids), so importing the same package twice adds nothing the second time.
 import "server-only";
 import TurndownService from "turndown";
-import { Prisma } from "../generated/sqlite/client";
+import * as Prisma from "../server/sql";
 import type { Viewer } from "../decks/access";
 import { newDeckSlug } from "../decks/authoring";
 import { newCardData } from "../decks/card-rows";
