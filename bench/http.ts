@@ -26,7 +26,7 @@
 // load generator runs on the same machine as the server, so both share its cores.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { createWriteStream, readdirSync, readFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
@@ -77,6 +77,7 @@ const DOUBLE_SEND_EVERY = 25;
 // ---------- the server ----------
 
 function startServer(databaseUrl: string): ChildProcess {
+  mkdirSync(BENCH_DIR, { recursive: true }); // a fresh clone has no var/bench yet
   const log = createWriteStream(path.join(BENCH_DIR, "http-server.log"));
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: TARGET,
