@@ -65,7 +65,7 @@ function buildIsCurrent(): boolean {
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "public", "worker"].map((d) => newestSource(path.join(root, d)));
-  const configs = ["next.config.ts", "package-lock.json", "postcss.config.mjs"]
+  const configs = ["next.config.mjs", "package-lock.json", "postcss.config.mjs"]
     .map((f) => path.join(root, f))
     .filter(existsSync)
     .map((f) => statSync(f).mtimeMs);
