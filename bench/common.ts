@@ -52,8 +52,6 @@ export function insertRows(sqlite: Database.Database, table: string, columns: st
   return count;
 }
 
-export const DAY_MS = 24 * 60 * 60_000;
-
 /** A seeded pseudo-random generator (mulberry32), so every run seeds the same data. */
 export function random(seed: number): () => number {
   let a = seed >>> 0;

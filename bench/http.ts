@@ -17,12 +17,16 @@
 // Reports ratings/s (saved ratings per second of wall time) and request latency percentiles.
 //
 //   node --conditions=react-server --import tsx bench/http.ts [--seconds 20] [--learners 50] [--root DIR]
+//   node --conditions=react-server --import tsx bench/http.ts --memory [--root DIR]
+//
+// --memory: the load check alone, 10 learners rating for 30 s, then the server's resident memory and
+// CPU per rating (no solo run, idle samples or study page); bench/memory.ts runs it on two checkouts.
 //
 // Note: the build goes to this checkout's .next (scripts/start.ts rebuilds when sources changed). The
 // load generator runs on the same machine as the server, so both share its cores.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { createWriteStream, readdirSync, readFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
@@ -43,8 +47,9 @@ import {
 import { openStore, resetStore, type Store } from "./store";
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || 0) || fallback;
-const SECONDS = arg("seconds", 20);
-const LEARNERS = arg("learners", 50);
+const MEMORY_CHECK = process.argv.includes("--memory");
+const SECONDS = arg("seconds", MEMORY_CHECK ? 30 : 20);
+const LEARNERS = arg("learners", MEMORY_CHECK ? 10 : 50);
 const MAX_RATINGS = 20_000;
 const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -65,13 +70,14 @@ const STUDY_PAGE_CARDS = 20;
 const STUDY_PAGE_RUNS = 30;
 const PAINT_RUNS = 15;
 /** `--idle N`: seconds of resident-memory samples after the load (V8 gives memory back after a while). */
-const IDLE_SECONDS = arg("idle", 60);
+const IDLE_SECONDS = arg("idle", MEMORY_CHECK ? 0 : 60);
 const RETRY_EVERY = 10;
 const DOUBLE_SEND_EVERY = 25;
 
 // ---------- the server ----------
 
 function startServer(databaseUrl: string): ChildProcess {
+  mkdirSync(BENCH_DIR, { recursive: true }); // a fresh clone has no var/bench yet
   const log = createWriteStream(path.join(BENCH_DIR, "http-server.log"));
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: TARGET,
@@ -410,7 +416,7 @@ async function main(): Promise<void> {
 
     // Solo: one learner alone, so the latency is the server's own time per request (plus loopback).
     const soloUser = users[LEARNERS]!;
-    await learner(soloUser.id, cookies[LEARNERS]!, cardIds.slice(1), Date.now() + SOLO_SECONDS * 1000);
+    if (!MEMORY_CHECK) await learner(soloUser.id, cookies[LEARNERS]!, cardIds.slice(1), Date.now() + SOLO_SECONDS * 1000);
     const solo = { requests: stats.requests, latency: summarize(stats.latencies) };
     const rssAfterSolo = serverRssMiB(server);
     stats.requests = 0;
@@ -496,7 +502,9 @@ async function main(): Promise<void> {
       `  database: review logs ${benchLogs} (+${warmupLogs} warm-up) for ${saved} saved client ids; missing ${missing}, extra ${extra}, stored twice ${storedTwice}, card versions != log count ${versionMismatch}`,
     );
     console.log(`  no rating lost or doubled: ${verdict(correct)}`);
-    await saveResult("http", {
+    await saveResult(MEMORY_CHECK ? "http-memory" : "http", {
+      root: TARGET,
+      engine: store.engine,
       learners: LEARNERS,
       seconds,
       loadAverage: loadBefore,
@@ -520,6 +528,8 @@ async function main(): Promise<void> {
       db: { logs: benchLogs, missing, extra, storedTwice, versionMismatch },
       correct,
     });
+
+    if (MEMORY_CHECK) return;
 
     // ---------- the study page ----------
     // Server time for a 20-card session, after its cards were rendered once (the first requests).

@@ -22,7 +22,6 @@ import path from "node:path";
 import { applyMigrations } from "../scripts/migrations/commands";
 import {
   BENCH_DIR,
-  DAY_MS,
   DECK_COLUMNS,
   elapsedMs,
   explain,
@@ -49,6 +48,7 @@ import {
   verdict,
   type Summary,
 } from "./common";
+import { DAY_MS } from "../lib/time";
 
 const RUNS = Number(process.argv[process.argv.indexOf("--runs") + 1] || 0) || 30;
 const WARMUP = 5;

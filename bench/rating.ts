@@ -11,7 +11,6 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import {
-  DAY_MS,
   elapsedMs,
   explain,
   formatSummary,
@@ -34,6 +33,7 @@ import {
   USER_COLUMNS,
   verdict,
 } from "./common";
+import { DAY_MS } from "../lib/time";
 
 const N = Number(process.argv[process.argv.indexOf("--n") + 1] || 0) || 2000;
 const WARMUP = 100;

@@ -4,6 +4,7 @@
 // Dates: an instant is always shown in a named time zone (the learner's, from their settings, or
 // the browser's own in client components, which is the same zone once it has synced); a study
 // day's calendar date ("2026-11-25") is a date, not an instant, and is read as such.
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time";
 
 /** "1 review", "3 reviews", "1,204 reviews": a count with its noun. */
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {
@@ -69,14 +70,13 @@ export function formatCalendarDate(date: string, options: Intl.DateTimeFormatOpt
   return new Date(`${date}T00:00:00Z`).toLocaleDateString("en", { timeZone: "UTC", ...options });
 }
 
-const DAY_MS = 24 * 60 * 60_000;
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * DAY_MS],
   ["month", 30 * DAY_MS],
   ["week", 7 * DAY_MS],
   ["day", DAY_MS],
-  ["hour", 60 * 60_000],
-  ["minute", 60_000],
+  ["hour", HOUR_MS],
+  ["minute", MINUTE_MS],
 ];
 
 /** "3 days ago", "yesterday", "just now"; "never" for null. */
@@ -95,7 +95,7 @@ export function formatWhen(date: Date, now: Date): string {
   // Within the hour, a countdown reads better than a clock time ("in 42 s", "in 12 min").
   const ms = date.getTime() - now.getTime();
   if (ms <= 0) return "now";
-  if (ms < 60 * 60_000) return `in ${formatCountdown(ms)}`;
+  if (ms < HOUR_MS) return `in ${formatCountdown(ms)}`;
   const timeOfDay = date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   if (date.toDateString() === now.toDateString()) return `today at ${timeOfDay}`;
   const tomorrow = new Date(now);

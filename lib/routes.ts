@@ -1,7 +1,7 @@
 // Every in-app URL that carries an id, built in one place. A deck's URL key is its slug when it has
 // one (seeded decks), else its id. Pure, so client components use it too.
 //
-// Typed routes (next.config.ts) check literal hrefs against the app's folders; a path built from a
+// Typed routes (next.config.mjs) check literal hrefs against the app's folders; a path built from a
 // runtime key can't be checked that way, so each helper here states its route once (`as Route`)
 // and every caller gets a checked type.
 import type { Route } from "next";

@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 import { databaseConfig } from "../lib/server/database-url";
+import { serverEnv } from "../lib/server/env";
 import { applyMigrations, freshDatabaseDrift, migrationStatus, resolveMigration } from "./migrations/commands";
 import { createMigration, migrationWarnings, postgresSnapshotDrift } from "./migrations/create";
 import { MigrationError } from "./migrations/engine";
@@ -150,8 +151,8 @@ async function check(): Promise<void> {
   );
 
   // Applying the PostgreSQL folders needs a server: a scratch schema on SHADOW_DATABASE_URL.
-  const server = process.env.SHADOW_DATABASE_URL?.trim();
-  if (server && /^postgres(ql)?:\/\//.test(server)) {
+  const server = serverEnv().SHADOW_DATABASE_URL;
+  if (server) {
     report(
       `postgresql: a fresh schema migrated from ${MIGRATIONS_DIR.postgresql} matches the schema`,
       await freshDatabaseDrift("postgresql", { root, postgresUrl: server }),
@@ -202,10 +203,11 @@ main().then(
   // Exit explicitly: a PostgreSQL pool or the engine's timers must not keep the process alive.
   () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
-    if (process.env.DEBUG) console.error(error);
+    const debug = process.env.DEBUG; // not serverEnv(): a bad variable may be the error being reported
+    if (debug) console.error(error);
     const message = error instanceof Error ? error.message : String(error);
     console.error(`db: ${message.split("\n")[0]}`);
-    if (process.env.DEBUG && error instanceof Error && error.cause) console.error("cause:", error.cause);
+    if (debug && error instanceof Error && error.cause) console.error("cause:", error.cause);
     process.exit(1);
   },
 );

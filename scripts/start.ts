@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { MissingSecretError } from "../lib/server/env";
+import { ConfigError, MissingSecretError, serverEnv, type ServerEnv } from "../lib/server/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -17,11 +17,22 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** The environment, checked before anything else runs: bad configuration stops here, clearly. */
+function checkedEnv(): ServerEnv {
+  try {
+    return serverEnv(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+const config = checkedEnv();
+
 /** AUTH_SECRET from the environment, or in local use a generated one kept in var/ (git-ignored). */
 function sessionSecret(): string {
-  const fromEnv = process.env.AUTH_SECRET?.trim();
-  if (fromEnv) return fromEnv;
-  if (process.env.NODE_ENV === "production") fail(new MissingSecretError().message);
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  if (config.NODE_ENV === "production") fail(new MissingSecretError().message);
   if (existsSync(secretFile)) return readFileSync(secretFile, "utf8").trim();
   mkdirSync(path.dirname(secretFile), { recursive: true });
   const secret = randomBytes(32).toString("base64url");
@@ -54,7 +65,7 @@ function buildIsCurrent(): boolean {
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "public", "worker"].map((d) => newestSource(path.join(root, d)));
-  const configs = ["next.config.ts", "package-lock.json", "postcss.config.mjs"]
+  const configs = ["next.config.mjs", "package-lock.json", "postcss.config.mjs"]
     .map((f) => path.join(root, f))
     .filter(existsSync)
     .map((f) => statSync(f).mtimeMs);
@@ -62,8 +73,7 @@ function buildIsCurrent(): boolean {
 }
 
 const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: sessionSecret() };
-const port = process.env.PORT?.trim() || "3000";
-if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) fail(`PORT must be a number from 1 to 65535; got "${port}".`);
+const port = config.PORT;
 
 run("Applying database migrations", process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], env);
 run("Seeding decks from data/", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts"], env);
@@ -85,7 +95,7 @@ if (process.argv.includes("--prepare")) process.exit(0);
 // its hot functions up to the optimizing compiler took ~60 MiB of memory and more CPU than it saved
 // (bench/README.md, "Memory").
 const serverNodeArgs = ["--liftoff-only"];
-const nodeArgs = [...serverNodeArgs, ...(process.env.DRILL_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])];
+const nodeArgs = [...serverNodeArgs, ...config.DRILL_SERVER_NODE_ARGS];
 console.log(`• Starting Drill on http://localhost:${port}`);
 const server = spawn(process.execPath, [...nodeArgs, next, dev ? "dev" : "start", "--port", port], {
   cwd: root,

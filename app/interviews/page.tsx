@@ -9,10 +9,10 @@ import { getReadiness, readinessOnTheDay } from "@/lib/interviews/readiness";
 import { getStudySettings } from "@/lib/review/settings";
 import { paths } from "@/lib/routes";
 import { zonedDateTime } from "@/lib/scheduling/study-day";
+import { DAY_MS } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Interviews" };
 
-const DAY_MS = 86_400_000;
 const STATUS_LABELS = { open: "", done: "Done", cancelled: "Cancelled" } as const;
 
 async function Row({ interview, userId, now }: { interview: Interview; userId: string; now: Date }) {

@@ -5,6 +5,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { mailSettings } from "../server/env";
 
 export interface Mail {
   to: string;
@@ -12,19 +13,17 @@ export interface Mail {
   text: string;
 }
 
-const FROM = process.env.MAIL_FROM ?? "Drill <no-reply@drill.invalid>";
-
 export async function sendMail(mail: Mail): Promise<void> {
-  const smtp = process.env.SMTP_URL;
-  if (smtp) {
+  const { smtpUrl, from, dir: mailDir } = mailSettings();
+  if (smtpUrl) {
     const nodemailer = await import("nodemailer");
-    await nodemailer.createTransport(smtp).sendMail({ from: FROM, ...mail });
+    await nodemailer.createTransport(smtpUrl).sendMail({ from, ...mail });
     return;
   }
-  const dir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.MAIL_DIR ?? "var/mail");
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), mailDir);
   await mkdir(dir, { recursive: true });
   // Sortable by time; the address is in the name so a reader can find a person's mail.
   const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}-${mail.to.replace(/[^a-z0-9@.-]/gi, "_")}.txt`;
-  await writeFile(path.join(dir, name), `From: ${FROM}\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+  await writeFile(path.join(dir, name), `From: ${from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
   console.info(`[mail] to ${mail.to}: ${mail.subject} (no SMTP_URL set: written to ${path.join(dir, name)})`);
 }

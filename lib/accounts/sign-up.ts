@@ -7,6 +7,7 @@ import { hash } from "@node-rs/argon2";
 import { paths } from "../routes";
 import { db } from "../server/db";
 import { isUniqueViolation } from "../server/errors";
+import { HOUR_MS } from "../time";
 import { sendMail } from "./mail";
 import type { AccountUser, SignUpInput } from "./passwords";
 
@@ -44,7 +45,7 @@ export async function requestSignUp(input: SignUpInput, origin: string, returnTo
     name: input.name || null,
     passwordHash,
     tokenHash: tokenHash(token),
-    expiresAt: new Date(now.getTime() + SIGN_UP_LINK_HOURS * 3_600_000),
+    expiresAt: new Date(now.getTime() + SIGN_UP_LINK_HOURS * HOUR_MS),
   };
   // A second sign-up for the same address replaces the first: only the newest link works.
   await db.pendingSignUp.upsert({ where: { email: input.email }, create: { email: input.email, ...data }, update: data });

@@ -4,7 +4,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { Prisma } from "../generated/sqlite/client";
+import * as Prisma from "../server/sql";
 import { db } from "../server/db";
 import { notFound } from "../server/errors";
 import { editableDecks, liveCard, type Viewer } from "./access";

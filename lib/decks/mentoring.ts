@@ -9,9 +9,9 @@ import "server-only";
 import { Rating } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { notFound } from "../server/errors";
+import { DAY_MS } from "../time";
 import { liveCard, ownedDecks, type Viewer } from "./access";
 
-const DAY_MS = 24 * 60 * 60_000;
 /** Window for retention and for the hardest cards (the dashboard), and for a mentee's missed cards. */
 export const RETENTION_DAYS = 30;
 

@@ -31,7 +31,7 @@ export type Visibility = (typeof VISIBILITIES)[number];
 export const CARD_TEXT_MAX = 20_000;
 export const CARDS_PER_IMPORT_MAX = 1_000;
 /**
- * A deck file is at most 2 MB (of UTF-8). Server actions accept bodies up to 3 MB (next.config.ts),
+ * A deck file is at most 2 MB (of UTF-8). Server actions accept bodies up to 3 MB (next.config.mjs),
  * so a file within this limit always reaches the importer, which says what is wrong with it.
  */
 export const DECK_FILE_MAX_BYTES = 2_000_000;

@@ -8,6 +8,7 @@ import { studyDay } from "../scheduling/study-day";
 import { getStudySettings } from "../review/settings";
 import { db } from "../server/db";
 import { plural } from "../format";
+import { DAY_MS, HOUR_MS } from "../time";
 import { loadOptimizer } from "./binding";
 import { MIN_LONG_TERM_REVIEWS, splitByTime, trainingItems, type TrainingItem } from "./items";
 import { historiesByCard, workloadRatio } from "./simulate";
@@ -21,10 +22,10 @@ class Cancelled extends Error {}
 function dayNumbers(timeZone: string, dayStartHour: number) {
   const byHour = new Map<number, number>();
   return (instant: Date) => {
-    const hour = Math.floor(instant.getTime() / 3_600_000);
+    const hour = Math.floor(instant.getTime() / HOUR_MS);
     let day = byHour.get(hour);
     if (day === undefined) {
-      day = Date.parse(`${studyDay(instant, timeZone, dayStartHour).date}T00:00:00Z`) / 86_400_000;
+      day = Date.parse(`${studyDay(instant, timeZone, dayStartHour).date}T00:00:00Z`) / DAY_MS;
       byHour.set(hour, day);
     }
     return day;

@@ -12,6 +12,7 @@ import { getStudySettings, storedWeights, putParameterSetInUse } from "../review
 import { replay, State } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { plural } from "../format";
+import { DAY_MS } from "../time";
 import { AppError, notFound } from "../server/errors";
 import { optimizerAvailable } from "./binding";
 import { MIN_LONG_TERM_REVIEWS, trainingItems } from "./items";
@@ -76,7 +77,7 @@ export async function fitStatus(viewer: Viewer): Promise<FitStatus> {
     db.fsrsParameterSet.findMany({ where: { userId: viewer.id }, orderBy: { createdAt: "desc" } }),
   ]);
   // Whole days are enough to count what the optimizer learns from (the fit itself uses study days).
-  const longTermReviews = trainingItems(logs, (d) => Math.floor(d.getTime() / 86_400_000)).length;
+  const longTermReviews = trainingItems(logs, (d) => Math.floor(d.getTime() / DAY_MS)).length;
   return {
     available,
     ratings: logs.length,

@@ -3,8 +3,7 @@
 // its due date, recalled). Pure; used for "about 18% fewer reviews a day", the 30-day preview of a
 // reschedule and the desired-retention advice.
 import { DEFAULT_SCHEDULER_SETTINGS, memoryModel, Rating, type MemoryStrength, type RatingValue } from "../scheduling/fsrs";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "../time";
 
 export type History = { rating: RatingValue; reviewedAt: Date }[];
 

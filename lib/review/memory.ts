@@ -1,6 +1,6 @@
 // A learner's memory of a card as stored (CardState and the "before" columns of ReviewLog), and the
 // conversion to the scheduler's MemoryState; and its columns as the raw SQL paths read and write them.
-import { Prisma } from "../generated/sqlite/client";
+import * as Prisma from "../server/sql";
 import type { MemoryState, StateValue } from "../scheduling/fsrs";
 
 export const memorySelect = {

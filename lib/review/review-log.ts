@@ -1,6 +1,6 @@
 // ReviewLog's columns as raw SQL inserts them: one list for the rating path (lib/review/rating/store.ts)
 // and the Anki import, so a column added to the log is added to every insert at once.
-import { Prisma } from "../generated/sqlite/client";
+import * as Prisma from "../server/sql";
 
 /** A ReviewLog row as raw SQL writes it: the rating, what it was made on, and the card's state before it. */
 export interface ReviewLogRow {

@@ -3,7 +3,7 @@
 // contents with their tags. On a study page each query through the query API cost more than the
 // database's own work for it (bench/README.md, "The study page").
 import "server-only";
-import { Prisma } from "../generated/sqlite/client";
+import * as Prisma from "../server/sql";
 import { State } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { memoryColumns, type MemoryRow } from "./memory";

@@ -18,6 +18,7 @@ import {
   type StepUnit,
 } from "ts-fsrs";
 import type { RatingValue, StateValue } from "./grades";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "../time";
 
 export type { StepUnit };
 export { Rating, RATING_LABELS, RATINGS, State, STATE_LABELS, type RatingValue, type StateValue } from "./grades";
@@ -217,15 +218,15 @@ export function formatInterval(ms: number): string {
   // Round first, then pick the unit, so 59.6 minutes reads "1h", not "60m".
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${Math.max(1, seconds)}s`;
-  const minutes = Math.round(ms / 60_000);
+  const minutes = Math.round(ms / MINUTE_MS);
   if (minutes < 60) return `${minutes}m`;
-  const hours = Math.round(ms / 3_600_000);
+  const hours = Math.round(ms / HOUR_MS);
   if (hours < 24) return `${hours}h`;
-  const days = Math.round(ms / 86_400_000);
+  const days = Math.round(ms / DAY_MS);
   if (days < 30) return `${days}d`;
-  const months = ms / (30 * 86_400_000);
+  const months = ms / (30 * DAY_MS);
   if (months < 12) return `${trim(months)}mo`;
-  return `${trim(ms / (365 * 86_400_000))}y`;
+  return `${trim(ms / (365 * DAY_MS))}y`;
 }
 
 function trim(value: number): string {

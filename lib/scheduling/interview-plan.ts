@@ -9,8 +9,7 @@
 // step the same day. Later reviews follow the recalled path, which is what the plan schedules by.
 import { memoryModel, Rating, State, type MemoryModel, type MemoryState, type ModelSettings } from "./fsrs";
 import { studyDay, type StudyDay } from "./study-day";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "../time";
 
 /**
  * The probability of recalling a card `elapsedDays` after its last review, with ts-fsrs's forgetting

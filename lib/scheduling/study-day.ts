@@ -1,5 +1,6 @@
 // The study day: like Anki, a day starts at a fixed hour (default 04:00) in the learner's own time
 // zone, so a late-night session still counts as "today". All of Drill's "today" logic calls this.
+import { HOUR_MS } from "../time";
 
 // Building a DateTimeFormat costs far more than formatting with one: one per zone, kept.
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -42,7 +43,7 @@ function offsetAt(instant: number, timeZone: string): number {
 function instantAt(year: number, month: number, day: number, hour: number, timeZone: string, minute = 0): Date {
   const target = Date.UTC(year, month - 1, day, hour, minute);
   // the zone's offsets before and after any change near the target (the same on most days)
-  const offsets = [offsetAt(target - 36 * 3_600_000, timeZone), offsetAt(target + 36 * 3_600_000, timeZone)];
+  const offsets = [offsetAt(target - 36 * HOUR_MS, timeZone), offsetAt(target + 36 * HOUR_MS, timeZone)];
   const exact = offsets.map((o) => target - o).filter((t) => offsetAt(t, timeZone) === target - t);
   if (exact.length > 0) return new Date(Math.min(...exact));
   // the clock skips the target: find the jump, between the two readings of the target

@@ -1,6 +1,7 @@
-// Which database Drill talks to, read from DATABASE_URL. Shared by the app, the db scripts and tests,
-// so it must not import Next or Prisma.
+// Which database Drill talks to, from DATABASE_URL (checked in env.ts). Shared by the app, the db
+// scripts and tests, so it must not import Next or Prisma.
 import path from "node:path";
+import { serverEnv, type Env } from "./env";
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 
@@ -13,14 +14,11 @@ export interface DatabaseConfig {
 /** The embedded default: a SQLite file under var/ (git-ignored), created on first start. */
 export const DEFAULT_DATABASE_URL = "file:./var/drill.db";
 
-export function databaseConfig(env: Readonly<Record<string, string | undefined>> = process.env): DatabaseConfig {
-  const raw = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
-  if (/^postgres(ql)?:\/\//.test(raw)) return { provider: "postgresql", url: raw };
-  if (raw.startsWith("file:")) {
-    const file = raw.slice("file:".length);
-    return { provider: "sqlite", url: path.resolve(/*turbopackIgnore: true*/ process.cwd(), file) };
-  }
-  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL); got "${raw.split(":")[0]}:..."`);
+export function databaseConfig(env: Env = process.env): DatabaseConfig {
+  const url = serverEnv(env).DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  if (url.startsWith("file:"))
+    return { provider: "sqlite", url: path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.slice("file:".length)) };
+  return { provider: "postgresql", url };
 }
 
 export interface PostgresTarget {

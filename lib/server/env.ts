@@ -1,4 +1,81 @@
-// Server environment, checked in one place.
+// Drill's environment: every variable the app and its scripts read, checked with zod in this one
+// module and documented in the README's Configuration table. Each reader takes the environment
+// as a parameter (process.env by default) so tests pass their own. Imported by scripts/start.ts
+// and scripts/db.ts as well as the app, so it must not import Next or Prisma.
+import { z } from "zod";
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** A variable that is unset, empty or only spaces reads as unset. */
+const text = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined);
+
+/** An http(s) URL, for addresses people and browsers reach. */
+const httpUrl = (example: string) =>
+  text.refine((value) => value === undefined || /^https?:$/.test(parsedUrl(value)?.protocol ?? ""), {
+    message: `must be an http:// or https:// address, like ${example}`,
+  });
+
+function parsedUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+const envSchema = z.object({
+  // Set by Node tooling and Next; read for "is this production?" only.
+  NODE_ENV: text,
+  NEXT_PHASE: text,
+  DATABASE_URL: text.refine(
+    (value) => value === undefined || value.startsWith("file:") || (/^postgres(ql)?:\/\//.test(value) && parsedUrl(value) !== undefined),
+    { message: "must start with file: (SQLite) or postgres:// (PostgreSQL)" },
+  ),
+  AUTH_SECRET: text,
+  AUTH_URL: httpUrl("https://drill.example"),
+  AUTH_GITHUB_ID: text,
+  AUTH_GITHUB_SECRET: text,
+  AUTH_GOOGLE_ID: text,
+  AUTH_GOOGLE_SECRET: text,
+  SMTP_URL: text.refine((value) => value === undefined || /^smtps?:$/.test(parsedUrl(value)?.protocol ?? ""), {
+    message: "must be an smtp:// or smtps:// URL, like smtps://user:pass@smtp.example:465",
+  }),
+  MAIL_FROM: text.transform((value) => value ?? "Drill <no-reply@drill.invalid>"),
+  MAIL_DIR: text.transform((value) => value ?? "var/mail"),
+  PORT: text
+    .refine((value) => value === undefined || (/^\d{1,5}$/.test(value) && Number(value) >= 1 && Number(value) <= 65535), {
+      message: "must be a number from 1 to 65535",
+    })
+    .transform((value) => value ?? "3000"),
+  // Extra Node flags for the server process (scripts/start.ts), space-separated.
+  DRILL_SERVER_NODE_ARGS: text.transform((value) => value?.split(" ").filter(Boolean) ?? []),
+  // For `npm run db:check`: a PostgreSQL server to try the PostgreSQL migrations on.
+  SHADOW_DATABASE_URL: text.refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
+    message: "must be a postgres:// URL (a scratch schema is created there and dropped)",
+  }),
+  // The db scripts print stacks and the schema engine's log when set.
+  DEBUG: text.transform(Boolean),
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+/** Bad configuration, with one line per variable saying what is wrong (values are never echoed). */
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Drill's configuration has ${problems.length === 1 ? "a problem" : "problems"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** The environment, checked: throws a ConfigError naming every bad variable. */
+export function serverEnv(env: Env = process.env): ServerEnv {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+}
 
 export class MissingSecretError extends Error {
   constructor() {
@@ -12,20 +89,38 @@ export class MissingSecretError extends Error {
 
 /**
  * The session-signing secret. `npm start` and `npm run dev` put a generated development secret in
- * AUTH_SECRET (scripts/local-env.ts); in production it must come from the environment.
+ * AUTH_SECRET (scripts/start.ts); in production it must come from the environment.
  */
-export function authSecret(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
-  const secret = env.AUTH_SECRET?.trim();
-  if (!secret && env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build") {
-    throw new MissingSecretError();
-  }
-  return secret || undefined;
+export function authSecret(env: Env = process.env): string | undefined {
+  const { AUTH_SECRET, NODE_ENV, NEXT_PHASE } = serverEnv(env);
+  if (!AUTH_SECRET && NODE_ENV === "production" && NEXT_PHASE !== "phase-production-build") throw new MissingSecretError();
+  return AUTH_SECRET;
 }
 
 /** OAuth sign-in appears only for providers whose id and secret are both set. */
-export function oauthProviders(env: Readonly<Record<string, string | undefined>> = process.env): { github: boolean; google: boolean } {
+export function oauthProviders(env: Env = process.env): { github: boolean; google: boolean } {
+  const e = serverEnv(env);
   return {
-    github: Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET),
-    google: Boolean(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET),
+    github: Boolean(e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET),
+    google: Boolean(e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET),
   };
+}
+
+/** The site's origin from AUTH_URL (links in mail and invites), or undefined to take it from the request. */
+export function configuredOrigin(env: Env = process.env): string | undefined {
+  const { AUTH_URL } = serverEnv(env);
+  return AUTH_URL && new URL(AUTH_URL).origin;
+}
+
+export interface MailSettings {
+  /** Send through this SMTP server; unset: write each mail to `dir` and the log. */
+  smtpUrl: string | undefined;
+  from: string;
+  /** Relative to the working directory. */
+  dir: string;
+}
+
+export function mailSettings(env: Env = process.env): MailSettings {
+  const e = serverEnv(env);
+  return { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR };
 }

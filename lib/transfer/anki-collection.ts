@@ -5,8 +5,8 @@
 import { createHash } from "node:crypto";
 import { State } from "../scheduling/fsrs";
 import { FIELD_SEPARATOR } from "./anki-schema";
+import { DAY_MS } from "../time";
 
-const DAY_MS = 86_400_000;
 /** Anki caps an answer's recorded time at a minute. */
 const ANKI_MAX_ANSWER_MS = 60_000;
 export const NOTE_TYPE_ID = 1_700_000_000_000;

@@ -6,7 +6,7 @@
 // (card slugs, rating client ids), so importing the same package twice adds nothing the second time.
 // This file reads and writes; lib/transfer/anki-conversion.ts (pure) turns the notes into rows.
 import "server-only";
-import { Prisma } from "../generated/sqlite/client";
+import * as Prisma from "../server/sql";
 import type { Viewer } from "../decks/access";
 import { newDeckSlug } from "../decks/authoring";
 import { MAX_ANSWER_MS } from "../review/rating/limits";

@@ -23,6 +23,7 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import type { DiffTarget, MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { DatabaseConfig, DatabaseProvider } from "../../lib/server/database-url";
+import { serverEnv } from "../../lib/server/env";
 import { adapterFactory, offlinePostgresFactory } from "./adapters";
 import { emptyDatamodel, NO_FILTERS } from "./schema-files";
 
@@ -149,7 +150,7 @@ export class EngineSession {
       const engine = await SchemaEngineClass.new(
         { datamodels: [["schema.prisma", datamodel]] },
         (line: string) => {
-          if (process.env.DEBUG) console.error(`[schema-engine] ${line}`);
+          if (serverEnv().DEBUG) console.error(`[schema-engine] ${line}`);
         },
         bound,
       );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authSecret, MissingSecretError, oauthProviders } from "@/lib/server/env";
+import { authSecret, ConfigError, configuredOrigin, mailSettings, MissingSecretError, oauthProviders, serverEnv } from "@/lib/server/env";
 import { safeReturnPath } from "@/lib/accounts/return-path";
 import { databaseConfig } from "@/lib/server/database-url";
 
@@ -87,5 +87,55 @@ describe("databaseConfig", () => {
       url: "postgres://u@localhost/db",
     });
     expect(() => databaseConfig({ DATABASE_URL: "mysql://x" })).toThrow(/must start with file:/);
+  });
+});
+
+describe("serverEnv", () => {
+  it("reads an empty environment as the documented defaults", () => {
+    expect(serverEnv({})).toMatchObject({ PORT: "3000", MAIL_FROM: "Drill <no-reply@drill.invalid>", MAIL_DIR: "var/mail", DEBUG: false });
+    expect(serverEnv({ PORT: "  ", AUTH_SECRET: " " })).toMatchObject({ PORT: "3000", AUTH_SECRET: undefined });
+  });
+
+  it.each([
+    ["DATABASE_URL", "mysql://u@host/db", /DATABASE_URL must start with file: \(SQLite\) or postgres:\/\/ \(PostgreSQL\)/],
+    ["DATABASE_URL", "postgresql://host:99999/db", /DATABASE_URL must start with file:/],
+    ["AUTH_URL", "drill.example", /AUTH_URL must be an http:\/\/ or https:\/\/ address/],
+    ["AUTH_URL", "ftp://drill.example", /AUTH_URL must be an http:\/\/ or https:\/\/ address/],
+    ["SMTP_URL", "smtp.example:465", /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/],
+    ["PORT", "0", /PORT must be a number from 1 to 65535/],
+    ["PORT", "65536", /PORT must be a number from 1 to 65535/],
+    ["PORT", "http", /PORT must be a number from 1 to 65535/],
+    ["SHADOW_DATABASE_URL", "file:./x.db", /SHADOW_DATABASE_URL must be a postgres:\/\/ URL/],
+  ])("refuses %s=%s with a message naming the variable", (name, value, message) => {
+    expect(() => serverEnv({ [name]: value })).toThrow(ConfigError);
+    expect(() => serverEnv({ [name]: value })).toThrow(message);
+  });
+
+  it("names every bad variable at once and never echoes a value", () => {
+    const error = (() => {
+      try {
+        serverEnv({ PORT: "99999", SMTP_URL: "mail.example", DATABASE_URL: "mysql://root:hunter2@db" });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message.split("\n").filter((line) => line.startsWith("  - "))).toHaveLength(3);
+    expect(error?.message).not.toContain("hunter2");
+  });
+});
+
+describe("configuredOrigin and mailSettings", () => {
+  it("takes the origin of AUTH_URL, or none to use the request's", () => {
+    expect(configuredOrigin({ AUTH_URL: "https://drill.example/some/path" })).toBe("https://drill.example");
+    expect(configuredOrigin({})).toBeUndefined();
+  });
+
+  it("mails through SMTP_URL when set, else into MAIL_DIR", () => {
+    expect(mailSettings({ SMTP_URL: "smtps://u:p@smtp.example:465", MAIL_FROM: "Me <me@x.example>" })).toEqual({
+      smtpUrl: "smtps://u:p@smtp.example:465",
+      from: "Me <me@x.example>",
+      dir: "var/mail",
+    });
+    expect(mailSettings({ MAIL_DIR: "var/e2e/mail" })).toMatchObject({ smtpUrl: undefined, dir: "var/e2e/mail" });
   });
 });

@@ -39,7 +39,7 @@ describe("a production install can start the app", () => {
   // What `npm start` runs: the start and db scripts, the seed, next build of app/, components/, lib/.
   const files = [
     ...["app", "components", "lib", "scripts"].flatMap((dir) => sources(path.join(ROOT, dir))),
-    ...["next.config.ts", "postcss.config.mjs", "prisma.config.ts"].map((f) => path.join(ROOT, f)),
+    ...["next.config.mjs", "postcss.config.mjs", "prisma.config.ts"].map((f) => path.join(ROOT, f)),
   ];
 
   it("has every package the app, its build and its scripts import in dependencies", () => {

@@ -11,7 +11,7 @@
 // (the rows the update just changed, on this one connection), in one transaction.
 import "server-only";
 import { can, roleOf, studiedDecks, type Viewer } from "../../decks/access";
-import { Prisma } from "../../generated/sqlite/client";
+import * as Prisma from "../../server/sql";
 import { db, dbEngine } from "../../server/db";
 import { isUniqueViolation } from "../../server/errors";
 import { memoryAssignments, memoryColumns, memoryInsert, memoryOf, type MemoryRow } from "../memory";

@@ -1,4 +1,6 @@
-import type { NextConfig } from "next";
+// Next's configuration. Plain JavaScript (types from JSDoc) rather than next.config.ts: with a .ts
+// config, `next start` loads the TypeScript compiler to read it, ~25 MiB of the server's memory
+// for as long as it runs (bench/README.md, "Memory").
 
 // The Content Security Policy is set per request, with a script nonce, by proxy.ts.
 const securityHeaders = [
@@ -9,7 +11,8 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   poweredByHeader: false,
   typedRoutes: true,
   // The largest thing an action takes is a deck file of up to 2 MB (lib/decks/schema.ts); with room
