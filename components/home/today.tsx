@@ -9,7 +9,7 @@ import type { Viewer } from "@/lib/decks/access";
 import { formatDateTime, percent, plural } from "@/lib/format";
 import type { DayCounts } from "@/lib/review/session";
 import { getToday } from "@/lib/views/today";
-import { deckKey, paths } from "@/lib/routes";
+import { paths } from "@/lib/routes";
 
 function CountLine({ counts }: { counts: DayCounts }) {
   return (

@@ -16,10 +16,10 @@ import { State } from "../scheduling/fsrs";
 import { db } from "../server/db";
 import { tallyMissedPoints } from "../stats/key-points";
 import { emptyDashboard, summariseDashboard, type DashboardRows, type MentorDashboard } from "./mentor-dashboard-summary";
+import { DAY_MS } from "../time";
 
 export type { CardDifficulty, MenteeProgress, MentorDashboard } from "./mentor-dashboard-summary";
 
-const DAY_MS = 24 * 60 * 60_000;
 /** Window for "reviews this week". */
 export const RECENT_DAYS = 7;
 /** Checklist ratings read for the dashboard: enough for a group's month. */
