@@ -6,7 +6,7 @@ import { CopyDeckButton, LeaveDeckButton } from "@/components/deck-forms";
 import { StudyToggle } from "@/components/study-toggle";
 import { TagChip } from "@/components/tag-chip";
 import { currentUser } from "@/lib/accounts/auth";
-import { getDeck, listDeckCards } from "@/lib/decks/browse";
+import { getDeck, listDeckCards, type CardListItem, type DeckDetail } from "@/lib/decks/browse";
 import { isStudying } from "@/lib/review/studying";
 import { can } from "@/lib/decks/access";
 import { deckKey, paths } from "@/lib/routes";
@@ -47,6 +47,109 @@ function DownloadMenu({ deck }: { deck: Parameters<typeof paths.deckExport>[0] }
   );
 }
 
+/** What a signed-in reader can do with the deck, by their role; a visitor is asked to sign up instead. */
+function DeckActions({ deck, signedIn, studying }: { deck: DeckDetail; signedIn: boolean; studying: boolean }) {
+  if (!signedIn) {
+    return (
+      <Link href={paths.signUp(paths.deck(deck))} className="btn btn-primary">
+        Sign up to study this deck
+      </Link>
+    );
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <StudyToggle deckId={deck.id} deckKey={deckKey(deck)} studying={studying} />
+      {can(deck.role, "editCards") && (
+        <Link href={paths.deckEdit(deck)} className="btn">
+          Edit deck
+        </Link>
+      )}
+      {can(deck.role, "manageSharing") && (
+        <Link href={paths.deckSharing(deck)} className="btn btn-ghost">
+          Sharing
+        </Link>
+      )}
+      {can(deck.role, "viewMentees") && (
+        <Link href={paths.deckDashboard(deck)} className="btn btn-ghost">
+          Mentees
+        </Link>
+      )}
+      <CopyDeckButton deckId={deck.id} />
+      <DownloadMenu deck={deck} />
+      {can(deck.role, "leave") && <LeaveDeckButton deckId={deck.id} />}
+    </div>
+  );
+}
+
+function FindCards({ deck, q, tag }: { deck: DeckDetail; q: string; tag: string }) {
+  return (
+    <section aria-label="Find cards" className="space-y-3">
+      <form role="search" action={paths.deck(deck)} className="flex gap-2">
+        {tag && <input type="hidden" name="tag" value={tag} />}
+        <label htmlFor="card-search" className="sr-only">
+          Search questions and answers
+        </label>
+        <input
+          id="card-search"
+          type="search"
+          name="q"
+          defaultValue={q}
+          placeholder="Search questions and answers"
+          className="input"
+          maxLength={200}
+        />
+        <button type="submit" className="btn">
+          Search
+        </button>
+      </form>
+      <nav aria-label="Filter by tag" className="flex flex-wrap gap-2">
+        <TagChip tag="all" href={paths.deck(deck, { q })} active={!tag} count={deck.cardCount} />
+        {deck.tagCounts.map((t) => (
+          <TagChip key={t.tag} tag={t.tag} href={paths.deck(deck, { q, tag: t.tag })} active={t.tag === tag} count={t.count} />
+        ))}
+      </nav>
+    </section>
+  );
+}
+
+function DeckCards({ deck, cards, q, tag }: { deck: DeckDetail; cards: CardListItem[]; q: string; tag: string }) {
+  const filtered = Boolean(q || tag);
+  return (
+    <section aria-labelledby="cards-heading" className="space-y-3">
+      <h2 id="cards-heading" className="text-sm font-medium text-muted" aria-live="polite">
+        {filtered ? `${cards.length} of ${deck.cardCount} cards match` : `${cards.length} cards`}
+      </h2>
+      {cards.length === 0 ? (
+        <div className="card-surface p-8 text-center">
+          <p>
+            No cards match{q && <> &ldquo;{q}&rdquo;</>}
+            {tag && <> in {tag}</>}.
+          </p>
+          <Link href={paths.deck(deck)} className="link mt-2 inline-block">
+            Clear the search
+          </Link>
+        </div>
+      ) : (
+        <ol className="card-surface divide-y divide-line">
+          {cards.map((card) => (
+            <li key={card.id}>
+              <Link href={paths.card(deck, card.slug)} className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
+                <MarkdownInline className="font-medium">{card.front}</MarkdownInline>
+                {card.excerpt && <span className="mt-1 block text-sm text-muted">{card.excerpt}</span>}
+                <span className="mt-2 flex flex-wrap gap-1.5">
+                  {card.tags.map((t) => (
+                    <TagChip key={t} tag={t} />
+                  ))}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 export default async function DeckPage({ params, searchParams }: PageProps<"/decks/[deckKey]">) {
   const [{ deckKey: key }, query, user] = await Promise.all([params, searchParams, currentUser()]);
   const deck = await getDeck(key, user);
@@ -54,9 +157,6 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
   const q = searchParam(query.q);
   const tag = tagParam(query.tag);
   const [cards, studying] = await Promise.all([listDeckCards(deck.id, { q, tag }, user), user ? isStudying(user, deck.id) : false]);
-  const base = paths.deck(deck);
-  const withParams = (next: { q?: string; tag?: string }) => paths.deck(deck, next);
-  const filtered = Boolean(q || tag);
 
   return (
     <div className="space-y-8">
@@ -71,94 +171,11 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
         {deck.description && <p className="max-w-3xl text-pretty text-muted">{deck.description}</p>}
         {deck.source && <p className="text-xs text-muted">Source: {deck.source}</p>}
         {deck.ownerName && deck.role !== "owner" && <p className="text-sm text-muted">By {deck.ownerName}</p>}
-        {user ? (
-          <div className="flex flex-wrap items-center gap-2">
-            <StudyToggle deckId={deck.id} deckKey={deckKey(deck)} studying={studying} />
-            {can(deck.role, "editCards") && (
-              <Link href={paths.deckEdit(deck)} className="btn">
-                Edit deck
-              </Link>
-            )}
-            {can(deck.role, "manageSharing") && (
-              <Link href={paths.deckSharing(deck)} className="btn btn-ghost">
-                Sharing
-              </Link>
-            )}
-            {can(deck.role, "viewMentees") && (
-              <Link href={paths.deckDashboard(deck)} className="btn btn-ghost">
-                Mentees
-              </Link>
-            )}
-            <CopyDeckButton deckId={deck.id} />
-            <DownloadMenu deck={deck} />
-            {can(deck.role, "leave") && <LeaveDeckButton deckId={deck.id} />}
-          </div>
-        ) : (
-          <Link href={paths.signUp(base)} className="btn btn-primary">
-            Sign up to study this deck
-          </Link>
-        )}
+        <DeckActions deck={deck} signedIn={user !== null} studying={studying} />
       </header>
 
-      <section aria-label="Find cards" className="space-y-3">
-        <form role="search" action={base} className="flex gap-2">
-          {tag && <input type="hidden" name="tag" value={tag} />}
-          <label htmlFor="card-search" className="sr-only">
-            Search questions and answers
-          </label>
-          <input
-            id="card-search"
-            type="search"
-            name="q"
-            defaultValue={q}
-            placeholder="Search questions and answers"
-            className="input"
-            maxLength={200}
-          />
-          <button type="submit" className="btn">
-            Search
-          </button>
-        </form>
-        <nav aria-label="Filter by tag" className="flex flex-wrap gap-2">
-          <TagChip tag="all" href={withParams({ q })} active={!tag} count={deck.cardCount} />
-          {deck.tagCounts.map((t) => (
-            <TagChip key={t.tag} tag={t.tag} href={withParams({ q, tag: t.tag })} active={t.tag === tag} count={t.count} />
-          ))}
-        </nav>
-      </section>
-
-      <section aria-labelledby="cards-heading" className="space-y-3">
-        <h2 id="cards-heading" className="text-sm font-medium text-muted" aria-live="polite">
-          {filtered ? `${cards.length} of ${deck.cardCount} cards match` : `${cards.length} cards`}
-        </h2>
-        {cards.length === 0 ? (
-          <div className="card-surface p-8 text-center">
-            <p>
-              No cards match{q && <> &ldquo;{q}&rdquo;</>}
-              {tag && <> in {tag}</>}.
-            </p>
-            <Link href={base} className="link mt-2 inline-block">
-              Clear the search
-            </Link>
-          </div>
-        ) : (
-          <ol className="card-surface divide-y divide-line">
-            {cards.map((card) => (
-              <li key={card.id}>
-                <Link href={paths.card(deck, card.slug)} className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
-                  <MarkdownInline className="font-medium">{card.front}</MarkdownInline>
-                  {card.excerpt && <span className="mt-1 block text-sm text-muted">{card.excerpt}</span>}
-                  <span className="mt-2 flex flex-wrap gap-1.5">
-                    {card.tags.map((t) => (
-                      <TagChip key={t} tag={t} />
-                    ))}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <FindCards deck={deck} q={q} tag={tag} />
+      <DeckCards deck={deck} cards={cards} q={q} tag={tag} />
     </div>
   );
 }

@@ -7,12 +7,54 @@ import { CardRowControls, DeckDetailsForm, DeleteDeckForm, PasteQuestionsForm } 
 import { ImportCsvForm } from "@/components/csv-import-form";
 import { TagChip } from "@/components/tag-chip";
 import { getEditableDeck } from "@/lib/decks/authoring";
-import { listEditableCards } from "@/lib/decks/card-authoring";
+import { listEditableCards, type EditableCard } from "@/lib/decks/card-authoring";
 import { requireUser } from "@/lib/accounts/auth";
 import { can } from "@/lib/decks/access";
 import { deckKey, paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit deck" };
+
+function DeckCards({ deckId, deckKey: k, cards }: { deckId: string; deckKey: string; cards: EditableCard[] }) {
+  return (
+    <section aria-labelledby="cards" className="space-y-3">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="cards" className="text-lg font-semibold">
+          Cards <span className="font-normal text-muted">({cards.length})</span>
+        </h2>
+        <Link href={paths.newCard(k)} className="btn btn-primary">
+          Add a card
+        </Link>
+      </div>
+      {cards.length === 0 ? (
+        <p className="card-surface p-6 text-center text-muted">No cards yet. Add one, or paste a list of questions below.</p>
+      ) : (
+        <SortableCards
+          deckId={deckId}
+          deckKey={k}
+          rows={cards.map((card, i) => ({
+            id: card.id,
+            row: (
+              <>
+                <div className="min-w-0 flex-1">
+                  <Link href={paths.cardEdit(k, card.slug)} className="font-medium hover:underline">
+                    <MarkdownInline>{card.front}</MarkdownInline>
+                  </Link>
+                  <div className="mt-1 flex flex-wrap items-center gap-1.5">
+                    {card.back ? null : <span className="chip border-warn/40 text-warn">needs an answer</span>}
+                    {card.tags.map((t) => (
+                      <TagChip key={t} tag={t} />
+                    ))}
+                  </div>
+                </div>
+                <CardRowControls deckId={deckId} deckKey={k} cardId={card.id} first={i === 0} last={i === cards.length - 1} />
+              </>
+            ),
+          }))}
+        />
+      )}
+    </section>
+  );
+}
 
 export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKey]/edit">) {
   const { deckKey: key } = await params;
@@ -53,43 +95,7 @@ export default async function EditDeckPage({ params }: PageProps<"/decks/[deckKe
         <DeckDetailsForm deckId={deck.id} deckKey={k} title={deck.title} description={deck.description} />
       </section>
 
-      <section aria-labelledby="cards" className="space-y-3">
-        <div className="flex items-center justify-between gap-3">
-          <h2 id="cards" className="text-lg font-semibold">
-            Cards <span className="font-normal text-muted">({cards.length})</span>
-          </h2>
-          <Link href={paths.newCard(k)} className="btn btn-primary">
-            Add a card
-          </Link>
-        </div>
-        {cards.length === 0 ? (
-          <p className="card-surface p-6 text-center text-muted">No cards yet. Add one, or paste a list of questions below.</p>
-        ) : (
-          <SortableCards
-            deckId={deck.id}
-            deckKey={k}
-            rows={cards.map((card, i) => ({
-              id: card.id,
-              row: (
-                <>
-                  <div className="min-w-0 flex-1">
-                    <Link href={paths.cardEdit(k, card.slug)} className="font-medium hover:underline">
-                      <MarkdownInline>{card.front}</MarkdownInline>
-                    </Link>
-                    <div className="mt-1 flex flex-wrap items-center gap-1.5">
-                      {card.back ? null : <span className="chip border-warn/40 text-warn">needs an answer</span>}
-                      {card.tags.map((t) => (
-                        <TagChip key={t} tag={t} />
-                      ))}
-                    </div>
-                  </div>
-                  <CardRowControls deckId={deck.id} deckKey={k} cardId={card.id} first={i === 0} last={i === cards.length - 1} />
-                </>
-              ),
-            }))}
-          />
-        )}
-      </section>
+      <DeckCards deckId={deck.id} deckKey={k} cards={cards} />
 
       <section aria-labelledby="paste" className="max-w-2xl space-y-3">
         <h2 id="paste" className="text-lg font-semibold">
