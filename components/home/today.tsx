@@ -3,12 +3,12 @@
 // the decks they write come last, once they have any.
 import Link from "next/link";
 import { StartAndStudyButton } from "@/components/study-toggle";
-import { listEditableDecks } from "@/lib/decks/authoring";
+import { listEditableDecks, type OwnDeckSummary } from "@/lib/decks/authoring";
 import { listPublicDecks } from "@/lib/decks/browse";
 import type { Viewer } from "@/lib/decks/access";
 import { formatDateTime, percent, plural } from "@/lib/format";
 import type { DayCounts } from "@/lib/review/session";
-import { getToday } from "@/lib/views/today";
+import { getToday, type Today } from "@/lib/views/today";
 import { paths } from "@/lib/routes";
 
 function CountLine({ counts }: { counts: DayCounts }) {
@@ -20,119 +20,137 @@ function CountLine({ counts }: { counts: DayCounts }) {
   );
 }
 
-export async function TodayHome({ viewer }: { viewer: Viewer }) {
-  const [today, authored] = await Promise.all([getToday(viewer), listEditableDecks(viewer)]);
-  const { counts, decks, streak, next } = today;
+function TodaySection({ today }: { today: Today }) {
+  const { counts, decks, streak } = today;
   return (
-    <div className="mx-auto max-w-3xl space-y-8 py-4">
-      <section aria-labelledby="today" className="card-surface space-y-4 p-6">
-        <h1 id="today" className="text-2xl font-semibold tracking-tight">
-          Today
-        </h1>
-        {decks.length === 0 ? (
-          <FirstDeck />
-        ) : counts.total > 0 ? (
-          <>
-            <p className="text-lg" data-testid="today-counts">
-              {plural(counts.review + counts.learning, "card")} to review and {plural(counts.new, "new card")}: about{" "}
-              {plural(Math.max(1, today.minutes), "minute")}.
-            </p>
-            <Link href="/study" className="btn btn-primary">
-              Study now
-            </Link>
-          </>
-        ) : (
+    <section aria-labelledby="today" className="card-surface space-y-4 p-6">
+      <h1 id="today" className="text-2xl font-semibold tracking-tight">
+        Today
+      </h1>
+      {decks.length === 0 ? (
+        <FirstDeck />
+      ) : counts.total > 0 ? (
+        <>
           <p className="text-lg" data-testid="today-counts">
-            You&apos;re done for today. Nothing is due and today&apos;s new cards are met.{" "}
-            <Link href="/study" className="link">
-              Review ahead
-            </Link>
+            {plural(counts.review + counts.learning, "card")} to review and {plural(counts.new, "new card")}: about{" "}
+            {plural(Math.max(1, today.minutes), "minute")}.
           </p>
-        )}
-        <p className="text-sm text-muted" data-testid="streak">
-          {streak.current > 0
-            ? `Streak: ${plural(streak.current, "day")} in a row${streak.longest > streak.current ? ` (best ${streak.longest})` : ""}.`
-            : "No streak yet: study today to start one."}
+          <Link href="/study" className="btn btn-primary">
+            Study now
+          </Link>
+        </>
+      ) : (
+        <p className="text-lg" data-testid="today-counts">
+          You&apos;re done for today. Nothing is due and today&apos;s new cards are met.{" "}
+          <Link href="/study" className="link">
+            Review ahead
+          </Link>
         </p>
-      </section>
-
-      {next && (
-        <section aria-labelledby="next-interview" className="card-surface space-y-1 p-5" data-testid="today-interview">
-          <h2 id="next-interview" className="font-semibold">
-            Next interview:{" "}
-            <Link href={paths.interview(next.interview.id)} className="link">
-              {next.interview.label}
-            </Link>
-          </h2>
-          <p className="text-sm text-muted">
-            {formatDateTime(next.interview.at, next.interview.timeZone)}. Ready now: {percent(next.now)}; on plan: {percent(next.onPlan)}{" "}
-            (aim {percent(next.interview.target)}).{next.reachable ? "" : " The aim is out of reach at your limits: see the plan."}
-          </p>
-        </section>
       )}
+      <p className="text-sm text-muted" data-testid="streak">
+        {streak.current > 0
+          ? `Streak: ${plural(streak.current, "day")} in a row${streak.longest > streak.current ? ` (best ${streak.longest})` : ""}.`
+          : "No streak yet: study today to start one."}
+      </p>
+    </section>
+  );
+}
 
-      {decks.length > 0 && (
-        <section aria-labelledby="studying" className="space-y-3">
-          <h2 id="studying" className="text-lg font-semibold tracking-tight">
-            Your study decks
-          </h2>
-          <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
-            {decks.map((deck) => (
-              <li key={deck.id} className="flex flex-wrap items-center gap-3 p-4">
-                <div className="min-w-0 flex-1">
-                  <Link href={paths.deck(deck)} className="font-medium hover:underline">
-                    {deck.title}
-                  </Link>
-                  <p className="text-sm text-muted">
-                    <CountLine counts={deck.counts} />
-                  </p>
-                </div>
-                {deck.counts.total > 0 ? (
-                  <Link href={paths.study({ deck })} className="btn" aria-label={`Study ${deck.title}`}>
-                    Study
-                  </Link>
-                ) : (
-                  <span className="text-sm text-muted">Done for today</span>
-                )}
-              </li>
-            ))}
-          </ul>
-          <p className="text-sm">
-            <Link href="/decks" className="link">
-              Find more decks
-            </Link>
-          </p>
-        </section>
-      )}
+function NextInterview({ next }: { next: NonNullable<Today["next"]> }) {
+  return (
+    <section aria-labelledby="next-interview" className="card-surface space-y-1 p-5" data-testid="today-interview">
+      <h2 id="next-interview" className="font-semibold">
+        Next interview:{" "}
+        <Link href={paths.interview(next.interview.id)} className="link">
+          {next.interview.label}
+        </Link>
+      </h2>
+      <p className="text-sm text-muted">
+        {formatDateTime(next.interview.at, next.interview.timeZone)}. Ready now: {percent(next.now)}; on plan: {percent(next.onPlan)} (aim{" "}
+        {percent(next.interview.target)}).{next.reachable ? "" : " The aim is out of reach at your limits: see the plan."}
+      </p>
+    </section>
+  );
+}
 
-      <section aria-labelledby="writing" className="space-y-3">
-        <h2 id="writing" className="text-lg font-semibold tracking-tight">
-          Decks you write
-        </h2>
-        {authored.length > 0 ? (
-          <ul className="flex flex-wrap gap-2">
-            {authored.map((deck) => (
-              <li key={deck.id}>
-                <Link href={paths.deck(deck)} className="chip min-h-9">
-                  {deck.title} · {plural(deck.cardCount, "card")}
-                </Link>
-              </li>
-            ))}
-            <li>
-              <Link href="/decks/new" className="chip min-h-9">
-                New deck
+function StudyDecks({ decks }: { decks: Today["decks"] }) {
+  return (
+    <section aria-labelledby="studying" className="space-y-3">
+      <h2 id="studying" className="text-lg font-semibold tracking-tight">
+        Your study decks
+      </h2>
+      <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
+        {decks.map((deck) => (
+          <li key={deck.id} className="flex flex-wrap items-center gap-3 p-4">
+            <div className="min-w-0 flex-1">
+              <Link href={paths.deck(deck)} className="font-medium hover:underline">
+                {deck.title}
+              </Link>
+              <p className="text-sm text-muted">
+                <CountLine counts={deck.counts} />
+              </p>
+            </div>
+            {deck.counts.total > 0 ? (
+              <Link href={paths.study({ deck })} className="btn" aria-label={`Study ${deck.title}`}>
+                Study
+              </Link>
+            ) : (
+              <span className="text-sm text-muted">Done for today</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="text-sm">
+        <Link href="/decks" className="link">
+          Find more decks
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+function AuthoredDecks({ authored }: { authored: OwnDeckSummary[] }) {
+  return (
+    <section aria-labelledby="writing" className="space-y-3">
+      <h2 id="writing" className="text-lg font-semibold tracking-tight">
+        Decks you write
+      </h2>
+      {authored.length > 0 ? (
+        <ul className="flex flex-wrap gap-2">
+          {authored.map((deck) => (
+            <li key={deck.id}>
+              <Link href={paths.deck(deck)} className="chip min-h-9">
+                {deck.title} · {plural(deck.cardCount, "card")}
               </Link>
             </li>
-          </ul>
-        ) : (
-          <p className="text-sm text-muted">
-            Mentors and learners write their own questions too.{" "}
-            <Link href="/decks/new" className="link">
-              Write or import a deck
+          ))}
+          <li>
+            <Link href="/decks/new" className="chip min-h-9">
+              New deck
             </Link>
-          </p>
-        )}
-      </section>
+          </li>
+        </ul>
+      ) : (
+        <p className="text-sm text-muted">
+          Mentors and learners write their own questions too.{" "}
+          <Link href="/decks/new" className="link">
+            Write or import a deck
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+export async function TodayHome({ viewer }: { viewer: Viewer }) {
+  const [today, authored] = await Promise.all([getToday(viewer), listEditableDecks(viewer)]);
+  const { decks, next } = today;
+  return (
+    <div className="mx-auto max-w-3xl space-y-8 py-4">
+      <TodaySection today={today} />
+      {next && <NextInterview next={next} />}
+      {decks.length > 0 && <StudyDecks decks={decks} />}
+      <AuthoredDecks authored={authored} />
     </div>
   );
 }
