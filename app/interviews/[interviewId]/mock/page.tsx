@@ -16,6 +16,49 @@ function bounded(value: string | string[] | undefined, bounds: { min: number; ma
   return Math.min(bounds.max, Math.max(bounds.min, n));
 }
 
+/** Before the start: how many questions and how long for each, sent back as the query (`?start=1&n=&seconds=`). */
+function MockSettingsForm({ count, seconds }: { count: number; seconds: number }) {
+  return (
+    <form method="get" className="card-surface space-y-4 p-5">
+      <input type="hidden" name="start" value="1" />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div className="space-y-1.5">
+          <label htmlFor="mock-n" className="block text-sm font-medium">
+            Questions
+          </label>
+          <input
+            id="mock-n"
+            name="n"
+            type="number"
+            min={MOCK_QUESTIONS.min}
+            max={MOCK_QUESTIONS.max}
+            defaultValue={count}
+            className="input"
+          />
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="mock-seconds" className="block text-sm font-medium">
+            Seconds per question
+          </label>
+          <input
+            id="mock-seconds"
+            name="seconds"
+            type="number"
+            min={MOCK_SECONDS.min}
+            max={MOCK_SECONDS.max}
+            step={15}
+            defaultValue={seconds}
+            className="input"
+          />
+        </div>
+      </div>
+      <button type="submit" className="btn btn-primary">
+        Start the mock interview
+      </button>
+    </form>
+  );
+}
+
 export default async function MockInterviewPage({ params, searchParams }: PageProps<"/interviews/[interviewId]/mock">) {
   const { interviewId } = await params;
   const query = await searchParams;
@@ -42,43 +85,7 @@ export default async function MockInterviewPage({ params, searchParams }: PagePr
     return (
       <div className="max-w-2xl space-y-6">
         {header}
-        <form method="get" className="card-surface space-y-4 p-5">
-          <input type="hidden" name="start" value="1" />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <div className="space-y-1.5">
-              <label htmlFor="mock-n" className="block text-sm font-medium">
-                Questions
-              </label>
-              <input
-                id="mock-n"
-                name="n"
-                type="number"
-                min={MOCK_QUESTIONS.min}
-                max={MOCK_QUESTIONS.max}
-                defaultValue={count}
-                className="input"
-              />
-            </div>
-            <div className="space-y-1.5">
-              <label htmlFor="mock-seconds" className="block text-sm font-medium">
-                Seconds per question
-              </label>
-              <input
-                id="mock-seconds"
-                name="seconds"
-                type="number"
-                min={MOCK_SECONDS.min}
-                max={MOCK_SECONDS.max}
-                step={15}
-                defaultValue={seconds}
-                className="input"
-              />
-            </div>
-          </div>
-          <button type="submit" className="btn btn-primary">
-            Start the mock interview
-          </button>
-        </form>
+        <MockSettingsForm count={count} seconds={seconds} />
       </div>
     );
   }
