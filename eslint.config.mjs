@@ -88,6 +88,14 @@ const config = [
       "@typescript-eslint/await-thenable": "error",
     },
   },
+  // Short functions (STYLE.md) in the app itself; bench/, scripts/, tests/ and worker/ are left out:
+  // benchmarks and scripts read top to bottom, tests are tables of cases.
+  {
+    files: ["app/**", "lib/**", "components/**"],
+    rules: {
+      "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
   ...architecture,
   {
     ignores: [
