@@ -88,8 +88,7 @@ const config = [
       "@typescript-eslint/await-thenable": "error",
     },
   },
-  // Short functions (STYLE.md) in the app itself; bench/, scripts/, tests/ and worker/ are left out:
-  // benchmarks and scripts read top to bottom, tests are tables of cases.
+  // Short functions in the app; not bench/, scripts/, tests/, worker/: benchmarks and scripts read top to bottom, tests are tables of cases.
   {
     files: ["app/**", "lib/**", "components/**"],
     rules: {
