@@ -15,6 +15,7 @@ import {
 import { INTERVIEW_STATUSES, interviewFormSchema, interviewLimitsSchema } from "@/lib/interviews/schema";
 import { paths } from "@/lib/routes";
 import { userAction } from "@/lib/accounts/action";
+import { choosePlanToday } from "@/lib/views/study-day";
 
 const interviewId = z.object({ interviewId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That interview was not found.") });
 
@@ -58,4 +59,11 @@ export const deleteInterviewAction = userAction(interviewId, async (input, user)
   await deleteInterview(user, input.interviewId);
   refresh();
   redirect(paths.interviews);
+});
+
+/** Today's answer when the plan wants more new cards than the daily limit: "plan" takes its amount, "limit" keeps the limit. */
+export const choosePlanTodayAction = userAction(z.object({ take: z.enum(["plan", "limit"]) }), async ({ take }, user) => {
+  const newCards = await choosePlanToday(user, take === "plan");
+  revalidatePath("/", "layout");
+  return { allowed: newCards.allowed };
 });

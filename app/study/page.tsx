@@ -5,12 +5,13 @@ import { renderCardHtml } from "@/lib/markdown/render";
 import { ReviewSession, type SessionCard } from "@/components/review/review-session";
 import { requireUser } from "@/lib/accounts/auth";
 import { getDeck, type DeckDetail } from "@/lib/decks/browse";
-import { loadCustomSession, loadStudySession, type StudyCard } from "@/lib/review/session";
+import { loadCustomSession, type StudyCard } from "@/lib/review/session";
+import { studyToday } from "@/lib/views/study-day";
 import type { CustomSession } from "@/components/review/session-end";
 import { listStudiedDecks, type StudiedDeck } from "@/lib/review/studying";
 import { paths } from "@/lib/routes";
 import { keyParam } from "@/lib/query-params";
-import { todaysPlan, type TodaysPlan } from "@/lib/interviews/readiness";
+import type { TodaysPlan } from "@/lib/interviews/readiness";
 import { formatDateTime, percent, plural } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Study" };
@@ -126,7 +127,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
   const tagParam = typeof query.tag === "string" && /^[\w:.+#-]{1,40}$/.test(query.tag) ? query.tag : undefined;
   const custom: CustomSession = query.ahead === "1" ? { kind: "ahead" } : tagParam ? { kind: "tag", tag: tagParam } : null;
   const user = await requireUser(paths.study({ deck: typeof deckParam === "string" ? deckParam : undefined }));
-  const [studied, plan] = await Promise.all([listStudiedDecks(user), todaysPlan(user)]);
+  const studied = await listStudiedDecks(user);
 
   if (studied.length === 0) return <NoStudiedDecks />;
   // The deck the URL names, found among the studied ones by id or slug without another read; a deck
@@ -134,9 +135,12 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
   const studiedDeck = typeof deckParam === "string" ? studied.find((d) => d.id === deckParam || d.slug === deckParam) : undefined;
   const deck = typeof deckParam === "string" && !studiedDeck ? await getDeck(deckParam, user) : null;
   const deckId = studiedDeck ? studiedDeck.id : undefined;
-  const session = custom
-    ? await loadCustomSession(user, custom.kind === "ahead" ? { ahead: true, deckId } : { tag: custom.tag, deckId })
-    : await loadStudySession(user, { deckId, plan });
+  const { session, plan } = custom
+    ? {
+        session: await loadCustomSession(user, custom.kind === "ahead" ? { ahead: true, deckId } : { tag: custom.tag, deckId }),
+        plan: null,
+      }
+    : await studyToday(user, { deckId });
   const decksById = new Map(studied.map((d) => [d.id, d]));
   const editableIds = new Set(session.editableDeckIds);
   const [ready, waiting] = await Promise.all([
@@ -148,7 +152,7 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
     <div className="mx-auto max-w-3xl space-y-4">
       <DeckChips studied={studied} studiedDeck={studiedDeck} />
       {custom && <CustomSessionLine custom={custom} studiedDeck={studiedDeck} />}
-      {!custom && <InterviewLine plan={plan} />}
+      {plan && <InterviewLine plan={plan} />}
       {deck && <NotStudiedDeck deck={deck} />}
       <ReviewSession
         key={`${studiedDeck?.id ?? "all"}:${custom?.kind ?? "today"}:${custom?.kind === "tag" ? custom.tag : ""}`}

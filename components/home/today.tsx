@@ -2,6 +2,7 @@
 // counts, the streak and the next interview; a first-time learner gets one click into a deck instead;
 // the decks they write come last, once they have any.
 import Link from "next/link";
+import { PlanAsk } from "@/components/plan-ask";
 import { StartAndStudyButton } from "@/components/study-toggle";
 import { listEditableDecks, type OwnDeckSummary } from "@/lib/decks/authoring";
 import { listPublicDecks } from "@/lib/decks/browse";
@@ -42,11 +43,12 @@ function TodaySection({ today }: { today: Today }) {
       ) : (
         <p className="text-lg" data-testid="today-counts">
           You&apos;re done for today. Nothing is due and today&apos;s new cards are met.{" "}
-          <Link href="/study" className="link">
+          <Link href={paths.study({ ahead: true })} className="link">
             Review ahead
           </Link>
         </p>
       )}
+      {today.newCards.ask && <PlanAsk ask={today.newCards.ask} />}
       <p className="text-sm text-muted" data-testid="streak">
         {streak.current > 0
           ? `Streak: ${plural(streak.current, "day")} in a row${streak.longest > streak.current ? ` (best ${streak.longest})` : ""}.`

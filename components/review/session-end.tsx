@@ -3,9 +3,11 @@
 // server once the ratings are saved: more cards today, every card met, or when the next ones unlock.
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { formatDuration, formatWhen, plural } from "@/lib/format";
+import { formatDuration, formatWhen } from "@/lib/format";
 import type { AfterSession } from "@/lib/review/session";
+import { nextStepLines } from "@/lib/review/next-steps";
 import { paths } from "@/lib/routes";
+import { PlanAsk } from "@/components/plan-ask";
 import type { SessionSummary } from "./session-state";
 
 /** The current time, ticking every second (for countdowns). */
@@ -42,17 +44,10 @@ export type CustomSession = { kind: "ahead" } | { kind: "tag"; tag: string } | n
 /** What comes next, in words that match the server's queue. */
 function NextSteps({ after, custom, now, deckId }: { after: AfterSession; custom: CustomSession; now: Date; deckId?: string }) {
   const { left } = after;
-  const lines: string[] = [];
-  if (left.total > 0 && custom) lines.push(`Today's queue still has ${plural(left.total, "card")}.`);
-  else if (left.total > 0) lines.push(`${plural(left.total, "more card")} ${left.total === 1 ? "is" : "are"} ready today.`);
-  else if (after.unseen === 0 && after.cards > 0)
-    lines.push(`You've now met all ${plural(after.cards, "card")} in ${deckId ? "this deck" : "your decks"}.`);
-  else if (after.unseen > 0)
-    lines.push(`New cards: ${Math.min(after.newPerDay, after.unseen)} more unlock ${formatWhen(after.nextDay, now)}.`);
-  lines.push(after.nextDue ? `Your next review is due ${formatWhen(after.nextDue, now)}.` : "No reviews are scheduled yet.");
   return (
     <div className="space-y-3" data-testid="next-steps">
-      <p className="text-muted">{lines.join(" ")}</p>
+      <p className="text-muted">{nextStepLines(after, custom?.kind ?? null, now, deckId).join(" ")}</p>
+      {!custom && after.newCards.ask && <PlanAsk ask={after.newCards.ask} reload />}
       <div className="flex flex-wrap justify-center gap-2">
         {left.total > 0 ? (
           <a href={paths.study({ deck: deckId })} className="btn btn-primary">

@@ -16,7 +16,8 @@ import {
   type PlanInput,
   type TagReadiness,
 } from "../scheduling/interview-plan";
-import { memoryModel } from "../scheduling/fsrs";
+import { memoryModel, State } from "../scheduling/fsrs";
+import { studyDay } from "../scheduling/study-day";
 import { db } from "../server/db";
 import { interviewOf, interviewSelect, type Interview } from "./interviews";
 
@@ -67,9 +68,50 @@ export async function scopeCards(userId: string, interview: Interview): Promise<
   });
 }
 
-function planInput(interview: Interview, cards: PlanCard[], settings: StudySettings, now: Date, answerMs: number | null): PlanInput {
+/** The cards the learner met for the first time today, and how many reviews of each they did today. */
+export interface MetToday {
+  newIds: Set<string>;
+  reviews: Map<string, number>;
+}
+
+/** What the learner did in today's study day, from the history (a day's rows at most). */
+async function metToday(userId: string, settings: StudySettings, now: Date): Promise<MetToday> {
+  const day = studyDay(now, settings.timeZone, settings.dayStartHour);
+  const rows = await db.reviewLog.findMany({
+    where: { userId, reviewedAt: { gte: day.start, lt: day.end } },
+    select: { cardId: true, state: true },
+  });
+  const met: MetToday = { newIds: new Set(), reviews: new Map() };
+  for (const row of rows) {
+    if (row.state === State.New) met.newIds.add(row.cardId);
+    else if (row.state === State.Review) met.reviews.set(row.cardId, (met.reviews.get(row.cardId) ?? 0) + 1);
+  }
+  return met;
+}
+
+/** Today's in-scope work already done, for the plan: it counts against the limits and today's share. */
+function doneInScope(cards: PlanCard[], met: MetToday | null): PlanInput["doneToday"] {
+  if (!met) return undefined;
+  let newCards = 0;
+  let reviews = 0;
+  for (const card of cards) {
+    if (met.newIds.has(card.cardId)) newCards++;
+    reviews += met.reviews.get(card.cardId) ?? 0;
+  }
+  return { newCards, reviews };
+}
+
+function planInput(
+  interview: Interview,
+  cards: PlanCard[],
+  settings: StudySettings,
+  now: Date,
+  answerMs: number | null,
+  met: MetToday | null = null,
+): PlanInput {
   return {
     now,
+    doneToday: doneInScope(cards, met),
     interviewAt: interview.at,
     target: interview.target,
     cards,
@@ -103,7 +145,7 @@ export async function getReadiness(viewer: Viewer, interview: Interview, now = n
     getStudySettings(viewer.id),
     medianAnswerMs(viewer.id),
   ]);
-  const input = planInput(interview, cards, settings, now, answerMs);
+  const input = planInput(interview, cards, settings, now, answerMs, await metToday(viewer.id, settings, now));
   const plan = buildPlan(input);
   const tags = weakestTags(cards, plan.recallNow);
   const weakestCards = cards
@@ -138,15 +180,17 @@ export async function readinessOnTheDay(viewer: Viewer, interview: Interview): P
 }
 
 export interface TodaysPlan {
-  /** In-scope new cards to meet first today, in order. */
+  /** In-scope new cards to meet first today, in order (those met today already left out). */
   newCardIds: string[];
+  /** New cards the plans want today in all: their cards met today, and newCardIds. */
+  newWanted: number;
   /** Reviews brought forward today (not yet due by FSRS). */
   pulledIds: string[];
   /** The soonest open interview, for the line on the study page. */
   next: { interview: Interview; now: number; onPlan: number; reachable: boolean } | null;
 }
 
-const NO_PLAN: TodaysPlan = { newCardIds: [], pulledIds: [], next: null };
+const NO_PLAN: TodaysPlan = { newCardIds: [], newWanted: 0, pulledIds: [], next: null };
 
 /** What the open, upcoming interviews ask of today (the soonest first), for the study session. */
 export async function todaysPlan(viewer: Viewer, now = new Date()): Promise<TodaysPlan> {
@@ -155,15 +199,19 @@ export async function todaysPlan(viewer: Viewer, now = new Date()): Promise<Toda
   // relations with queries of their own, even when there is nothing to read them for).
   if (!(await db.interview.findFirst({ where, select: { id: true } }))) return NO_PLAN;
   const rows = await db.interview.findMany({ where, orderBy: { at: "asc" }, take: 3, select: interviewSelect });
-  const [settings, answerMs] = await Promise.all([getStudySettings(viewer.id), medianAnswerMs(viewer.id)]);
-  const today: TodaysPlan = { newCardIds: [], pulledIds: [], next: null };
+  const settings = await getStudySettings(viewer.id);
+  const [answerMs, met] = await Promise.all([medianAnswerMs(viewer.id), metToday(viewer.id, settings, now)]);
+  const today: TodaysPlan = { newCardIds: [], newWanted: 0, pulledIds: [], next: null };
+  const metInScope = new Set<string>();
   for (const interview of rows.map(interviewOf)) {
     const cards = await scopeCards(viewer.id, interview);
-    const plan = buildPlan(planInput(interview, cards, settings, now, answerMs));
+    const plan = buildPlan(planInput(interview, cards, settings, now, answerMs, met));
+    for (const card of cards) if (met.newIds.has(card.cardId)) metInScope.add(card.cardId);
     today.newCardIds.push(...plan.today.newCardIds.filter((id) => !today.newCardIds.includes(id)));
     today.pulledIds.push(...plan.today.pulledIds.filter((id) => !today.pulledIds.includes(id)));
     today.next ??= { interview, now: plan.now, onPlan: plan.onPlan, reachable: plan.reachable };
   }
+  today.newWanted = metInScope.size + today.newCardIds.length;
   return today;
 }
 

@@ -3,7 +3,8 @@
 import "server-only";
 import { browsableDecks, editableDecks, type Viewer, liveCard } from "../decks/access";
 import { newMemory, State } from "../scheduling/fsrs";
-import { buildQueue, countQueue, type Queue, type QueueCard, type QueueCounts } from "../scheduling/queue";
+import { countQueue, type Queue, type QueueCard, type QueueCounts } from "../scheduling/queue";
+import { dayQueue, newCardsToday, type NewCardsToday } from "../scheduling/day-queue";
 import { studyDay, type StudyDay } from "../scheduling/study-day";
 import { db } from "../server/db";
 import { memoryOf, memorySelect } from "./memory";
@@ -13,6 +14,7 @@ import { getStudySettings, type StudySettings } from "./settings";
 import { splitKeyPoints } from "../decks/schema";
 import { answeredCard } from "../decks/card-rows";
 import { medianAnswerMs } from "./answer-times";
+import { planChoiceFor } from "./plan-choice";
 
 export interface StudyCard extends QueueCard {
   deckId: string;
@@ -32,6 +34,8 @@ export interface StudySession {
   medianAnswerMs: number | null;
   /** The session's decks whose cards the learner may edit (their cards link to the editor). */
   editableDeckIds: string[];
+  /** Today's new cards: the limit, or the plan's amount, and whether to ask the learner which. */
+  newCards: NewCardsToday;
 }
 
 /**
@@ -95,14 +99,20 @@ async function doneToday(userId: string, day: StudyDay) {
 
 /** What an interview plan asks of today: in-scope new cards to meet first, reviews brought forward. */
 export interface PlanToday {
+  /** The plan's new cards still to meet today, in its order. */
   newCardIds: string[];
   pulledIds: string[];
+  /** New cards the plan wants today in all, those met today included (default: newCardIds' length). */
+  newWanted?: number;
+  /** The interview the plan is for, named when the plan asks for more than the learner's limit. */
+  next?: { interview: { label: string } } | null;
 }
 
 /** Today's queue (cards without their text) for the decks the learner studies, or for one of them. */
 async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: PlanToday }, now: Date) {
   const settings = await getStudySettings(viewer.id);
   const day = studyDay(now, settings.timeZone, settings.dayStartHour);
+  const choice = await planChoiceFor(viewer.id, day);
   // Driven from the learner's own study rows (a primary-key range), not from all decks.
   const studies = await db.deckStudy.findMany({
     where: { userId: viewer.id, ...(options.deckId && { deckId: options.deckId }), deck: browsableDecks(viewer) },
@@ -110,44 +120,49 @@ async function loadQueue(viewer: Viewer, options: { deckId?: string; plan?: Plan
     select: { deckId: true, newCursor: true },
   });
   const deckIds = studies.map((d) => d.deckId);
-  if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, deckIds, editable: new Set<string>() };
+  if (deckIds.length === 0) {
+    const newCards = newCardsToday(settings.newPerDay, null, choice);
+    return { queue: { ready: [], waiting: [] }, newCards, day, settings, deckIds, editable: new Set<string>() };
+  }
 
   const [done, states, editableIds] = await Promise.all([
     doneToday(viewer.id, day),
     availableStates(viewer.id, deckIds, now, day.end, settings),
     editableAmong(viewer, deckIds),
   ]);
-  const newRoom = Math.max(0, settings.newPerDay - done.newDone);
+  // The most new cards today can still take (the plan's amount once the learner took it).
+  const ask = options.plan ? { interview: options.plan.next?.interview.label ?? "your interview", wants: planWants(options.plan) } : null;
+  const newRoom = Math.max(0, newCardsToday(settings.newPerDay, ask, choice).allowed - done.newDone);
   // A learner meets a card without an answer only in a deck they can write it in.
   const editable = new Set(editableIds);
   const [neverSeen, planned] = await Promise.all([
     neverSeenCards(viewer.id, studies, newRoom, new Set(deckIds.filter((id) => !editable.has(id)))),
     plannedCards(viewer.id, deckIds, options.plan, now),
   ]);
-  const plannedIds = new Set(planned.fresh.map((c) => c.cardId));
   const fresh: QueueCard[] = [
-    ...planned.fresh,
-    ...[
-      ...states.buriedNew.map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s), position: s.position })),
-      ...neverSeen.map((c) => ({ cardId: c.id, version: 0, memory: newMemory(now), position: c.position })),
-    ]
-      .filter((c) => !plannedIds.has(c.cardId))
-      .sort((a, b) => a.position - b.position)
-      .map(({ position: _position, ...card }) => card),
-  ];
+    ...states.buriedNew.map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s), position: s.position })),
+    ...neverSeen.map((c) => ({ cardId: c.id, version: 0, memory: newMemory(now), position: c.position })),
+  ]
+    .sort((a, b) => a.position - b.position)
+    .map(({ position: _position, ...card }) => card);
 
-  const queue = buildQueue({
+  const { queue, newCards } = dayQueue({
     now,
     day,
     started: [...states.learning, ...states.reviews].map((s) => ({ cardId: s.cardId, version: s.version, memory: memoryOf(s) })),
     fresh,
-    brought: planned.brought,
+    plan: ask && { ...ask, ...planned },
+    choice,
     newDoneToday: done.newDone,
     reviewsDoneToday: done.reviewsDone,
-    // The plan's new cards are within the interview's own limit, which may be above the learner's.
-    limits: { ...settings, newPerDay: Math.max(settings.newPerDay, done.newDone + planned.fresh.length) },
+    limits: settings,
   });
-  return { queue, day, settings, deckIds, editable };
+  return { queue, newCards, day, settings, deckIds, editable };
+}
+
+/** New cards the plan wants today in all. */
+function planWants(plan: PlanToday): number {
+  return plan.newWanted ?? plan.newCardIds.length;
 }
 
 /** Cards with their text, in the order given (cards gone meanwhile are left out). */
@@ -165,14 +180,22 @@ async function contentFor(ids: string[]): Promise<(cards: QueueCard[]) => StudyC
 /** How today's queue splits (the review screen's own count: learning steps later today included), with the total. */
 export type DayCounts = QueueCounts & { total: number };
 
+/** Today's counts and the day's new-card allowance, as Today shows them. */
+export type DayOverview = { counts: DayCounts; newCards: NewCardsToday };
+
 function dayCounts(queue: Queue<QueueCard>): DayCounts {
   const counts = countQueue(queue);
   return { ...counts, total: counts.new + counts.learning + counts.review };
 }
 
-/** Today's counts alone (no card text read), for the Today page's per-deck rows. */
-export async function sessionCounts(viewer: Viewer, options: { deckId?: string; plan?: PlanToday }, now = new Date()): Promise<DayCounts> {
-  return dayCounts((await loadQueue(viewer, options, now)).queue);
+/** Today's counts alone (no card text read), for the Today page's headline and per-deck rows. */
+export async function sessionCounts(
+  viewer: Viewer,
+  options: { deckId?: string; plan?: PlanToday },
+  now = new Date(),
+): Promise<DayOverview> {
+  const { queue, newCards } = await loadQueue(viewer, options, now);
+  return { counts: dayCounts(queue), newCards };
 }
 
 /** Today's session for the decks the learner studies, or for one of them; an interview plan's cards first. */
@@ -181,8 +204,9 @@ export async function loadStudySession(
   options: { deckId?: string; plan?: PlanToday },
   now = new Date(),
 ): Promise<StudySession> {
-  const { queue, day, settings, deckIds, editable } = await loadQueue(viewer, options, now);
-  if (deckIds.length === 0) return { queue: { ready: [], waiting: [] }, day, settings, medianAnswerMs: null, editableDeckIds: [] };
+  const { queue, newCards, day, settings, deckIds, editable } = await loadQueue(viewer, options, now);
+  if (deckIds.length === 0)
+    return { queue: { ready: [], waiting: [] }, day, settings, medianAnswerMs: null, editableDeckIds: [], newCards };
 
   // What comes after the session is asked once it ends (afterSession), not on every page load.
   const ids = [...queue.ready, ...queue.waiting].map((c) => c.cardId);
@@ -193,6 +217,7 @@ export async function loadStudySession(
     settings,
     medianAnswerMs: median,
     editableDeckIds: [...editable],
+    newCards,
   };
 }
 
@@ -251,6 +276,8 @@ export async function loadCustomSession(
     settings,
     medianAnswerMs: median,
     editableDeckIds: editable,
+    // A custom session is beyond today's queue: it asks nothing about today's new cards.
+    newCards: newCardsToday(settings.newPerDay, null, null),
   };
 }
 
@@ -263,27 +290,61 @@ export interface AfterSession {
   unseen: number;
   /** The earliest started card due after today, if any. */
   nextDue: Date | null;
+  /** Never-seen cards the learner can't meet yet: nobody has answered them (and the learner can't). */
+  unanswered: number;
+  /** The learner is a mentee of these decks (the one who answers the cards is their mentor). */
+  mentored: boolean;
   /** When the next study day starts (new cards for it unlock then). */
   nextDay: Date;
   newPerDay: number;
+  /** Whether the learner studies more than one deck (the daily limit is shared between them). */
+  sharedLimit: boolean;
+  /** Today's new cards: the limit, or the plan's amount, and whether to ask the learner which. */
+  newCards: NewCardsToday;
 }
 
-export async function afterSession(viewer: Viewer, options: { deckId?: string }, now = new Date()): Promise<AfterSession> {
-  const { queue, day, settings, deckIds } = await loadQueue(viewer, options, now);
+export async function afterSession(
+  viewer: Viewer,
+  options: { deckId?: string; plan?: PlanToday },
+  now = new Date(),
+): Promise<AfterSession> {
+  const { queue, newCards, day, settings, deckIds } = await loadQueue(viewer, options, now);
   // Cards without an answer count only in decks the learner can write them in (elsewhere they never come).
   const inDecks = {
     deckId: { in: deckIds },
     ...liveCard,
     OR: [{ deck: editableDecks(viewer) }, ...answeredCard.OR],
   };
-  const [cards, unseen, next] = await Promise.all([
+  const unanswered = {
+    deckId: { in: deckIds },
+    ...liveCard,
+    back: "",
+    keyPoints: "",
+    NOT: { deck: editableDecks(viewer) },
+    cardStates: { none: { userId: viewer.id } },
+  };
+  const [cards, unseen, waiting, next, studied, mentee] = await Promise.all([
     db.card.count({ where: inDecks }),
     db.card.count({ where: { ...inDecks, cardStates: { none: { userId: viewer.id } } } }),
+    db.card.count({ where: unanswered }),
     db.cardState.findFirst({
       where: { userId: viewer.id, deckId: { in: deckIds }, suspended: false, state: { not: State.New }, due: { gte: day.end } },
       orderBy: { due: "asc" },
       select: { due: true },
     }),
+    options.deckId ? db.deckStudy.count({ where: { userId: viewer.id } }) : Promise.resolve(deckIds.length),
+    db.deckMember.count({ where: { userId: viewer.id, role: "mentee", deckId: { in: deckIds } } }),
   ]);
-  return { left: dayCounts(queue), cards, unseen, nextDue: next?.due ?? null, nextDay: day.end, newPerDay: settings.newPerDay };
+  return {
+    left: dayCounts(queue),
+    cards,
+    unseen,
+    unanswered: waiting,
+    mentored: mentee > 0,
+    nextDue: next?.due ?? null,
+    nextDay: day.end,
+    newPerDay: settings.newPerDay,
+    sharedLimit: studied > 1,
+    newCards,
+  };
 }

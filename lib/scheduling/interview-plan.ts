@@ -45,7 +45,7 @@ export interface PlanInput {
   cards: PlanCard[];
   /** New in-scope cards a day and reviews a day the plan may use (the interview's own limits). */
   limits: { newPerDay: number; reviewsPerDay: number };
-  /** New cards and reviews already done today, counted against the limits. */
+  /** In-scope new cards met and reviews done today (already in `cards`' memory), counted against the limits and today's share. */
   doneToday?: { newCards: number; reviews: number };
   timeZone: string;
   dayStartHour: number;
@@ -237,7 +237,8 @@ function run(input: PlanInput, days: StudyDay[], newPerDay: number, detail: bool
     const pending: number[] = [];
     for (let i = 0; i < sims.length; i++) {
       const s = sims[i]!;
-      if (s.seen && s.due >= T && s.last < at && s.atInterview < input.target) pending.push(i);
+      // Not reviewed this study day already (today: by the learner, before the plan was asked again).
+      if (s.seen && s.due >= T && s.last < day.start.getTime() && s.atInterview < input.target) pending.push(i);
     }
     const laterCapacity = inFinal ? 0 : capacity.slice(days.length - finalDays).reduce((a, b) => a + b, 0);
     const share = Math.ceil(pending.length / (days.length - index));
@@ -250,11 +251,13 @@ function run(input: PlanInput, days: StudyDay[], newPerDay: number, detail: bool
       if (index === 0 && detail) today.pulledIds.push(input.cards[i]!.cardId);
     }
 
-    // 3. New cards: spread over the days before the final pass, within the daily limit.
+    // 3. New cards: spread over the days before the final pass, within the daily limit. Today's share
+    // counts the in-scope cards already met today (they were unseen when the day began), so asking
+    // again later in the day gives the rest of the same share, not a new one.
     let newCards = 0;
-    const left = unseenOrder.length - nextUnseen;
+    const left = unseenOrder.length - nextUnseen + done.newCards;
     const daysForNew = Math.max(1, introDays - index);
-    const wanted = index < introDays || index === days.length - 1 ? Math.ceil(left / daysForNew) : left;
+    const wanted = (index < introDays || index === days.length - 1 ? Math.ceil(left / daysForNew) : left) - done.newCards;
     const room = Math.max(0, newPerDay - done.newCards);
     for (let k = 0; k < Math.min(wanted, room) && nextUnseen < unseenOrder.length; k++) {
       const i = unseenOrder[nextUnseen++]!;

@@ -8,12 +8,15 @@ import { getStreak } from "../stats/learner-stats";
 import { medianAnswerMs } from "../review/answer-times";
 import { sessionCounts, type DayCounts } from "../review/session";
 import { listStudiedDecks, type StudiedDeck } from "../review/studying";
+import type { NewCardsToday } from "../scheduling/day-queue";
 
 /** Before a learner's own answers give a median, a card is reckoned at this (reveal, think, grade). */
 const ASSUMED_CARD_MS = 20_000;
 
 export interface Today {
   counts: DayCounts;
+  /** Today's new cards: the limit, or the plan's amount, and whether to ask the learner which. */
+  newCards: NewCardsToday;
   /** The time today's cards take at the learner's usual pace, in minutes (rounded up; 0 when none). */
   minutes: number;
   decks: (StudiedDeck & { counts: DayCounts })[];
@@ -28,14 +31,16 @@ export async function getToday(viewer: Viewer, now = new Date()): Promise<Today>
     getStreak(viewer, now),
     medianAnswerMs(viewer.id),
   ]);
-  const [counts, ...perDeck] = await Promise.all([
+  // The headline and every deck row ask the same queue with the same plan (the study page does too).
+  const [{ counts, newCards }, ...perDeck] = await Promise.all([
     sessionCounts(viewer, { plan }, now),
-    ...decks.map((deck) => sessionCounts(viewer, { deckId: deck.id }, now)),
+    ...decks.map((deck) => sessionCounts(viewer, { deckId: deck.id, plan }, now)),
   ]);
   return {
     counts,
+    newCards,
     minutes: Math.ceil((counts.total * (answerMs ?? ASSUMED_CARD_MS)) / 60_000),
-    decks: decks.map((deck, i) => ({ ...deck, counts: perDeck[i]! })),
+    decks: decks.map((deck, i) => ({ ...deck, counts: perDeck[i]!.counts })),
     streak: { current: streak.current, longest: streak.longest },
     next: plan.next,
   };
