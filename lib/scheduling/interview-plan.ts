@@ -343,6 +343,14 @@ export function buildPlan(input: PlanInput): Plan {
   };
 }
 
+/** Past this share of a plan's answers on the interview's own day, the page says the plan leans on that morning. */
+export const CRAMMED_SHARE = 0.5;
+
+/** Whether most of the plan falls on the interview's own day (too little time left to spread it). */
+export function mostOnInterviewDay(plan: Pick<Plan, "interviewDayShare">): boolean {
+  return plan.interviewDayShare > CRAMMED_SHARE;
+}
+
 function interviewDayShare(planned: PlanDay[], lastDay: StudyDay, interviewAt: Date): number {
   const answers = (d: PlanDay) => d.newCards * ANSWERS_PER_NEW_CARD + d.reviews;
   const total = planned.reduce((sum, d) => sum + answers(d), 0);

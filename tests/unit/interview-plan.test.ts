@@ -1,6 +1,15 @@
 import { forgetting_curve, generatorParameters } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
-import { buildPlan, planDays, recallAt, retrievability, tagsToDrop, weakestTags, type PlanCard } from "@/lib/scheduling/interview-plan";
+import {
+  buildPlan,
+  mostOnInterviewDay,
+  planDays,
+  recallAt,
+  retrievability,
+  tagsToDrop,
+  weakestTags,
+  type PlanCard,
+} from "@/lib/scheduling/interview-plan";
 import { DEFAULT_SCHEDULER_SETTINGS, memoryModel, newMemory, rate, State, type MemoryState } from "@/lib/scheduling/fsrs";
 import { zonedDateTime, zonedInstant } from "@/lib/scheduling/study-day";
 
@@ -112,6 +121,45 @@ describe("buildPlan", () => {
     // and today takes what the morning can't: 55 - 15.
     expect(slow.days.map((d) => d.reviews)).toEqual([40, 15]);
     expect(slow.interviewDayShare).toBeCloseTo(15 / 55, 6);
+  });
+
+  it("counts the new cards met today in today's share: asking again later in the day gives the rest, not a new share", () => {
+    const interviewAt = new Date(now.getTime() + 10 * DAY);
+    const input = {
+      ...base,
+      now,
+      interviewAt,
+      limits: { newPerDay: 30, reviewsPerDay: 200 },
+      cards: cards(now, { learned: 0, unseen: 40 }),
+    };
+    const first = buildPlan(input);
+    const share = first.today.newCardIds.length;
+    expect(share).toBe(5); // 40 cards over the 8 days before the final pass
+    // Four of them met an hour ago, this study day: the plan asked again lists the one left.
+    const metAt = new Date(now.getTime() - 3_600_000);
+    const met = (): MemoryState => rate(rate(newMemory(metAt), 3, metAt, settings), 3, new Date(metAt.getTime() + 600_000), settings);
+    const after = input.cards.map((c, i) => (i < 4 ? { ...c, memory: met() } : c));
+    const again = buildPlan({ ...input, now, cards: after, doneToday: { newCards: 4, reviews: 0 } });
+    expect(again.today.newCardIds).toEqual([first.today.newCardIds[4]]);
+  });
+
+  it("doesn't bring forward again a card reviewed earlier this study day", () => {
+    const interviewAt = new Date(now.getTime() + 3 * DAY);
+    const reviewedAt = new Date(now.getTime() - 3_600_000);
+    const learned = cards(now, { learned: 6, unseen: 0, daysAgo: 1 }).map((c) => ({
+      ...c,
+      memory: rate(c.memory!, 3, reviewedAt, settings),
+    }));
+    const plan = buildPlan({ ...base, now, interviewAt, target: 0.999, cards: learned, doneToday: { newCards: 0, reviews: 6 } });
+    expect(plan.today.pulledIds).toEqual([]);
+  });
+
+  it("says plainly when most of the plan falls on the interview's day (over half its answers)", () => {
+    expect(mostOnInterviewDay({ interviewDayShare: 1 })).toBe(true);
+    expect(mostOnInterviewDay({ interviewDayShare: 0.51 })).toBe(true);
+    expect(mostOnInterviewDay({ interviewDayShare: 0.5 })).toBe(false);
+    expect(mostOnInterviewDay({ interviewDayShare: 15 / 55 })).toBe(false);
+    expect(mostOnInterviewDay({ interviewDayShare: 0 })).toBe(false);
   });
 
   it("says how much of a plan falls on the interview's day", () => {

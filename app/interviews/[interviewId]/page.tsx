@@ -11,6 +11,7 @@ import { formatDateTime, percent, plural } from "@/lib/format";
 import { getInterview } from "@/lib/interviews/interviews";
 import { getReadiness, readinessOnTheDay } from "@/lib/interviews/readiness";
 import { paths } from "@/lib/routes";
+import { mostOnInterviewDay } from "@/lib/scheduling/interview-plan";
 
 export const metadata: Metadata = { title: "Interview" };
 
@@ -50,6 +51,13 @@ function UpcomingPlan({ interview, report, newPerDay }: { interview: Interview; 
             {report.dropTags.length > 0 && `Or narrow the interview: dropping ${report.dropTags.join(", ")} makes it reachable.`}
           </p>
         </div>
+      )}
+
+      {mostOnInterviewDay(plan) && (
+        <p role="status" className="card-surface border-warn/60 p-4 text-sm" data-testid="crammed">
+          Most of this plan ({percent(plan.interviewDayShare)} of its answers) falls on the interview&apos;s own day: there are too few days
+          left to spread it. Study as much as you can today, and expect a busy warm-up before the interview.
+        </p>
       )}
 
       <div className="flex flex-wrap gap-2">
