@@ -18,6 +18,8 @@ import { getReadiness, readinessOnTheDay, todaysPlan } from "@/lib/interviews/re
 import { interviewFormSchema, type InterviewFormInput } from "@/lib/interviews/schema";
 import { recordRating } from "@/lib/review/rating/record";
 import { loadStudySession } from "@/lib/review/session";
+import { afterStudy, choosePlanToday, studyToday } from "@/lib/views/study-day";
+import { getToday } from "@/lib/views/today";
 import { startStudying } from "@/lib/review/studying";
 import { AppError } from "@/lib/server/errors";
 import { db } from "@/lib/server/db";
@@ -125,8 +127,88 @@ describe("readiness and the plan", () => {
     await setInterviewLimits(user, id, { newPerDay: 30 });
     const after = await todaysPlan(user, NOW);
     expect(after.newCardIds.length).toBeGreaterThan(10);
+    // Above the learner's own limit the plan's amount needs their yes for the day (asked, not assumed).
+    const asked = await loadStudySession(user, { plan: after }, NOW);
+    expect(asked.queue.ready.length).toBe(10);
+    expect(asked.newCards.ask).toEqual({ interview: "Acme, backend", wants: after.newCardIds.length, limit: 10 });
+    await choosePlanToday(user, true, NOW);
     const session = await loadStudySession(user, { plan: after }, NOW);
     expect(session.queue.ready.length).toBe(after.newCardIds.length);
+  });
+
+  it("returning to Today all day: the headline, the deck row and the end screen agree, and new cards stop at the limit or the plan's amount", async () => {
+    const { user, deck } = await learnerWithDeck(40);
+    const { id } = await createInterview(user, form([deck.id], { date: "2030-03-03" }), NOW);
+    await setInterviewLimits(user, id, { newPerDay: 30 });
+    let minute = 0;
+    const at = () => new Date(NOW.getTime() + minute * 60_000);
+    /** Today, its deck row and the end screen, checked to agree; the new cards Today offers. */
+    async function visit() {
+      const [today, after] = await Promise.all([getToday(user, at()), afterStudy(user, {}, at())]);
+      expect(today.decks[0]!.counts).toEqual(today.counts);
+      expect(after.left).toEqual(today.counts);
+      expect(after.newCards).toEqual(today.newCards);
+      return today;
+    }
+    async function studyNewCards() {
+      const { session } = await studyToday(user, {}, at());
+      const fresh = session.queue.ready.filter((c) => c.memory.state === 0);
+      for (const card of fresh) {
+        minute++;
+        await recordRating(
+          user,
+          {
+            clientId: `day-${card.cardId}`,
+            cardId: card.cardId,
+            rating: 3,
+            expectedVersion: card.version,
+            durationMs: 5000,
+            reviewedAt: at(),
+          },
+          at(),
+        );
+      }
+      return fresh.length;
+    }
+
+    const first = await visit();
+    expect(first.counts.new).toBe(10);
+    const wants = first.newCards.ask!.wants;
+    expect(wants).toBe(20); // 40 cards over the two days before the interview's
+    let met = 0;
+    for (let visitNo = 0; visitNo < 3; visitNo++) met += await studyNewCards();
+    expect(met).toBe(10); // the reported bug: 10, 6, 5, 5, 4 ... more on every return
+    const atLimit = await visit();
+    expect(atLimit.counts.new).toBe(0);
+    expect(atLimit.newCards.ask).toEqual({ interview: "Acme, backend", wants, limit: 10 });
+
+    await choosePlanToday(user, true, at());
+    expect((await visit()).counts.new).toBe(wants - 10);
+    for (let visitNo = 0; visitNo < 3; visitNo++) met += await studyNewCards();
+    expect(met).toBe(wants);
+    const done = await visit();
+    expect(done.counts.new).toBe(0);
+    expect(done.newCards.ask).toBeNull();
+    expect(await db.reviewLog.count({ where: { userId: user.id, state: 0 } })).toBe(wants);
+  });
+
+  it("keeping the limit stops the day at it; the choice is checked on the server", async () => {
+    const { user, deck } = await learnerWithDeck(40);
+    const { id } = await createInterview(user, form([deck.id], { date: "2030-03-03" }), NOW);
+    // Without a plan above the limit there is nothing to choose.
+    expect((await refusal(choosePlanToday(user, true, NOW))).code).toBe("invalid");
+    await setInterviewLimits(user, id, { newPerDay: 30 });
+    await choosePlanToday(user, false, NOW);
+    const today = await getToday(user, NOW);
+    expect(today.counts.new).toBe(10);
+    expect(today.newCards.ask).toBeNull();
+    // Another learner's day is theirs: the choice is per learner (and per study day).
+    const other = await learnerWithDeck(40);
+    const theirs = await createInterview(other.user, form([other.deck.id], { date: "2030-03-03" }), NOW);
+    await setInterviewLimits(other.user, theirs.id, { newPerDay: 30 });
+    expect((await getToday(other.user, NOW)).newCards.ask?.wants).toBe(20);
+    // The next study day asks again.
+    expect((await getToday(user, new Date(NOW.getTime() + 86_400_000))).newCards.choice).toBeNull();
   });
 
   it("after the interview: readiness on the day from the memory then, kept; later ratings don't change it", async () => {
