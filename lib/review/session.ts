@@ -1,5 +1,7 @@
 // Today's study session: the learner's queue across the decks they study (or one of them), built by
-// the pure queue module from their card states, with each card's content.
+// the pure queue module from their card states, with each card's content. Over 300 lines because
+// every reader of today's queue (the session, Today's counts, the end screen, custom sessions) shares
+// the one private loadQueue here: split, they could drift apart again.
 import "server-only";
 import { browsableDecks, editableDecks, type Viewer, liveCard } from "../decks/access";
 import { newMemory, State } from "../scheduling/fsrs";
