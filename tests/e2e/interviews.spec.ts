@@ -135,3 +135,18 @@ test("an interview that can't be reached says so, with what is reachable, and ed
     expect((await stranger.goto(path))!.status(), path).toBe(404);
   expect((await stranger.request.get(`/interviews/${id}/calendar`)).status()).toBe(404);
 });
+
+test("an interview later today: the page says plainly that the whole plan falls on the interview's day", async ({ page }) => {
+  const now = new Date();
+  test.skip(now.getUTCHours() >= 22, "needs an hour of today left before the interview");
+  await signUp(page, newEmail("crammed"));
+  await studyPythonDeck(page);
+  await page.goto("/interviews");
+  await page.getByLabel("Interview", { exact: true }).fill("Same-day screen");
+  await page.getByLabel("Date").fill(isoDate(0));
+  await page.getByLabel("Time", { exact: true }).fill("23:59");
+  await page.getByLabel("Time zone").fill("UTC");
+  await page.getByRole("button", { name: "Add interview" }).click();
+  await expect(page.getByRole("heading", { name: "Same-day screen" })).toBeVisible();
+  await expect(page.getByTestId("crammed")).toContainText("Most of this plan (100% of its answers) falls on the interview's own day");
+});
