@@ -8,7 +8,6 @@
 import type { Route } from "next";
 import { useEffect, useMemo, useReducer, useRef, type ReactNode, type RefObject } from "react";
 import { formatInterval, preview, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/scheduling/fsrs";
-import { suggestGrade } from "@/lib/scheduling/grade-suggestion";
 import { countQueue, type Queue } from "@/lib/scheduling/queue";
 import { CARD_TAB, CardView } from "./card-view";
 import { SaveIndicator } from "./save-indicator";
@@ -23,6 +22,7 @@ import {
   isRevealed,
   lastWasSetAside,
   sessionReducer,
+  suggestionFor,
   summaryOf,
   type SessionState,
 } from "./session-state";
@@ -54,7 +54,7 @@ interface Props {
   initial: Queue<SessionCard>;
   dayEnd: Date;
   scheduler: SchedulerSettings;
-  /** The learner's median answer time: faster than this with every point said suggests Easy. */
+  /** The learner's median answer time: well under it, with every point said, suggests Easy. */
   medianAnswerMs: number | null;
   /** Type the answer before revealing it. */
   typeAnswer: boolean;
@@ -104,6 +104,8 @@ function SessionStage({ state, dispatch, grading, onSetAside, cardRef, suggested
         revealed={revealed}
         ticked={answering.ticked}
         onToggle={grading.toggle}
+        onSaidNone={grading.saidNone}
+        saidNone={answering.saidNone}
         suggested={suggested}
         typed={typeAnswer ? answering.typed : null}
         onType={grading.type}
@@ -134,7 +136,10 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, medianAnswer
     onStale: (card, message) => dispatch({ type: "stale", card, message }),
     onNotice: (message) => dispatch({ type: "notice", message }),
   });
-  const grading = useGrading(state, dispatch, { scheduler, dayEnd, addToOutbox: outbox.add, cardRef });
+  const current = currentCard(state);
+  const revealed = isRevealed(state);
+  const suggested = suggestionFor(current, revealed, answeringOf(state), medianAnswerMs);
+  const grading = useGrading(state, dispatch, { scheduler, dayEnd, addToOutbox: outbox.add, cardRef, suggested });
   const { undo, setAside } = useServerCommands(state, dispatch, outbox);
   useLearningSteps(state.queue.waiting, dispatch);
   useAfterSession({ finished: isFinished(state), reviewed: summaryOf(state.done).reviewed, deckId }, outbox.settled, dispatch);
@@ -144,11 +149,6 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, medianAnswer
     cardRef.current?.focus({ preventScroll: true });
   }, []);
 
-  const current = currentCard(state);
-  const revealed = isRevealed(state);
-  const { ticked, answerMs } = answeringOf(state);
-  const suggested =
-    current && revealed ? suggestGrade({ total: current.keyPoints.length, ticked: ticked.size, answerMs, medianAnswerMs }) : null;
   useReviewKeys({
     hasCard: current !== null,
     revealed,
