@@ -4,8 +4,16 @@
 // checklist, then the details), and the reveal or grade controls, each grade button showing the
 // interval it would give and the suggested one marked.
 import Link from "next/link";
-import type { MouseEvent, ReactNode, Ref } from "react";
-import { RATING_LABELS, RATINGS, type RatingValue } from "@/lib/scheduling/fsrs";
+import { useMemo, type MouseEvent, type ReactNode, type Ref } from "react";
+import {
+  formatInterval,
+  preview,
+  RATING_LABELS,
+  RATINGS,
+  type MemoryState,
+  type RatingValue,
+  type SchedulerSettings,
+} from "@/lib/scheduling/fsrs";
 import { SUGGESTION_RULE } from "@/lib/scheduling/grade-suggestion";
 import { kindOf } from "@/lib/scheduling/queue";
 import type { SessionCard } from "./review-session";
@@ -22,6 +30,16 @@ const BUTTON_STYLES: Record<RatingValue, string> = {
   3: "border-success/40 text-success",
   4: "border-accent/40 text-accent",
 };
+
+/** Each grade's interval label for the card on screen, once its answer is shown. */
+export function useIntervals(current: { memory: MemoryState } | null, revealed: boolean, scheduler: SchedulerSettings) {
+  return useMemo(() => {
+    if (!current || !revealed) return null;
+    const at = new Date();
+    const dues = preview(current.memory, at, scheduler);
+    return Object.fromEntries(RATINGS.map((r) => [r, formatInterval(dues[r].getTime() - at.getTime())])) as Record<RatingValue, string>;
+  }, [current, revealed, scheduler]);
+}
 
 interface Props {
   card: SessionCard;

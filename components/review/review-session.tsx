@@ -6,10 +6,10 @@
 // connections. The state and its transitions are a pure reducer (session-state.ts); the effects that
 // feed it, the card, the chrome, the end of the session and the keyboard live in their own files.
 import type { Route } from "next";
-import { useEffect, useMemo, useReducer, useRef, type ReactNode, type RefObject } from "react";
-import { formatInterval, preview, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/scheduling/fsrs";
+import { useEffect, useReducer, useRef, type ReactNode, type RefObject } from "react";
+import type { MemoryState, RatingValue, SchedulerSettings } from "@/lib/scheduling/fsrs";
 import { countQueue, type Queue } from "@/lib/scheduling/queue";
-import { CARD_TAB, CardView } from "./card-view";
+import { CARD_TAB, CardView, useIntervals } from "./card-view";
 import { SaveIndicator } from "./save-indicator";
 import { CardsLeft, PhoneSetAside, SessionFooter, SessionNotice } from "./session-controls";
 import { SessionEnd, WaitingForStep, type CustomSession } from "./session-end";
@@ -65,16 +65,6 @@ interface Props {
 }
 
 type State = SessionState<SessionCard>;
-
-/** Each grade's interval label for the card on screen, once its answer is shown. */
-function useIntervals(current: SessionCard | null, revealed: boolean, scheduler: SchedulerSettings) {
-  return useMemo(() => {
-    if (!current || !revealed) return null;
-    const at = new Date();
-    const dues = preview(current.memory, at, scheduler);
-    return Object.fromEntries(RATINGS.map((r) => [r, formatInterval(dues[r].getTime() - at.getTime())])) as Record<RatingValue, string>;
-  }, [current, revealed, scheduler]);
-}
 
 interface StageProps {
   state: State;

@@ -62,7 +62,11 @@ export function useGrading(
     cardRef.current?.focus({ preventScroll: true });
   }, [dispatch, cardRef]);
   const toggle = useCallback((index: number) => dispatch({ type: "toggle", index }), [dispatch]);
-  const saidNone = useCallback(() => dispatch({ type: "saidNone" }), [dispatch]);
+  const saidNone = useCallback(() => {
+    dispatch({ type: "saidNone" });
+    // From the None button, the keys go back to the card: Enter takes the suggestion, not the button again.
+    cardRef.current?.focus({ preventScroll: true });
+  }, [dispatch, cardRef]);
   const type = useCallback((typed: string) => dispatch({ type: "type", typed }), [dispatch]);
   const grade = useCallback(
     (rating: RatingValue) => {
