@@ -16,6 +16,7 @@ const suggestion = (page: Page) => page.getByTestId("suggested-grade");
 test("a learner ticks key points with the keyboard, takes the suggested grade with Enter, and sees the missed points in stats", async ({
   page,
 }) => {
+  test.setTimeout(60_000);
   await signUp(page, newEmail("points"));
   await startPythonDeck(page);
   const first = await page.getByTestId("card-front").innerText();

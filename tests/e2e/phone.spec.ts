@@ -68,6 +68,7 @@ test("on a phone, a learner signs up, taps through a card, and finds history fro
 });
 
 test("on a phone, a mock interview uses the study screen's card: ticks, a suggestion, intervals, grades in reach", async ({ page }) => {
+  test.setTimeout(90_000);
   await signUp(page, newEmail("phone-mock"));
   await page.goto("/decks/python-interview-questions");
   await page.getByRole("button", { name: "Start studying" }).tap();
@@ -77,6 +78,7 @@ test("on a phone, a mock interview uses the study screen's card: ticks, a sugges
   await page.getByLabel("Date").fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Add interview" }).tap();
   await expect(page.getByRole("heading", { name: "Phone screen" })).toBeVisible();
+  await expect(page).toHaveURL(/\/interviews\/[^/?#]+$/);
   await page.goto(`${page.url().replace(/[?#].*$/, "")}/mock?start=1&n=2&seconds=120`);
   await expect(page.getByTestId("countdown")).toBeVisible();
 
