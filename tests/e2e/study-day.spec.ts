@@ -17,6 +17,7 @@ async function tinyDeck(page: Page) {
 }
 
 test("bury and suspend undo like ratings; the end of the day says what is next; review ahead", async ({ page }) => {
+  test.setTimeout(60_000);
   await signUp(page, newEmail("day"));
   await awayFromDayBoundary(page);
   await tinyDeck(page);
