@@ -8,7 +8,15 @@ import { Heatmap } from "@/components/stats/heatmap";
 import { requireUser } from "@/lib/accounts/auth";
 import { formatDuration, noun, percent, plural } from "@/lib/format";
 import { getLearnerStats, HEATMAP_DAYS, MATURE_DAYS, RETENTION_DAYS, type Retention } from "@/lib/stats/learner-stats";
-import { getCalibration, getMissedKeyPoints, type Calibration, type MissedPoint } from "@/lib/stats/key-points";
+import {
+  getCalibration,
+  getMissedKeyPoints,
+  getSuggestionCalibration,
+  type Calibration,
+  type MissedPoint,
+  type SuggestionCalibration as SuggestionRow,
+} from "@/lib/stats/key-points";
+import { SuggestionCalibration } from "@/components/stats/suggestion-calibration";
 import { RATING_LABELS } from "@/lib/scheduling/fsrs";
 import { paths } from "@/lib/routes";
 import { EmptyState, PageHeader } from "@/components/page-chrome";
@@ -166,7 +174,7 @@ function MissedKeyPoints({ missedPoints }: { missedPoints: MissedPoint[] }) {
   );
 }
 
-function GradeCalibration({ calibration }: { calibration: Calibration[] }) {
+function GradeCalibration({ calibration, suggestions }: { calibration: Calibration[]; suggestions: SuggestionRow[] }) {
   return (
     <section aria-labelledby="calibration-heading" className="card-surface space-y-3 p-5">
       <div>
@@ -194,13 +202,19 @@ function GradeCalibration({ calibration }: { calibration: Calibration[] }) {
           </li>
         ))}
       </ul>
+      <SuggestionCalibration rows={suggestions} />
     </section>
   );
 }
 
 export default async function StatsPage() {
   const user = await requireUser("/stats");
-  const [stats, missedPoints, calibration] = await Promise.all([getLearnerStats(user), getMissedKeyPoints(user), getCalibration(user)]);
+  const [stats, missedPoints, calibration, suggestions] = await Promise.all([
+    getLearnerStats(user),
+    getMissedKeyPoints(user),
+    getCalibration(user),
+    getSuggestionCalibration(user),
+  ]);
 
   const header = (
     <PageHeader
@@ -249,7 +263,7 @@ export default async function StatsPage() {
       <div className="grid gap-8 lg:grid-cols-2">
         <MissedKeyPoints missedPoints={missedPoints} />
 
-        <GradeCalibration calibration={calibration} />
+        <GradeCalibration calibration={calibration} suggestions={suggestions} />
       </div>
 
       <section aria-labelledby="states-heading" className="card-surface space-y-3 p-5">

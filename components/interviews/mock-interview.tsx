@@ -1,19 +1,26 @@
 "use client";
 
 // A mock interview: questions one at a time, each with a visible countdown to answer aloud, then the
-// answer and a grade. Each grade is a real rating, saved through the same outbox as the review screen
-// (so it survives a dropped connection); the end lists the misses by tag.
+// answer and a grade. The card is the study screen's (card-view.tsx): key points to tick, the
+// suggested grade, each grade's interval, and the grade bar in the thumb zone on a phone. Each grade
+// is a real rating, saved through the same outbox as the review screen (so it survives a dropped
+// connection); the end lists the misses by tag.
 import type { Route } from "next";
 import Link from "next/link";
-import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { MAX_ANSWER_MS } from "@/lib/review/rating/limits";
-import { Rating, RATING_LABELS, RATINGS, type MemoryState, type RatingValue } from "@/lib/scheduling/fsrs";
+import { Rating, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/scheduling/fsrs";
+import { CardView, useIntervals } from "../review/card-view";
 import { newClientId } from "../review/outbox";
+import type { SessionCard } from "../review/review-session";
 import { SaveIndicator } from "../review/save-indicator";
+import { pendingRating, suggestionFor, type Answering } from "../review/session-state";
 import { useOutbox } from "../review/use-outbox";
+import { useReviewKeys } from "../review/use-review-keys";
 
 export interface MockCard {
   cardId: string;
+  deckId: string;
   version: number;
   memory: MemoryState;
   /** The question rendered (Markdown), and as one line for the summary. */
@@ -31,23 +38,10 @@ interface Graded {
   rating: RatingValue;
 }
 
-/** Space/Enter reveal; 1-4 grade once revealed (not while typing or on a control). */
-function useMockKeys(canReveal: boolean, revealed: boolean, reveal: () => void, grade: (rating: RatingValue) => void) {
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.metaKey || event.ctrlKey || event.altKey || (event.target as HTMLElement | null)?.closest("input, textarea, button, a"))
-        return;
-      if ((event.key === " " || event.key === "Enter") && canReveal) {
-        event.preventDefault();
-        reveal();
-      } else if (revealed && ["1", "2", "3", "4"].includes(event.key)) {
-        event.preventDefault();
-        grade(Number(event.key) as RatingValue);
-      }
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [canReveal, revealed, reveal, grade]);
+/** The study screen's card for a mock question: no Edit link (a mock is about answering). */
+function asSessionCard(card: MockCard): SessionCard {
+  const { frontLine: _line, href, ...rest } = card;
+  return { ...rest, cardHref: href, editHref: null };
 }
 
 /** The misses (rated Again) grouped by tag, a card in each of its tags. */
@@ -95,12 +89,25 @@ function MockSummary({ graded, backHref }: { graded: Graded[]; backHref: Route }
   );
 }
 
-/** The question with its countdown, and the answer once revealed (or once time is up). */
-function MockQuestion({ card, left, revealed }: { card: MockCard; left: number; revealed: boolean }) {
+/** Which question, the countdown to answer aloud, and whether the ratings are saved. */
+function MockStatus({
+  position,
+  count,
+  left,
+  outbox,
+}: {
+  position: number;
+  count: number;
+  left: number | null;
+  outbox: ReturnType<typeof useOutbox>;
+}) {
   return (
-    <section aria-label="Question" className="card-surface p-6 sm:p-8" data-testid="mock-card">
-      <div className="mb-4 flex items-center justify-between text-sm">
-        <span className="text-muted">Answer aloud, then reveal</span>
+    <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      <span className="text-muted tabular-nums">
+        Question {position} of {count}
+        {left !== null && " · answer aloud, then reveal"}
+      </span>
+      {left !== null && (
         <span
           role="timer"
           aria-label={`${left} seconds left`}
@@ -109,44 +116,7 @@ function MockQuestion({ card, left, revealed }: { card: MockCard; left: number; 
         >
           {Math.floor(left / 60)}:{String(left % 60).padStart(2, "0")}
         </span>
-      </div>
-      <div className="text-xl font-semibold text-balance sm:text-2xl">{card.front}</div>
-      {revealed && (
-        <div className="mt-6 space-y-4 border-t border-line pt-6">
-          {left <= 0 && <p className="text-sm text-danger">Time&apos;s up.</p>}
-          {card.lead && <div className="border-l-4 border-accent pl-4 text-lg">{card.lead}</div>}
-          {card.keyPoints.length > 0 && (
-            <ol className="list-decimal space-y-1 pl-5">
-              {card.keyPoints.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ol>
-          )}
-          {card.back}
-        </div>
       )}
-    </section>
-  );
-}
-
-function MockGrades({ onGrade }: { onGrade: (rating: RatingValue) => void }) {
-  return (
-    <div className="grid grid-cols-4 gap-2" role="group" aria-label="How well did you answer?">
-      {RATINGS.map((r) => (
-        <button key={r} type="button" className="btn" onClick={() => onGrade(r)}>
-          {RATING_LABELS[r]}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-function MockStatus({ position, count, outbox }: { position: number; count: number; outbox: ReturnType<typeof useOutbox> }) {
-  return (
-    <div className="flex items-center justify-between gap-3 text-sm">
-      <span className="text-muted tabular-nums">
-        Question {position} of {count}
-      </span>
       <SaveIndicator
         status={outbox.status}
         waiting={outbox.waiting}
@@ -159,28 +129,20 @@ function MockStatus({ position, count, outbox }: { position: number; count: numb
   );
 }
 
-export function MockInterview({
-  userId,
-  cards,
-  seconds,
-  backHref,
-}: {
-  userId: string;
-  cards: MockCard[];
-  seconds: number;
-  backHref: Route;
-}) {
-  const [index, setIndex] = useState(0);
+const UNTOUCHED = { ticked: new Set<number>() as ReadonlySet<number>, saidNone: false };
+
+/** The question on screen: its countdown, the reveal (by the learner, or when time is up), the ticks. */
+function useMockQuestion(card: MockCard | null, seconds: number, cardRef: RefObject<HTMLElement | null>) {
   const [left, setLeft] = useState(seconds);
   const [revealedEarly, setRevealed] = useState(false);
-  const [graded, setGraded] = useState<Graded[]>([]);
-  const [shownAt, setShownAt] = useState(() => Date.now());
-  const [notice, setNotice] = useState<string | null>(null);
-  const outbox = useOutbox(userId, { onRestored: () => {}, onStale: (_card, message) => setNotice(message), onNotice: setNotice });
-  const card = cards[index] ?? null;
+  const [answerMs, setAnswerMs] = useState(0);
+  const [checklist, setChecklist] = useState(UNTOUCHED);
+  const shownAt = useRef(0);
   // The answer shows when the learner reveals it, or when time is up.
   const revealed = revealedEarly || left <= 0;
-
+  useEffect(() => {
+    shownAt.current = Date.now();
+  }, [card]);
   // The countdown: one tick a second while answering.
   useEffect(() => {
     if (!card || revealed) return;
@@ -188,31 +150,107 @@ export function MockInterview({
     return () => clearTimeout(timer);
   }, [card, revealed, left]);
 
+  const reveal = useCallback(() => {
+    setAnswerMs(Date.now() - shownAt.current);
+    setRevealed(true);
+  }, []);
+  const toggle = useCallback(
+    (index: number) =>
+      setChecklist((c) => {
+        if (!card || index >= card.keyPoints.length) return c;
+        const ticked = new Set(c.ticked);
+        if (!ticked.delete(index)) ticked.add(index);
+        return { ticked, saidNone: false };
+      }),
+    [card],
+  );
+  const saidNone = useCallback(() => {
+    setChecklist(card?.keyPoints.length ? { ticked: new Set(), saidNone: true } : UNTOUCHED);
+    // From the None button, the keys go back to the card: Enter takes the suggestion, not the button again.
+    cardRef.current?.focus({ preventScroll: true });
+  }, [card, cardRef]);
+  const next = useCallback(() => {
+    setLeft(seconds);
+    setRevealed(false);
+    setChecklist(UNTOUCHED);
+  }, [seconds]);
+  // Time up: the whole allowance was spent answering.
+  const answering: Answering = { cardKey: "", typed: "", ...checklist, answerMs: revealedEarly ? answerMs : seconds * 1000 };
+  return { left, revealed, answering, reveal, toggle, saidNone, next, shownAt };
+}
+
+const nothing = () => {};
+
+/** The study screen's keys: Space reveals, Shift+1-6 tick, Shift+0 none, Enter takes the suggestion, 1-4 grade. */
+function useMockKeys(
+  hasCard: boolean,
+  question: ReturnType<typeof useMockQuestion>,
+  suggested: RatingValue | null,
+  grade: (rating: RatingValue) => void,
+) {
+  useReviewKeys({
+    hasCard,
+    revealed: question.revealed,
+    canEdit: false,
+    reveal: question.reveal,
+    suggested,
+    toggle: question.toggle,
+    saidNone: question.saidNone,
+    grade,
+    // A mock has no undo, bury or suspend: those keys do nothing here.
+    undo: nothing,
+    bury: nothing,
+    suspend: nothing,
+    edit: nothing,
+  });
+}
+
+export function MockInterview({
+  userId,
+  cards,
+  seconds,
+  backHref,
+  scheduler,
+  medianAnswerMs,
+}: {
+  userId: string;
+  cards: MockCard[];
+  seconds: number;
+  backHref: Route;
+  scheduler: SchedulerSettings;
+  /** The learner's median answer time, for the suggested grade (as on the study screen). */
+  medianAnswerMs: number | null;
+}) {
+  const [index, setIndex] = useState(0);
+  const [graded, setGraded] = useState<Graded[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const outbox = useOutbox(userId, { onRestored: () => {}, onStale: (_card, message) => setNotice(message), onNotice: setNotice });
+  const card = cards[index] ?? null;
+  const cardRef = useRef<HTMLElement>(null);
+  const question = useMockQuestion(card, seconds, cardRef);
+  const { revealed, answering, next, shownAt } = question;
+  const suggested = suggestionFor(card, revealed, answering, medianAnswerMs);
+  const intervals = useIntervals(card, revealed, scheduler);
+
   const { add } = outbox;
   const grade = useCallback(
     (rating: RatingValue) => {
       if (!card || !revealed) return;
       const at = new Date();
-      add({
-        clientId: newClientId(),
-        cardId: card.cardId,
-        rating,
-        expectedVersion: card.version,
-        durationMs: Math.min(at.getTime() - shownAt, MAX_ANSWER_MS),
-        reviewedAt: at.toISOString(),
-      });
+      const durationMs = Math.min(at.getTime() - shownAt.current, MAX_ANSWER_MS);
+      add(pendingRating(card, answering, { clientId: newClientId(), rating, at, durationMs, suggested }));
       setGraded((g) => [...g, { card, rating }]);
       setIndex((i) => i + 1);
-      setLeft(seconds);
-      setRevealed(false);
-      setShownAt(Date.now());
+      next();
+      cardRef.current?.focus({ preventScroll: true });
     },
-    [card, revealed, add, shownAt, seconds],
+    [card, revealed, add, answering, suggested, next, shownAt],
   );
-  const reveal = useCallback(() => setRevealed(true), []);
-  useMockKeys(!revealed && card !== null, revealed, reveal, grade);
+  useMockKeys(card !== null, question, suggested, grade);
 
-  const status = <MockStatus position={Math.min(index + 1, cards.length)} count={cards.length} outbox={outbox} />;
+  const status = (
+    <MockStatus position={Math.min(index + 1, cards.length)} count={cards.length} left={card ? question.left : null} outbox={outbox} />
+  );
   if (!card)
     return (
       <div className="space-y-4">
@@ -229,14 +267,23 @@ export function MockInterview({
           {notice}
         </p>
       )}
-      <MockQuestion card={card} left={left} revealed={revealed} />
-      {revealed ? (
-        <MockGrades onGrade={grade} />
-      ) : (
-        <button type="button" className="btn btn-primary w-full" onClick={reveal}>
-          Reveal the answer <kbd className="text-xs">Space</kbd>
-        </button>
-      )}
+      {revealed && question.left <= 0 && <p className="text-sm text-danger">Time&apos;s up.</p>}
+      <CardView
+        ref={cardRef}
+        card={asSessionCard(card)}
+        revealed={revealed}
+        ticked={answering.ticked}
+        onToggle={question.toggle}
+        saidNone={answering.saidNone}
+        onSaidNone={question.saidNone}
+        suggested={suggested}
+        typed={null}
+        onType={nothing}
+        intervals={intervals}
+        busy={false}
+        onReveal={question.reveal}
+        onGrade={grade}
+      />
     </div>
   );
 }

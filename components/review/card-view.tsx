@@ -4,8 +4,17 @@
 // checklist, then the details), and the reveal or grade controls, each grade button showing the
 // interval it would give and the suggested one marked.
 import Link from "next/link";
-import type { MouseEvent, ReactNode, Ref } from "react";
-import { RATING_LABELS, RATINGS, type RatingValue } from "@/lib/scheduling/fsrs";
+import { useMemo, type MouseEvent, type ReactNode, type Ref } from "react";
+import {
+  formatInterval,
+  preview,
+  RATING_LABELS,
+  RATINGS,
+  type MemoryState,
+  type RatingValue,
+  type SchedulerSettings,
+} from "@/lib/scheduling/fsrs";
+import { SUGGESTION_RULE } from "@/lib/scheduling/grade-suggestion";
 import { kindOf } from "@/lib/scheduling/queue";
 import type { SessionCard } from "./review-session";
 
@@ -22,13 +31,26 @@ const BUTTON_STYLES: Record<RatingValue, string> = {
   4: "border-accent/40 text-accent",
 };
 
+/** Each grade's interval label for the card on screen, once its answer is shown. */
+export function useIntervals(current: { memory: MemoryState } | null, revealed: boolean, scheduler: SchedulerSettings) {
+  return useMemo(() => {
+    if (!current || !revealed) return null;
+    const at = new Date();
+    const dues = preview(current.memory, at, scheduler);
+    return Object.fromEntries(RATINGS.map((r) => [r, formatInterval(dues[r].getTime() - at.getTime())])) as Record<RatingValue, string>;
+  }, [current, revealed, scheduler]);
+}
+
 interface Props {
   card: SessionCard;
   revealed: boolean;
   /** Which key points the learner ticked as said. */
   ticked: ReadonlySet<number>;
   onToggle: (index: number) => void;
-  /** The grade the checklist suggests (Enter accepts it). */
+  /** "None": the learner said no key point (a used checklist, which suggests Again). */
+  saidNone: boolean;
+  onSaidNone: () => void;
+  /** The grade the checklist suggests (Enter accepts it); null until the checklist is used. */
   suggested: RatingValue | null;
   /** What the learner typed before revealing, when they answer by typing (null: they don't). */
   typed: string | null;
@@ -120,12 +142,18 @@ function CardTags({ tags }: { tags: string[] }) {
   );
 }
 
-/** The key points as a checklist: the learner ticks what they said. */
-function KeyPoints({ points, ticked, onToggle }: { points: string[]; ticked: ReadonlySet<number>; onToggle: (index: number) => void }) {
+/** The key points as a checklist: the learner ticks what they said, or presses None. */
+function KeyPoints({
+  points,
+  ticked,
+  onToggle,
+  saidNone,
+  onSaidNone,
+}: Pick<Props, "ticked" | "onToggle" | "saidNone" | "onSaidNone"> & { points: string[] }) {
   return (
     <fieldset>
       <legend className="mb-2 text-sm font-medium">
-        Key points: tick what you said <span className="font-normal text-muted">(Shift+1 to {points.length})</span>
+        Key points: tick what you said <span className="key-hint font-normal text-muted">(Shift+1 to {points.length})</span>
       </legend>
       <ol className="space-y-1.5">
         {points.map((point, i) => (
@@ -144,14 +172,44 @@ function KeyPoints({ points, ticked, onToggle }: { points: string[]; ticked: Rea
           </li>
         ))}
       </ol>
+      <button
+        type="button"
+        className={`btn btn-ghost mt-2 min-h-11 ${saidNone ? "border-danger/60 text-danger" : ""}`}
+        aria-pressed={saidNone}
+        aria-keyshortcuts="Shift+0"
+        onClick={onSaidNone}
+      >
+        None of them <span className="key-hint text-xs font-normal text-muted">(Shift+0)</span>
+      </button>
     </fieldset>
   );
 }
 
-type AnswerProps = Pick<Props, "card" | "ticked" | "onToggle" | "suggested" | "typed">;
+/** The suggestion (or what it waits for) and, always, the rule it follows in one line. */
+function Suggestion({ suggested }: { suggested: RatingValue | null }) {
+  return (
+    <div className="space-y-1 text-sm">
+      <p role="status" data-testid="suggested-grade">
+        {suggested !== null ? (
+          <>
+            Suggested: <strong>{RATING_LABELS[suggested]}</strong>{" "}
+            <span className="key-hint text-muted">(Enter accepts it; 1-4 choose another)</span>
+          </>
+        ) : (
+          <span className="text-muted">Tick what you said, or press None, for a suggested grade; or pick a grade below.</span>
+        )}
+      </p>
+      <p className="text-xs text-muted" data-testid="suggestion-rule">
+        {SUGGESTION_RULE}
+      </p>
+    </div>
+  );
+}
+
+type AnswerProps = Pick<Props, "card" | "ticked" | "onToggle" | "saidNone" | "onSaidNone" | "suggested" | "typed">;
 
 /** The answer, once revealed: tags, the lead and the checklist (with what was typed), then the details. */
-function CardAnswer({ card, ticked, onToggle, suggested, typed }: AnswerProps) {
+function CardAnswer({ card, ticked, onToggle, saidNone, onSaidNone, suggested, typed }: AnswerProps) {
   const hasPoints = card.keyPoints.length > 0;
   return (
     <div className="mt-6 space-y-5 border-t border-line pt-6" data-testid="card-back">
@@ -162,15 +220,10 @@ function CardAnswer({ card, ticked, onToggle, suggested, typed }: AnswerProps) {
             {card.lead}
           </div>
           <div className={typed !== null ? "grid gap-4 sm:grid-cols-2" : ""}>
-            <KeyPoints points={card.keyPoints} ticked={ticked} onToggle={onToggle} />
+            <KeyPoints points={card.keyPoints} ticked={ticked} onToggle={onToggle} saidNone={saidNone} onSaidNone={onSaidNone} />
             {typed !== null && <TypedAnswer typed={typed} />}
           </div>
-          {suggested !== null && (
-            <p className="text-sm" role="status" data-testid="suggested-grade">
-              Suggested: <strong>{RATING_LABELS[suggested]}</strong>{" "}
-              <span className="text-muted">(Enter accepts it; 1-4 choose another)</span>
-            </p>
-          )}
+          <Suggestion suggested={suggested} />
         </>
       )}
       {typed !== null && !hasPoints && <TypedAnswer typed={typed} />}
@@ -211,6 +264,8 @@ export function CardView({
   revealed,
   ticked,
   onToggle,
+  saidNone,
+  onSaidNone,
   suggested,
   typed,
   onType,
@@ -230,7 +285,17 @@ export function CardView({
           {card.front}
         </div>
         {typed !== null && !revealed && <AnswerBox typed={typed} onType={onType} onReveal={onReveal} />}
-        {revealed && <CardAnswer card={card} ticked={ticked} onToggle={onToggle} suggested={suggested} typed={typed} />}
+        {revealed && (
+          <CardAnswer
+            card={card}
+            ticked={ticked}
+            onToggle={onToggle}
+            saidNone={saidNone}
+            onSaidNone={onSaidNone}
+            suggested={suggested}
+            typed={typed}
+          />
+        )}
       </div>
       {/* The thumb zone: on a phone, reveal and grade stay fixed at the bottom of the screen, whatever the answer's length. */}
       <div className="sticky bottom-0 rounded-b-xl border-t border-line bg-surface/95 p-3 backdrop-blur max-sm:fixed max-sm:inset-x-0 max-sm:z-30 max-sm:rounded-none max-sm:pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:p-4">
@@ -238,7 +303,7 @@ export function CardView({
           <GradeButtons suggested={suggested} intervals={intervals} busy={busy} onGrade={onGrade} />
         ) : (
           <button type="button" onClick={onReveal} className="btn btn-primary w-full">
-            Show answer <kbd className="text-xs">Space</kbd>
+            Show answer <kbd className="key-hint text-xs">Space</kbd>
           </button>
         )}
       </div>

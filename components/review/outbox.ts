@@ -9,8 +9,8 @@ export interface PendingRating {
   expectedVersion: number;
   durationMs: number;
   reviewedAt: string;
-  /** The key-point checklist: how many points were shown and which (by position) weren't ticked. */
-  checklist?: { count: number; missed: number[] };
+  /** The key-point checklist, when used: how many points were shown, which (by position) weren't ticked, the grade suggested. */
+  checklist?: { count: number; missed: number[]; suggested?: RatingValue };
   /** Set aside after the server failed on it again and again: not sent until the learner retries. */
   held?: boolean;
 }

@@ -6,11 +6,10 @@
 // connections. The state and its transitions are a pure reducer (session-state.ts); the effects that
 // feed it, the card, the chrome, the end of the session and the keyboard live in their own files.
 import type { Route } from "next";
-import { useEffect, useMemo, useReducer, useRef, type ReactNode, type RefObject } from "react";
-import { formatInterval, preview, RATINGS, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/scheduling/fsrs";
-import { suggestGrade } from "@/lib/scheduling/grade-suggestion";
+import { useEffect, useReducer, useRef, type ReactNode, type RefObject } from "react";
+import type { MemoryState, RatingValue, SchedulerSettings } from "@/lib/scheduling/fsrs";
 import { countQueue, type Queue } from "@/lib/scheduling/queue";
-import { CARD_TAB, CardView } from "./card-view";
+import { CARD_TAB, CardView, useIntervals } from "./card-view";
 import { SaveIndicator } from "./save-indicator";
 import { CardsLeft, PhoneSetAside, SessionFooter, SessionNotice } from "./session-controls";
 import { SessionEnd, WaitingForStep, type CustomSession } from "./session-end";
@@ -23,6 +22,7 @@ import {
   isRevealed,
   lastWasSetAside,
   sessionReducer,
+  suggestionFor,
   summaryOf,
   type SessionState,
 } from "./session-state";
@@ -54,7 +54,7 @@ interface Props {
   initial: Queue<SessionCard>;
   dayEnd: Date;
   scheduler: SchedulerSettings;
-  /** The learner's median answer time: faster than this with every point said suggests Easy. */
+  /** The learner's median answer time: well under it, with every point said, suggests Easy. */
   medianAnswerMs: number | null;
   /** Type the answer before revealing it. */
   typeAnswer: boolean;
@@ -65,16 +65,6 @@ interface Props {
 }
 
 type State = SessionState<SessionCard>;
-
-/** Each grade's interval label for the card on screen, once its answer is shown. */
-function useIntervals(current: SessionCard | null, revealed: boolean, scheduler: SchedulerSettings) {
-  return useMemo(() => {
-    if (!current || !revealed) return null;
-    const at = new Date();
-    const dues = preview(current.memory, at, scheduler);
-    return Object.fromEntries(RATINGS.map((r) => [r, formatInterval(dues[r].getTime() - at.getTime())])) as Record<RatingValue, string>;
-  }, [current, revealed, scheduler]);
-}
 
 interface StageProps {
   state: State;
@@ -104,6 +94,8 @@ function SessionStage({ state, dispatch, grading, onSetAside, cardRef, suggested
         revealed={revealed}
         ticked={answering.ticked}
         onToggle={grading.toggle}
+        onSaidNone={grading.saidNone}
+        saidNone={answering.saidNone}
         suggested={suggested}
         typed={typeAnswer ? answering.typed : null}
         onType={grading.type}
@@ -134,7 +126,10 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, medianAnswer
     onStale: (card, message) => dispatch({ type: "stale", card, message }),
     onNotice: (message) => dispatch({ type: "notice", message }),
   });
-  const grading = useGrading(state, dispatch, { scheduler, dayEnd, addToOutbox: outbox.add, cardRef });
+  const current = currentCard(state);
+  const revealed = isRevealed(state);
+  const suggested = suggestionFor(current, revealed, answeringOf(state), medianAnswerMs);
+  const grading = useGrading(state, dispatch, { scheduler, dayEnd, addToOutbox: outbox.add, cardRef, suggested });
   const { undo, setAside } = useServerCommands(state, dispatch, outbox);
   useLearningSteps(state.queue.waiting, dispatch);
   useAfterSession({ finished: isFinished(state), reviewed: summaryOf(state.done).reviewed, deckId }, outbox.settled, dispatch);
@@ -144,11 +139,6 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, medianAnswer
     cardRef.current?.focus({ preventScroll: true });
   }, []);
 
-  const current = currentCard(state);
-  const revealed = isRevealed(state);
-  const { ticked, answerMs } = answeringOf(state);
-  const suggested =
-    current && revealed ? suggestGrade({ total: current.keyPoints.length, ticked: ticked.size, answerMs, medianAnswerMs }) : null;
   useReviewKeys({
     hasCard: current !== null,
     revealed,

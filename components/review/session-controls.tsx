@@ -48,14 +48,17 @@ export function SessionNotice({
   );
 }
 
+/** A touch target of at least 44×44 px (WCAG 2.5.5), drawn as a link so the card's header stays light. */
+const PHONE_BUTTON = "link -my-3 inline-flex min-h-11 min-w-11 items-center justify-center px-2 normal-case";
+
 /** On a phone, bury and suspend sit at the top of the card, away from the thumb's grade row. */
 export function PhoneSetAside({ onSetAside, busy }: { onSetAside: (how: SetAsideHow) => void; busy: boolean }) {
   return (
-    <span className="flex gap-3 sm:hidden">
-      <button type="button" className="link normal-case" onClick={() => onSetAside("bury")} disabled={busy}>
+    <span className="flex gap-1 sm:hidden">
+      <button type="button" className={PHONE_BUTTON} onClick={() => onSetAside("bury")} disabled={busy}>
         Bury
       </button>
-      <button type="button" className="link normal-case" onClick={() => onSetAside("suspend")} disabled={busy}>
+      <button type="button" className={PHONE_BUTTON} onClick={() => onSetAside("suspend")} disabled={busy}>
         Suspend
       </button>
     </span>
@@ -64,9 +67,9 @@ export function PhoneSetAside({ onSetAside, busy }: { onSetAside: (how: SetAside
 
 function KeyHints({ canEdit }: { canEdit: boolean }) {
   return (
-    <p className="hidden sm:block">
-      <kbd>Space</kbd> show · <kbd>Shift</kbd>+<kbd>1</kbd>… tick · <kbd>Enter</kbd> suggested · <kbd>1</kbd>–<kbd>4</kbd> grade ·{" "}
-      <kbd>Z</kbd> undo · <kbd>B</kbd> bury · <kbd>S</kbd> suspend
+    <p className="key-hint hidden sm:block" data-testid="key-hints">
+      <kbd>Space</kbd> show · <kbd>Shift</kbd>+<kbd>1</kbd>… tick · <kbd>Shift</kbd>+<kbd>0</kbd> none · <kbd>Enter</kbd> suggested ·{" "}
+      <kbd>1</kbd>–<kbd>4</kbd> grade · <kbd>Z</kbd> undo · <kbd>B</kbd> bury · <kbd>S</kbd> suspend
       {canEdit && (
         <>
           {" "}

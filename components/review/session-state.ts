@@ -2,7 +2,8 @@
 // answer shown, the checklist being ticked, what Z takes back, the notice. Pure (no React, no
 // fetch), so each transition is unit-tested; review-session.tsx keeps the effects (outbox, server
 // actions, timers, keyboard) and dispatches what they learn.
-import { rate, Rating, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/scheduling/fsrs";
+import { suggestGrade } from "@/lib/scheduling/grade-suggestion";
+import { rate, Rating, State, type MemoryState, type RatingValue, type SchedulerSettings } from "@/lib/scheduling/fsrs";
 import { afterRating, afterUndo, promoteDue, type Queue, type QueueCard } from "@/lib/scheduling/queue";
 import type { AfterSession } from "@/lib/review/session";
 import type { PendingRating } from "./outbox";
@@ -30,6 +31,8 @@ export type Done<C extends StudiedCard> =
 export interface Answering {
   cardKey: string;
   ticked: ReadonlySet<number>;
+  /** The learner pressed "None": they said no point (a used checklist with nothing ticked). */
+  saidNone: boolean;
   typed: string;
   /** From showing the card to revealing the answer (set at the reveal). */
   answerMs: number;
@@ -62,6 +65,8 @@ export type SessionAction<C extends StudiedCard> =
   | { type: "notice"; message: string }
   | { type: "reveal"; answerMs: number }
   | { type: "toggle"; index: number }
+  /** "None": no key point was said (clears the ticks). */
+  | { type: "saidNone" }
   | { type: "type"; typed: string }
   /** Learning cards whose step is due by `at` join the front of the queue. */
   | { type: "stepsDue"; at: Date }
@@ -109,7 +114,25 @@ export function isRevealed<C extends StudiedCard>(state: SessionState<C>): boole
 export function answeringOf<C extends StudiedCard>(state: SessionState<C>): Answering {
   const cardKey = cardKeyOf(currentCard(state)) ?? "";
   const a = state.answering;
-  return a && a.cardKey === cardKey ? a : { cardKey, ticked: new Set(), typed: "", answerMs: 0 };
+  return a && a.cardKey === cardKey ? a : { cardKey, ticked: new Set(), saidNone: false, typed: "", answerMs: 0 };
+}
+
+/** The grade the checklist suggests for `card` once its answer is shown (null: nothing to suggest yet). */
+export function suggestionFor(
+  card: StudiedCard | null,
+  revealed: boolean,
+  answering: Answering,
+  medianAnswerMs: number | null,
+): RatingValue | null {
+  if (!card || !revealed) return null;
+  return suggestGrade({
+    total: card.keyPoints.length,
+    ticked: answering.ticked.size,
+    saidNone: answering.saidNone,
+    answerMs: answering.answerMs,
+    medianAnswerMs,
+    seenBefore: card.memory.state !== State.New,
+  });
 }
 
 /** No card ready and none waiting for its step. */
@@ -144,14 +167,31 @@ export function summaryOf<C extends StudiedCard>(done: Done<C>[]): SessionSummar
   };
 }
 
-/** The outbox item for rating `card`: the key points not ticked go with it when it has any. */
+/** Whether the learner used the card's checklist: ticked a point, or pressed "None". */
+export function usedChecklist(answering: Pick<Answering, "ticked" | "saidNone">): boolean {
+  return answering.ticked.size > 0 || answering.saidNone;
+}
+
+/**
+ * The outbox item for rating `card`. The key points not ticked (and the grade suggested) go with it
+ * only when the learner used the checklist: an untouched one says nothing about what was said, and
+ * stored it would read as "missed 4 of 4" on an answer graded Good.
+ */
 export function pendingRating(
   card: StudiedCard,
-  ticked: ReadonlySet<number>,
-  rating: { clientId: string; rating: RatingValue; at: Date; durationMs: number },
+  answering: Pick<Answering, "ticked" | "saidNone">,
+  rating: { clientId: string; rating: RatingValue; at: Date; durationMs: number; suggested: RatingValue | null },
 ): PendingRating {
   const count = card.keyPoints.length;
-  const checklist = count ? { count, missed: card.keyPoints.flatMap((_, i) => (ticked.has(i) ? [] : [i])) } : undefined;
+  const { ticked } = answering;
+  const checklist =
+    count && usedChecklist(answering)
+      ? {
+          count,
+          missed: card.keyPoints.flatMap((_, i) => (ticked.has(i) ? [] : [i])),
+          ...(rating.suggested !== null && { suggested: rating.suggested }),
+        }
+      : undefined;
   return {
     clientId: rating.clientId,
     cardId: card.cardId,
@@ -230,8 +270,10 @@ export function sessionReducer<C extends StudiedCard>(state: SessionState<C>, ac
     case "toggle": {
       const card = currentCard(state);
       if (!card || action.index >= card.keyPoints.length) return state;
-      return withAnswering(state, (a) => ({ ticked: toggled(a.ticked, action.index) }));
+      return withAnswering(state, (a) => ({ ticked: toggled(a.ticked, action.index), saidNone: false }));
     }
+    case "saidNone":
+      return currentCard(state)?.keyPoints.length ? withAnswering(state, () => ({ ticked: new Set(), saidNone: true })) : state;
     case "type":
       return withAnswering(state, () => ({ typed: action.typed }));
     case "stepsDue":

@@ -1,7 +1,7 @@
 "use client";
 
-// The review screen's keyboard: Space/Enter reveal, Shift+1-6 tick a key point, Enter accept the
-// suggested grade, 1-4 grade, Z undo, B bury, S suspend, E edit. Ticks use Shift so they never clash
+// The review screen's keyboard: Space/Enter reveal, Shift+1-6 tick a key point, Shift+0 say none
+// was said, Enter accept the suggested grade (nothing before the checklist is used), 1-4 grade, Z undo, B bury, S suspend, E edit. Ticks use Shift so they never clash
 // with grading (Shift+1 types "!", so it is matched by the physical key).
 // The keys work wherever focus is (the header's Study link included), except in a text field, and
 // Space or Enter on a focused button presses that button, as Enter on a link follows it.
@@ -14,10 +14,12 @@ export interface ReviewKeys {
   revealed: boolean;
   canEdit: boolean;
   reveal: () => void;
-  /** The grade Enter accepts once revealed (null: no checklist, Enter does nothing). */
+  /** The grade Enter accepts once revealed (null: no checklist, or nothing ticked yet: Enter does nothing). */
   suggested: RatingValue | null;
   /** Ticks or unticks key point `index` (0-based). */
   toggle: (index: number) => void;
+  /** "None": no key point was said. */
+  saidNone: () => void;
   grade: (rating: RatingValue) => void;
   undo: () => void;
   bury: () => void;
@@ -34,7 +36,7 @@ export function useReviewKeys(keys: ReviewKeys): void {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
-      const pointKey = event.shiftKey ? /^Digit([1-6])$/.exec(event.code) : null;
+      const pointKey = event.shiftKey ? /^Digit([0-6])$/.exec(event.code) : null;
       const target = event.target as HTMLElement | null;
       if (target?.closest("input:not([type=checkbox]), textarea, select, [contenteditable=true]")) return;
       const k = latest.current;
@@ -47,7 +49,8 @@ export function useReviewKeys(keys: ReviewKeys): void {
         k.reveal();
       } else if (pointKey && k.revealed) {
         event.preventDefault();
-        k.toggle(Number(pointKey[1]) - 1);
+        if (pointKey[1] === "0") k.saidNone();
+        else k.toggle(Number(pointKey[1]) - 1);
       } else if (event.key === "Enter" && k.revealed && k.suggested !== null && !onButton && !onLink) {
         event.preventDefault();
         k.grade(k.suggested);

@@ -33,16 +33,22 @@ interface GradingContext {
   scheduler: SchedulerSettings;
   dayEnd: Date;
   addToOutbox: (item: PendingRating) => void;
+  /** The grade the checklist suggests now (stored with the rating, for the calibration in stats). */
+  suggested: RatingValue | null;
   /** The card's element: focus goes back to it, where Space and the grade keys work. */
   cardRef: RefObject<HTMLElement | null>;
 }
 
 /** Reveal, tick, type and grade the card on screen; a rating goes to the outbox. */
-export function useGrading(state: State, dispatch: SessionDispatch, { scheduler, dayEnd, addToOutbox, cardRef }: GradingContext) {
+export function useGrading(
+  state: State,
+  dispatch: SessionDispatch,
+  { scheduler, dayEnd, addToOutbox, cardRef, suggested }: GradingContext,
+) {
   const current = currentCard(state);
   const currentKey = cardKeyOf(current);
   const revealed = isRevealed(state);
-  const { ticked } = answeringOf(state);
+  const answering = answeringOf(state);
   const { busy } = state;
   const shownAt = useRef(0);
   // A card's answer time runs from when it is shown.
@@ -56,6 +62,11 @@ export function useGrading(state: State, dispatch: SessionDispatch, { scheduler,
     cardRef.current?.focus({ preventScroll: true });
   }, [dispatch, cardRef]);
   const toggle = useCallback((index: number) => dispatch({ type: "toggle", index }), [dispatch]);
+  const saidNone = useCallback(() => {
+    dispatch({ type: "saidNone" });
+    // From the None button, the keys go back to the card: Enter takes the suggestion, not the button again.
+    cardRef.current?.focus({ preventScroll: true });
+  }, [dispatch, cardRef]);
   const type = useCallback((typed: string) => dispatch({ type: "type", typed }), [dispatch]);
   const grade = useCallback(
     (rating: RatingValue) => {
@@ -63,14 +74,14 @@ export function useGrading(state: State, dispatch: SessionDispatch, { scheduler,
       const at = new Date();
       const durationMs = Math.min(Date.now() - shownAt.current, MAX_ANSWER_MS);
       const clientId = newClientId();
-      addToOutbox(pendingRating(current, ticked, { clientId, rating, at, durationMs }));
+      addToOutbox(pendingRating(current, answering, { clientId, rating, at, durationMs, suggested }));
       dispatch({ type: "rated", card: current, clientId, rating, durationMs, at, dayEnd, scheduler });
       // A clicked grade button goes away with the answer: focus stays on the card, where Space works.
       cardRef.current?.focus({ preventScroll: true });
     },
-    [current, revealed, busy, scheduler, dayEnd, addToOutbox, ticked, dispatch, cardRef],
+    [current, revealed, busy, scheduler, dayEnd, addToOutbox, answering, suggested, dispatch, cardRef],
   );
-  return { reveal, toggle, type, grade };
+  return { reveal, toggle, saidNone, type, grade };
 }
 
 /** Undoes a bury or suspend: the server restores the card, and it comes back as the server has it. */

@@ -15,6 +15,8 @@ export interface ReviewLogRow {
   question: string | null;
   pointsShown: string | null;
   pointsMissed: string | null;
+  /** The grade suggested from the checklist (absent: none, as for an imported review). */
+  suggestedRating?: number | null;
   parameterSetId: string | null;
   scheduler: string;
   state: number;
@@ -45,6 +47,7 @@ const REVIEW_LOG_COLUMNS = {
   question: "text",
   pointsShown: "text",
   pointsMissed: "text",
+  suggestedRating: "integer",
   parameterSetId: "text",
   scheduler: "text",
   state: "integer",
@@ -67,6 +70,6 @@ export const reviewLogColumnList: Prisma.Sql = Prisma.raw(NAMES.map((name) => `"
 /** One row's values in the column list's order, each cast on PostgreSQL (see REVIEW_LOG_COLUMNS). */
 export function reviewLogValues(row: ReviewLogRow, engine: "sqlite" | "postgresql"): Prisma.Sql {
   const value = (name: ReviewLogColumn) =>
-    engine === "postgresql" ? Prisma.sql`${row[name]}::${Prisma.raw(REVIEW_LOG_COLUMNS[name])}` : Prisma.sql`${row[name]}`;
+    engine === "postgresql" ? Prisma.sql`${row[name] ?? null}::${Prisma.raw(REVIEW_LOG_COLUMNS[name])}` : Prisma.sql`${row[name] ?? null}`;
   return Prisma.join(NAMES.map(value));
 }

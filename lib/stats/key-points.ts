@@ -1,5 +1,6 @@
 // What the key-point checklists say about a learner: the points they miss most (with their cards),
-// and calibration: for each grade they give, how often they recalled the card at its next review.
+// and calibration: for each grade they give (and each grade Drill suggested), how often they recalled
+// the card at its next review.
 // Only the viewer's own ratings are read. The tally is shared with the mentor dashboard.
 import "server-only";
 import { browsableDecks, type Viewer } from "../decks/access";
@@ -90,5 +91,43 @@ export async function getCalibration(viewer: Viewer): Promise<Calibration[]> {
   return RATINGS.map((rating) => {
     const row = rows.find((r) => Number(r.rating) === rating);
     return { rating, followed: Number(row?.followed ?? 0), recalled: Number(row?.recalled ?? 0) };
+  });
+}
+
+export interface SuggestionCalibration {
+  /** The grade Drill suggested from the checklist. */
+  suggested: RatingValue;
+  /** Ratings made with this suggestion and followed by a review after a full interval. */
+  followed: number;
+  /** Of those, how many times the learner took the suggestion (graded as suggested). */
+  taken: number;
+  /** Of those followed, how many times the card was recalled at that next review (not Again). */
+  recalled: number;
+}
+
+/**
+ * For each grade Drill suggested: how often the learner took it, and how often they recalled the
+ * card at its next review (as a review, as in getCalibration). If the suggestions work, recall rises
+ * from a suggested Again to a suggested Easy. Only ratings stored with a suggestion count: those
+ * graded without using the checklist say nothing about it.
+ */
+export async function getSuggestionCalibration(viewer: Viewer): Promise<SuggestionCalibration[]> {
+  const rows = await db.$queryRaw<
+    { suggested: number; followed: bigint | number; taken: bigint | number | null; recalled: bigint | number | null }[]
+  >`
+    SELECT "suggestedRating" AS "suggested", COUNT(*) AS "followed",
+      SUM(CASE WHEN "rating" = "suggestedRating" THEN 1 ELSE 0 END) AS "taken",
+      SUM(CASE WHEN "nextRating" > 1 THEN 1 ELSE 0 END) AS "recalled"
+    FROM (
+      SELECT "rating", "suggestedRating",
+        LEAD("rating") OVER (PARTITION BY "cardId" ORDER BY "reviewedAt", "reps") AS "nextRating",
+        LEAD("state") OVER (PARTITION BY "cardId" ORDER BY "reviewedAt", "reps") AS "nextState"
+      FROM "ReviewLog" WHERE "userId" = ${viewer.id}
+    ) AS "pairs"
+    WHERE "nextState" = ${State.Review} AND "suggestedRating" IS NOT NULL
+    GROUP BY "suggestedRating"`;
+  return RATINGS.map((suggested) => {
+    const row = rows.find((r) => Number(r.suggested) === suggested);
+    return { suggested, followed: Number(row?.followed ?? 0), taken: Number(row?.taken ?? 0), recalled: Number(row?.recalled ?? 0) };
   });
 }

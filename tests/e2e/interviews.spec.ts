@@ -81,8 +81,10 @@ test("a learner plans an interview two weeks out, studies the plan, takes a mock
   await expect(timer).toHaveText(/^(1:00|0:5\d)$/);
   await expect(timer).not.toHaveText("1:00");
   await page.keyboard.press("Space");
-  await page.getByRole("button", { name: "Again" }).click();
-  await page.getByRole("button", { name: "Reveal the answer" }).click();
+  // The study screen's card: key points to tick, the grades with their intervals.
+  await expect(page.getByRole("group", { name: /Key points: tick what you said/ })).toBeVisible();
+  await page.getByRole("button", { name: /^Again \d/ }).click();
+  await page.getByRole("button", { name: /Show answer/ }).click();
   await page.keyboard.press("3");
   const summary = page.getByTestId("mock-summary");
   await expect(summary).toContainText("Done: 1 of 2 answered");

@@ -16,6 +16,7 @@ const suggestion = (page: Page) => page.getByTestId("suggested-grade");
 test("a learner ticks key points with the keyboard, takes the suggested grade with Enter, and sees the missed points in stats", async ({
   page,
 }) => {
+  test.setTimeout(60_000);
   await signUp(page, newEmail("points"));
   await startPythonDeck(page);
   const first = await page.getByTestId("card-front").innerText();
@@ -24,7 +25,17 @@ test("a learner ticks key points with the keyboard, takes the suggested grade wi
   await expect(page.getByTestId("card-lead")).toContainText("concurrency, not parallelism");
   const boxes = checklist(page).getByRole("checkbox");
   await expect(boxes).toHaveCount(5);
+  // Nothing ticked: no suggestion, and Enter records nothing (it used to record Again).
+  await expect(suggestion(page)).not.toContainText("Suggested");
+  await expect(page.getByTestId("suggestion-rule")).toContainText("Most points said (2/3 or more): Good");
+  await expect(page.getByRole("button", { name: /suggested\)/ })).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("card-front")).toHaveText(first);
+  await expect(page.getByLabel("Cards left")).toContainText("10 new");
+  // "None of them" says nothing was said: Again is suggested; a tick afterwards replaces it.
+  await page.getByRole("button", { name: /None of them/ }).click();
   await expect(suggestion(page)).toContainText("Suggested: Again");
+  await expect(page.getByRole("button", { name: /^Again .*suggested/ })).toBeVisible();
 
   // Shift+1 and Shift+3 tick the first and third points; 1-4 alone would grade.
   await page.keyboard.press("Shift+Digit1");
@@ -46,9 +57,9 @@ test("a learner ticks key points with the keyboard, takes the suggested grade wi
   const count = await checklist(page).getByRole("checkbox").count();
   for (let i = 1; i <= count; i++) await page.keyboard.press(`Shift+Digit${i}`);
   await expect(suggestion(page)).toContainText("Suggested: Good");
-  // A click ticks too, and the keys still work with the checkbox focused.
+  // A click ticks too, and the keys still work with the checkbox focused. Most points said is still Good.
   await checklist(page).getByRole("checkbox").first().click();
-  await expect(suggestion(page)).toContainText("Suggested: Hard");
+  await expect(suggestion(page)).toContainText("Suggested: Good");
   await page.keyboard.press("Shift+Digit1");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
@@ -66,6 +77,9 @@ test("a learner ticks key points with the keyboard, takes the suggested grade wi
   await expect(page.getByTestId("key-points")).toContainText("Processes use every core");
   await page.goto("/stats");
   await expect(page.getByTestId("calibration")).toContainText("Good");
+  // Whether the suggestions work: honest about having too little to tell yet.
+  await expect(page.getByTestId("suggestion-calibration")).toContainText("Do the suggested grades work?");
+  await expect(page.getByTestId("suggestion-verdict")).toContainText("Too few reviews yet to tell");
 });
 
 test("a learner who types the answer first sees it beside the key points", async ({ page }) => {

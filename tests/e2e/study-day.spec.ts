@@ -17,6 +17,7 @@ async function tinyDeck(page: Page) {
 }
 
 test("bury and suspend undo like ratings; the end of the day says what is next; review ahead", async ({ page }) => {
+  test.setTimeout(60_000);
   await signUp(page, newEmail("day"));
   await awayFromDayBoundary(page);
   await tinyDeck(page);
@@ -34,6 +35,13 @@ test("bury and suspend undo like ratings; the end of the day says what is next; 
   await expect(notice).toContainText("Suspended");
   await page.keyboard.press("z");
   await expect(notice).toContainText("Unsuspended: the card is back.");
+  await expect(front).toHaveText("What is one?");
+  // Z takes back a bury made with the button too, as Anki's undo does.
+  await page.getByRole("button", { name: "Bury" }).click();
+  await expect(notice).toContainText("Buried until tomorrow.");
+  await expect(front).toHaveText("What is two?");
+  await page.keyboard.press("z");
+  await expect(notice).toContainText("Unburied: the card is back.");
   await expect(front).toHaveText("What is one?");
 
   // One card learned for days, one forgotten: it comes back in a minute, with a countdown.

@@ -41,7 +41,15 @@ export async function insertReviewLog(
   card: CardRef,
   rating: number,
   reviewedAt: Date,
-  fields: Partial<{ state: number; scheduledDays: number; durationMs: number; stability: number; difficulty: number; reps: number }> = {},
+  fields: Partial<{
+    state: number;
+    scheduledDays: number;
+    durationMs: number;
+    stability: number;
+    difficulty: number;
+    reps: number;
+    suggestedRating: number;
+  }> = {},
 ) {
   await db.reviewLog.create({
     data: {
@@ -61,6 +69,7 @@ export async function insertReviewLog(
       reps: fields.reps ?? 3,
       lapses: 0,
       lastReview: null,
+      suggestedRating: fields.suggestedRating ?? null,
     },
   });
 }

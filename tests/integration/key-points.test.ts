@@ -4,13 +4,14 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getMentorDashboard } from "@/lib/views/mentor-dashboard";
 import { updateCard } from "@/lib/decks/card-authoring";
-import type { RatingInput } from "@/lib/review/rating/input";
+import { ratingSchema, type RatingInput } from "@/lib/review/rating/input";
 import { recordRating, recordRatings, undoRating } from "@/lib/review/rating/record";
 import { loadStudySession } from "@/lib/review/session";
 import { startStudying } from "@/lib/review/studying";
-import type { RatingValue } from "@/lib/scheduling/fsrs";
+import { newMemory, type RatingValue } from "@/lib/scheduling/fsrs";
 import { db } from "@/lib/server/db";
-import { getCalibration, getMissedKeyPoints } from "@/lib/stats/key-points";
+import { getCalibration, getMissedKeyPoints, getSuggestionCalibration } from "@/lib/stats/key-points";
+import { pendingRating } from "@/components/review/session-state";
 import { insertReviewLog, makeDeck, makeUser } from "./helpers";
 
 const POINTS = ["Says what the GIL is", "Names I/O-bound work", "Mentions processes for CPU work"];
@@ -103,6 +104,47 @@ describe("key points with ratings", () => {
   });
 });
 
+describe("a checklist is stored only when the learner used it", () => {
+  /** The rating the review screen sends for a grade, from what was ticked, as the server parses it. */
+  function fromScreen(cardId: string, version: number, grade: RatingValue, answer: { ticked: number[]; saidNone?: boolean }) {
+    const card = { cardId, version, memory: newMemory(new Date()), keyPoints: POINTS };
+    const used = answer.ticked.length > 0 || Boolean(answer.saidNone);
+    const item = pendingRating(
+      card,
+      { ticked: new Set(answer.ticked), saidNone: answer.saidNone ?? false },
+      { clientId: `c-${randomUUID()}`, rating: grade, at: new Date(), durationMs: 5_000, suggested: used ? grade : null },
+    );
+    return ratingSchema.parse(item);
+  }
+
+  it("grading with the buttons without ticking stores no checklist: no 'missed 3 of 3' in stats or on the mentor dashboard", async () => {
+    const mentor = await makeUser("mentor");
+    const deck = await makeDeck(mentor.id, { cards: 1, visibility: "link" });
+    const [card] = await db.card.findMany({ where: { deckId: deck.id } });
+    await db.card.update({ where: { id: card!.id }, data: { lead: "Lead.", keyPoints: POINTS.join("\n") } });
+    const mentee = await makeUser("mentee");
+    await db.deckMember.create({ data: { deckId: deck.id, userId: mentee.id, role: "mentee", invitedById: mentor.id } });
+    await startStudying(mentee, deck.id);
+
+    const untouched = fromScreen(card!.id, 0, 3, { ticked: [] });
+    expect((await recordRating(mentee, untouched)).status).toBe("saved");
+    expect(await logOf(mentee.id, untouched.clientId)).toMatchObject({ pointsShown: null, pointsMissed: null, suggestedRating: null });
+    expect(await getMissedKeyPoints(mentee)).toEqual([]);
+    expect((await getMentorDashboard(mentor, deck.id))!.cards[0]!.missedPoints).toEqual([]);
+
+    // "None" pressed: a used checklist, every point missed, with the suggestion (Again) kept.
+    const none = fromScreen(card!.id, 1, 1, { ticked: [], saidNone: true });
+    await recordRating(mentee, none);
+    expect(await logOf(mentee.id, none.clientId)).toMatchObject({ pointsMissed: POINTS.join("\n"), suggestedRating: 1 });
+    expect((await getMissedKeyPoints(mentee)).map((m) => [m.point, m.missed, m.shown])).toEqual([
+      ["Mentions processes for CPU work", 1, 1],
+      ["Names I/O-bound work", 1, 1],
+      ["Says what the GIL is", 1, 1],
+    ]);
+    expect((await getMentorDashboard(mentor, deck.id))!.cards[0]!.missedPoints).toHaveLength(3);
+  });
+});
+
 describe("stats from key points", () => {
   it("lists the learner's most missed points with their cards, from their own ratings only", async () => {
     const { user, deck, withPoints } = await learnerWithPoints();
@@ -157,6 +199,40 @@ describe("stats from key points", () => {
       { rating: 3, followed: 4, recalled: 2 },
       { rating: 4, followed: 0, recalled: 0 },
     ]);
+  });
+
+  it("suggestion calibration: for each grade suggested, how often it was taken and the card recalled next time", async () => {
+    const user = await makeUser("suggested");
+    const deck = await makeDeck(user.id, { cards: 3 });
+    const cards = await db.card.findMany({ where: { deckId: deck.id }, orderBy: { position: "asc" } });
+    const at = (day: number) => new Date(Date.UTC(2030, 0, 1) + day * DAY);
+    // [rating, suggested or null] on each card, every review made in the Review state.
+    const seq = async (card: (typeof cards)[number], ratings: [RatingValue, number | null][]) => {
+      for (const [i, [r, suggestedRating]] of ratings.entries())
+        await insertReviewLog(user.id, card, r, at(i * 10), { state: 2, reps: i, ...(suggestedRating && { suggestedRating }) });
+    };
+    // Good suggested and taken, then recalled; Good suggested, Easy chosen, then forgotten;
+    // Hard suggested and taken, then recalled; a rating without a suggestion; the last has no next review.
+    await seq(cards[0]!, [
+      [3, 3],
+      [4, 3],
+      [1, null],
+    ]);
+    await seq(cards[1]!, [
+      [2, 2],
+      [3, null],
+      [3, 4],
+    ]);
+    await seq(cards[2]!, [[1, 1]]);
+    expect(await getSuggestionCalibration(user)).toEqual([
+      { suggested: 1, followed: 0, taken: 0, recalled: 0 },
+      { suggested: 2, followed: 1, taken: 1, recalled: 1 },
+      { suggested: 3, followed: 2, taken: 1, recalled: 1 },
+      { suggested: 4, followed: 0, taken: 0, recalled: 0 },
+    ]);
+    expect(await getSuggestionCalibration(await makeUser("nobody"))).toEqual(
+      [1, 2, 3, 4].map((s) => expect.objectContaining({ suggested: s, followed: 0 })),
+    );
   });
 
   it("the mentor dashboard lists the key points the group misses most on each card", async () => {

@@ -98,6 +98,7 @@ describe("a rating's decision", () => {
           question: "Question a?",
           pointsShown: null,
           pointsMissed: null,
+          suggestedRating: null,
           parameterSetId: null,
           scheduler: '{"desiredRetention":0.9}',
           ...newMemory(NOW),
@@ -143,6 +144,10 @@ describe("a rating's decision", () => {
     expect(log({ count: 3, missed: [] })).toMatchObject({ pointsShown: "one\ntwo\nthree", pointsMissed: "" });
     expect(log({ count: 2, missed: [0] })).toMatchObject({ pointsShown: null, pointsMissed: null });
     expect(log(undefined)).toMatchObject({ pointsShown: null, pointsMissed: null });
+    // The grade suggested from the checklist is kept with it, and only with it.
+    expect(log({ count: 3, missed: [2], suggested: 3 })).toMatchObject({ pointsMissed: "three", suggestedRating: 3 });
+    expect(log({ count: 3, missed: [] })).toMatchObject({ suggestedRating: null });
+    expect(log({ count: 2, missed: [0], suggested: 1 })).toMatchObject({ suggestedRating: null });
   });
 
   it("keeps what scheduled it: the learner's parameter set and settings", () => {

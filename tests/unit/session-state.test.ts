@@ -143,9 +143,10 @@ describe("review session state", () => {
     expect(answeringOf(revealAndRate(typed, 3)).typed).toBe("");
   });
 
-  it("the outbox item carries the key points not ticked", () => {
+  it("the outbox item carries the key points not ticked, and the grade suggested", () => {
     const at = later(5_000);
-    const item = pendingRating(fresh("a", ["x", "y", "z"]), new Set([1]), { clientId: "c1", rating: 2, at, durationMs: 5_000 });
+    const used = { ticked: new Set([1]), saidNone: false };
+    const item = pendingRating(fresh("a", ["x", "y", "z"]), used, { clientId: "c1", rating: 2, at, durationMs: 5_000, suggested: 2 });
     expect(item).toEqual({
       clientId: "c1",
       cardId: "a",
@@ -153,9 +154,36 @@ describe("review session state", () => {
       expectedVersion: 0,
       durationMs: 5_000,
       reviewedAt: at.toISOString(),
-      checklist: { count: 3, missed: [0, 2] },
+      checklist: { count: 3, missed: [0, 2], suggested: 2 },
     });
-    expect(pendingRating(review("b"), new Set(), { clientId: "c2", rating: 3, at, durationMs: 1 })).not.toHaveProperty("checklist");
+    const untouched = { ticked: new Set<number>(), saidNone: false };
+    expect(pendingRating(review("b"), untouched, { clientId: "c2", rating: 3, at, durationMs: 1, suggested: null })).not.toHaveProperty(
+      "checklist",
+    );
+  });
+
+  it("an untouched checklist is not sent (no 'missed 3 of 3' for a card graded with the buttons); None sends every point missed", () => {
+    const card = fresh("a", ["x", "y", "z"]);
+    const rating = { clientId: "c1", rating: 3 as const, at: now, durationMs: 5_000, suggested: null };
+    expect(pendingRating(card, { ticked: new Set(), saidNone: false }, rating)).not.toHaveProperty("checklist");
+    expect(pendingRating(card, { ticked: new Set(), saidNone: true }, { ...rating, suggested: 1 }).checklist).toEqual({
+      count: 3,
+      missed: [0, 1, 2],
+      suggested: 1,
+    });
+  });
+
+  it("None clears the ticks and marks the checklist used; a tick afterwards undoes None", () => {
+    const state = start([fresh("a", ["one", "two"])]);
+    const none = run(state, { type: "toggle", index: 0 }, { type: "saidNone" });
+    expect(answeringOf(none)).toMatchObject({ saidNone: true });
+    expect(answeringOf(none).ticked.size).toBe(0);
+    const ticked = run(none, { type: "toggle", index: 1 });
+    expect(answeringOf(ticked).saidNone).toBe(false);
+    expect([...answeringOf(ticked).ticked]).toEqual([1]);
+    // A card without key points has no checklist to say None to.
+    const plain = start([review("b")]);
+    expect(run(plain, { type: "saidNone" })).toBe(plain);
   });
 
   it("undoing a rating the outbox took back brings the card back in front with its state before", () => {

@@ -202,12 +202,17 @@ function logRow(
   };
 }
 
-/** The key points shown and those missed, as worded on the card: null when no checklist was used. */
+/** The key points shown and those missed, as worded on the card, and the grade suggested: null when no checklist was used. */
 function checklistColumns(storedPoints: string, checklist: RatingInput["checklist"]) {
   const points = splitKeyPoints(storedPoints);
-  if (!checklist || points.length === 0 || checklist.count !== points.length) return { pointsShown: null, pointsMissed: null };
+  if (!checklist || points.length === 0 || checklist.count !== points.length)
+    return { pointsShown: null, pointsMissed: null, suggestedRating: null };
   const missed = new Set(checklist.missed);
-  return { pointsShown: storedPoints, pointsMissed: joinKeyPoints(points.filter((_, i) => missed.has(i))) };
+  return {
+    pointsShown: storedPoints,
+    pointsMissed: joinKeyPoints(points.filter((_, i) => missed.has(i))),
+    suggestedRating: checklist.suggested ?? null,
+  };
 }
 
 // ---------- undo ----------

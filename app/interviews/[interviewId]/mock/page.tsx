@@ -6,6 +6,8 @@ import { EmptyState, PageHeader } from "@/components/page-chrome";
 import { requireUser } from "@/lib/accounts/auth";
 import { getInterview } from "@/lib/interviews/interviews";
 import { MOCK_QUESTIONS, MOCK_SECONDS, mockQuestions } from "@/lib/interviews/mock";
+import { medianAnswerMs } from "@/lib/review/answer-times";
+import { getStudySettings } from "@/lib/review/settings";
 import { paths } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Mock interview" };
@@ -90,7 +92,11 @@ export default async function MockInterviewPage({ params, searchParams }: PagePr
     );
   }
 
-  const questions = await mockQuestions(user, interview, count);
+  const [questions, settings, median] = await Promise.all([
+    mockQuestions(user, interview, count),
+    getStudySettings(user.id),
+    medianAnswerMs(user.id),
+  ]);
   if (questions.length === 0) {
     return (
       <div className="max-w-2xl space-y-6">
@@ -108,8 +114,11 @@ export default async function MockInterviewPage({ params, searchParams }: PagePr
         userId={user.id}
         seconds={seconds}
         backHref={paths.interview(interview.id)}
+        scheduler={settings.scheduler}
+        medianAnswerMs={median}
         cards={questions.map((q) => ({
           cardId: q.cardId,
+          deckId: q.deckId,
           version: q.version,
           memory: q.memory,
           front: <Markdown className="card-question">{q.front}</Markdown>,
