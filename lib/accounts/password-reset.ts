@@ -10,7 +10,7 @@ import { db } from "../server/db";
 import { AppError } from "../server/errors";
 import { sendMail } from "./mail";
 import { emailSchema, newPasswordSchema } from "./passwords";
-import { forgetSessionUser } from "./session-cache";
+import { endSessionsOf } from "./sessions";
 import { tokenHash } from "./sign-up";
 
 export const RESET_LINK_MINUTES = 60;
@@ -63,7 +63,7 @@ export async function resetPassword(token: string, password: string, now = new D
     if (count === 0 || reset.expiresAt <= now) throw expired;
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
   });
-  forgetSessionUser(reset.userId);
+  await endSessionsOf(reset.userId);
 }
 
 export const displayNameSchema = z.object({ name: z.string().trim().max(80, "Keep your name under 80 characters.") });
@@ -71,5 +71,4 @@ export const displayNameSchema = z.object({ name: z.string().trim().max(80, "Kee
 /** The name others see (mentors, co-editors); empty clears it. */
 export async function setDisplayName(userId: string, name: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { name: name || null } });
-  forgetSessionUser(userId);
 }
