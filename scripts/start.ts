@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { deleteExpiredMailFiles, mailFilesNotice } from "../lib/server/mail-files";
 import { ConfigError, MissingSecretError, MissingSiteUrlError, serverEnv, siteOriginOf, type ServerEnv } from "../lib/server/env";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -80,6 +81,12 @@ function siteUrl(): string {
     if (error instanceof MissingSiteUrlError) fail(error.message);
     throw error;
   }
+}
+
+// Without SMTP, mail lands on this disk with working links in it: say so, and drop expired files.
+if (!config.SMTP_URL) {
+  console.log(`• ${mailFilesNotice(config.MAIL_DIR)}`);
+  deleteExpiredMailFiles(path.resolve(root, config.MAIL_DIR));
 }
 
 // The server runs with NODE_ENV=production even in local use, so it gets the local address spelt out.

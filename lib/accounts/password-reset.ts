@@ -8,7 +8,8 @@ import { hash } from "@node-rs/argon2";
 import { z } from "zod";
 import { db } from "../server/db";
 import { AppError } from "../server/errors";
-import { sendMail } from "./mail";
+import { sendMailSoon } from "./mail";
+import { takeMailAllowance } from "./mail-limit";
 import { emailSchema, newPasswordSchema } from "./passwords";
 import { endSessionsOf } from "./sessions";
 import { tokenHash } from "./sign-up";
@@ -20,12 +21,17 @@ const isResetToken = (token: string) => /^[A-Za-z0-9_-]{20,64}$/.test(token);
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({ token: z.string().min(1).max(64), password: newPasswordSchema });
 
-/** Mails a reset link to an account with a password; a note to one that signs in with GitHub or Google; nothing otherwise. */
-export async function requestPasswordReset(email: string, origin: string, now = new Date()): Promise<void> {
+/**
+ * Mails a reset link to an account with a password; a note to one that signs in with GitHub or
+ * Google; nothing otherwise. Within the mail limits (lib/accounts/mail-limit.ts), counted for every
+ * address alike; the mail goes out after the answer, so its sending time doesn't show either.
+ */
+export async function requestPasswordReset(email: string, origin: string, now = new Date(), client: string | null = null): Promise<void> {
+  await takeMailAllowance(email, client, now);
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
   if (!user) return;
   if (!user.passwordHash) {
-    await sendMail({
+    await sendMailSoon({
       to: email,
       subject: "Signing in to Drill",
       text: `Someone (probably you) asked to reset the password of this Drill account. It has no password: it signs in with GitHub or Google.\n\nSign in here: ${origin}/sign-in`,
@@ -35,7 +41,7 @@ export async function requestPasswordReset(email: string, origin: string, now = 
   const token = randomBytes(24).toString("base64url");
   const data = { tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000) };
   await db.passwordReset.upsert({ where: { userId: user.id }, create: { userId: user.id, ...data }, update: data });
-  await sendMail({
+  await sendMailSoon({
     to: email,
     subject: "Reset your Drill password",
     text:

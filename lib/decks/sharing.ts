@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { browsableDecks, ownedDecks, type Viewer, liveCard, liveCardCount, decksWhere } from "./access";
 import { sendMail } from "../accounts/mail";
+import { takeMailAllowance } from "../accounts/mail-limit";
 import { hasAnswer } from "./card-rows";
 import { paths } from "../routes";
 import { db } from "../server/db";
@@ -311,6 +312,7 @@ export async function inviteEditor(
     where: { deckId, role: "editor", email, acceptedAt: null, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
   });
   if (pending) throw new AppError("conflict", "An invitation to that address is waiting already.", { email: ["Already invited."] });
+  await takeMailAllowance(email, `user:${viewer.id}`, now);
   const token = randomBytes(18).toString("base64url");
   const deck = await db.deck.findUniqueOrThrow({ where: { id: deckId }, select: { title: true } });
   await db.deckInvite.create({
