@@ -36,9 +36,12 @@ async function signInWithPassword(email: string, password: string, next: string 
       throw new AppError("rate_limited", "Too many failed sign-ins from your network. Try again in 15 minutes.");
     }
     if (error instanceof CredentialsSignin && error.code === "throttled-account") {
-      const retryAt = await throttleRetryAt(email);
+      const retryAt = await throttleRetryAt(email, new Date(), clientAddress(await headers()));
       const wait = retryAt ? retryAt.getTime() - Date.now() : 15_000;
-      throw new AppError("rate_limited", `Too many failed sign-ins for this account. Try again in ${formatWait(wait)}.`);
+      throw new AppError(
+        "rate_limited",
+        `Too many failed sign-ins for this account. Try again in ${formatWait(wait)}, or reset your password.`,
+      );
     }
     if (error instanceof AuthError) throw new AppError("invalid", "Wrong email or password.");
     throw error; // includes the redirect that signals success

@@ -13,6 +13,7 @@ import { takeMailAllowance } from "./mail-limit";
 import { emailSchema, newPasswordSchema } from "./passwords";
 import { endSessionsOf } from "./sessions";
 import { tokenHash } from "./sign-up";
+import { liftSignInLocks } from "./throttle";
 
 export const RESET_LINK_MINUTES = 60;
 
@@ -56,20 +57,26 @@ export async function resetLinkWorks(token: string, now = new Date()): Promise<b
   return (await db.passwordReset.count({ where: { tokenHash: tokenHash(token), expiresAt: { gt: now } } })) > 0;
 }
 
-/** Sets the new password once: the link stops working, and every session of the account ends. */
+/** Sets the new password once: the link stops working, every session of the account ends, and every sign-in lock lifts. */
 export async function resetPassword(token: string, password: string, now = new Date()): Promise<void> {
   const expired = new AppError("invalid", "This link has expired or was used already. Ask for a new one.");
   if (!isResetToken(token)) throw expired;
   const reset = await db.passwordReset.findUnique({ where: { tokenHash: tokenHash(token) } });
   if (!reset) throw expired;
   const passwordHash = await hash(password);
-  await db.$transaction(async (tx) => {
+  const { email } = await db.$transaction(async (tx) => {
     // Taking the row is the single use: of two submissions at once, one deletes it, one finds nothing.
     const { count } = await tx.passwordReset.deleteMany({ where: { id: reset.id } });
     if (count === 0 || reset.expiresAt <= now) throw expired;
-    await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    return tx.user.update({
+      where: { id: reset.userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { email: true },
+    });
   });
   await endSessionsOf(reset.userId);
+  // The owner proved it's them: no stranger's guesses keep them out any longer.
+  await liftSignInLocks(email);
 }
 
 export const displayNameSchema = z.object({ name: z.string().trim().max(80, "Keep your name under 80 characters.") });
