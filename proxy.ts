@@ -2,6 +2,10 @@
 // (lib/server/csp.ts). Not for security decisions: every page, action and route checks access itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/server/csp";
+import { servedOverHttps } from "@/lib/server/env";
+
+// Read once: HSTS only when people reach the site over HTTPS (AUTH_URL), never on a local http address.
+const hsts = servedOverHttps() ? "max-age=31536000; includeSubDomains" : null;
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
@@ -10,6 +14,7 @@ export function proxy(request: NextRequest) {
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
+  if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;
 }
 

@@ -6,6 +6,7 @@ import {
   inviteEditorAction,
   createInviteAction,
   removeEditorAction,
+  reinviteMenteeAction,
   removeMenteeAction,
   revokeInviteAction,
   setVisibilityAction,
@@ -214,12 +215,25 @@ export function RemoveMemberButton({
   const confirm =
     role === "editor"
       ? `Remove ${name} as co-editor? They can no longer edit this deck.`
-      : `Remove ${name} from this deck? They lose access to it and you no longer see their progress. They keep their review history. Revoke the invite link they used if they shouldn't rejoin.`;
+      : `Remove ${name} from this deck? They lose access to it and you no longer see their progress. They keep their review history. Their invite link no longer adds them, until you invite them again.`;
   return (
     <ActionForm action={action} hidden={{ deckId, deckKey, userId }} confirm={confirm}>
       {({ pending }) => (
         <button type="submit" className="btn btn-ghost text-danger" disabled={pending} aria-label={`Remove ${name}`}>
           Remove
+        </button>
+      )}
+    </ActionForm>
+  );
+}
+
+/** Lifts a removed mentee's bar: the invite link they had used adds them again. */
+export function ReinviteMenteeButton({ deckId, deckKey, userId, name }: { deckId: string; deckKey: string; userId: string; name: string }) {
+  return (
+    <ActionForm action={reinviteMenteeAction} hidden={{ deckId, deckKey, userId }}>
+      {({ pending }) => (
+        <button type="submit" className="btn btn-ghost" disabled={pending} aria-label={`Re-invite ${name}`}>
+          Re-invite
         </button>
       )}
     </ActionForm>

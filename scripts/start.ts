@@ -6,7 +6,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, MissingSecretError, serverEnv, type ServerEnv } from "../lib/server/env";
+import { deleteExpiredMailFiles, mailFilesNotice } from "../lib/server/mail-files";
+import { ConfigError, MissingSecretError, MissingSiteUrlError, serverEnv, siteOriginOf, type ServerEnv } from "../lib/server/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -72,7 +73,24 @@ function buildIsCurrent(): boolean {
   return Math.max(...sources, ...configs) < built;
 }
 
-const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: sessionSecret() };
+/** AUTH_URL from the environment (required in production), or in local use the address served below. */
+function siteUrl(): string {
+  try {
+    return siteOriginOf(process.env);
+  } catch (error) {
+    if (error instanceof MissingSiteUrlError) fail(error.message);
+    throw error;
+  }
+}
+
+// Without SMTP, mail lands on this disk with working links in it: say so, and drop expired files.
+if (!config.SMTP_URL) {
+  console.log(`• ${mailFilesNotice(config.MAIL_DIR)}`);
+  deleteExpiredMailFiles(path.resolve(root, config.MAIL_DIR));
+}
+
+// The server runs with NODE_ENV=production even in local use, so it gets the local address spelt out.
+const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: sessionSecret(), AUTH_URL: config.AUTH_URL ?? siteUrl() };
 const port = config.PORT;
 
 run("Applying database migrations", process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], env);

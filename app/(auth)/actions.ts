@@ -2,7 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import type { Route } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/accounts/auth";
@@ -11,7 +11,7 @@ import { PENDING_INVITE_COOKIE, pendingInvitePath } from "@/lib/accounts/pending
 import { safeReturnPath } from "@/lib/accounts/return-path";
 import { forgotPasswordSchema, requestPasswordReset, resetPassword, resetPasswordSchema } from "@/lib/accounts/password-reset";
 import { requestSignUp } from "@/lib/accounts/sign-up";
-import { throttleRetryAt } from "@/lib/accounts/throttle";
+import { clientAddress, throttleRetryAt } from "@/lib/accounts/throttle";
 import { formatWait } from "@/lib/format";
 import { publicAction } from "@/lib/accounts/action";
 import { AppError } from "@/lib/server/errors";
@@ -36,9 +36,12 @@ async function signInWithPassword(email: string, password: string, next: string 
       throw new AppError("rate_limited", "Too many failed sign-ins from your network. Try again in 15 minutes.");
     }
     if (error instanceof CredentialsSignin && error.code === "throttled-account") {
-      const retryAt = await throttleRetryAt(email);
+      const retryAt = await throttleRetryAt(email, new Date(), clientAddress(await headers()));
       const wait = retryAt ? retryAt.getTime() - Date.now() : 15_000;
-      throw new AppError("rate_limited", `Too many failed sign-ins for this account. Try again in ${formatWait(wait)}.`);
+      throw new AppError(
+        "rate_limited",
+        `Too many failed sign-ins for this account. Try again in ${formatWait(wait)}, or reset your password.`,
+      );
     }
     if (error instanceof AuthError) throw new AppError("invalid", "Wrong email or password.");
     throw error; // includes the redirect that signals success
@@ -48,7 +51,7 @@ async function signInWithPassword(email: string, password: string, next: string 
 
 /** Mails a link that finishes the sign-up; answers the same whether or not the address has an account. */
 export const signUpAction = publicAction(signUpSchema.extend(returnTo), async (input) => {
-  await requestSignUp(input, await siteOrigin(), await afterSignIn(input.next));
+  await requestSignUp(input, await siteOrigin(), await afterSignIn(input.next), new Date(), clientAddress(await headers()));
   return { email: input.email };
 });
 
@@ -70,7 +73,7 @@ export const confirmSignUpAction = publicAction(
 
 /** Mails a reset link; answers the same whether or not the address has an account. */
 export const forgotPasswordAction = publicAction(forgotPasswordSchema, async (input) => {
-  await requestPasswordReset(input.email, await siteOrigin());
+  await requestPasswordReset(input.email, await siteOrigin(), new Date(), clientAddress(await headers()));
   return { email: input.email };
 });
 

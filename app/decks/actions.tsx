@@ -24,7 +24,7 @@ import {
   setVisibility,
   visibilitySchema,
 } from "@/lib/decks/sharing";
-import { NICKNAME_MAX, setMenteeNickname } from "@/lib/decks/mentoring";
+import { NICKNAME_MAX, reinviteMentee, setMenteeNickname } from "@/lib/decks/mentoring";
 import {
   csvImportSchema,
   csvIntoDeckSchema,
@@ -151,6 +151,12 @@ export const removeEditorAction = userAction(deckRef.extend({ userId: id }), asy
 
 export const removeMenteeAction = userAction(deckRef.extend({ userId: id }), async (input, user) => {
   await removeMentee(user, input.deckId, input.userId);
+  refreshDeck(input.deckKey);
+});
+
+/** Lets a removed mentee rejoin through the invite link they had used. */
+export const reinviteMenteeAction = userAction(deckRef.extend({ userId: id }), async (input, user) => {
+  await reinviteMentee(user, input.deckId, input.userId);
   refreshDeck(input.deckKey);
 });
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "../server/db";
 import { AppError } from "../server/errors";
 import { checkPassword, newPasswordSchema } from "./passwords";
-import { forgetSessionUser } from "./session-cache";
+import { endSessionsOf } from "./sessions";
 import type { Viewer } from "./viewer";
 
 export const changePasswordSchema = z.object({
@@ -39,13 +39,12 @@ export async function changePassword(user: Viewer & { email: string }, input: Ch
   await provePassword(user, input.currentPassword, "currentPassword", now);
   const passwordHash = await hash(input.newPassword);
   await db.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-  forgetSessionUser(user.id);
 }
 
 /** Ends every session of the account, this one included. */
 export async function endAllSessions(user: Viewer): Promise<void> {
   await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-  forgetSessionUser(user.id);
+  await endSessionsOf(user.id);
 }
 
 /**
@@ -82,7 +81,6 @@ export async function deleteAccount(user: Viewer & { email: string }, input: Del
     // The rest goes with the user row (cascades): states, ratings, settings, studies, memberships, invites.
     await tx.user.delete({ where: { id: user.id } });
   });
-  forgetSessionUser(user.id);
 }
 
 /** Whether the account signs in with a password (else only through GitHub or Google). */

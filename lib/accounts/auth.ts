@@ -1,7 +1,8 @@
 // Authentication: Auth.js (next-auth v5) with email + password, plus GitHub/Google when configured.
-// Sessions are JWTs (Auth.js refuses database sessions with Credentials). Each token carries the
-// user's session version; currentUser() reads the user (and that version) once per request, so a
-// deleted account, a password change or "sign out everywhere" ends every older session at once.
+// Sessions are JWTs (Auth.js refuses database sessions with Credentials). Each token carries the id
+// of its SignInSession row (lib/accounts/sessions.ts) and the user's session version; currentUser()
+// reads the row with its user once per request, so signing out (this session), a deleted account, a
+// password change or "sign out everywhere" (every older session) ends them at once.
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin, type Session } from "next-auth";
@@ -13,7 +14,7 @@ import Google from "next-auth/providers/google";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { checkPassword, signInSchema } from "./passwords";
-import { cachedSessionUser } from "./session-cache";
+import { endSession, liveSessionUser, SESSION_DAYS, startSession } from "./sessions";
 import { confirmSignUp } from "./sign-up";
 import { clientAddress } from "./throttle";
 import { db } from "../server/db";
@@ -71,7 +72,7 @@ export const {
   providers,
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_DAYS * 24 * 60 * 60 },
   useSecureCookies: isProduction,
   pages: { signIn: "/sign-in", error: "/sign-in" },
   callbacks: {
@@ -79,12 +80,21 @@ export const {
     // session after raising it (a password change keeps the session that made it).
     async jwt({ token, user, trigger }) {
       if ((user || trigger === "update") && token.sub) token.sv = await sessionVersionOf(token.sub);
+      if (user && token.sub) token.sid = await startSession(token.sub);
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.sv = typeof token.sv === "number" ? token.sv : 0;
+      if (typeof token.sid === "string") session.sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends this session on the server: a copy of its cookie is refused from now on.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(sid);
     },
   },
   logger: {
@@ -99,7 +109,7 @@ export const {
 // Decoding the session cookie (key derivation, then decryption) is a large part of a request's CPU.
 // A cookie's value decodes to the same session every time until it expires, so decoded sessions are
 // kept a minute per process, keyed by the cookie's value (which no one can forge). Ending sessions
-// doesn't rely on this: currentUser checks the session version against the user.
+// doesn't rely on this: currentUser checks the session's row and version on every request.
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 const DECODED_MS = 60_000;
 const DECODED_MAX = 10_000;
@@ -135,17 +145,16 @@ async function sessionVersionOf(userId: string): Promise<number> {
 }
 
 /**
- * The signed-in user: null when signed out, when the account is gone, or when the session is older
- * than the user's session version (ended everywhere). The user row comes from a few-second cache
- * (lib/accounts/session-cache.ts), dropped whenever this process ends sessions.
+ * The signed-in user: null when signed out, when this session was ended (signed out, even from a
+ * copied cookie) or the account is gone, or when the session is older than the user's session
+ * version (ended everywhere). One indexed lookup per request (lib/accounts/sessions.ts).
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  const row = await cachedSessionUser(id, () =>
-    db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, sessionVersion: true } }),
-  );
+  // A token without a session id predates server-side sessions: it signs in again.
+  if (!id || !session.sid) return null;
+  const row = await liveSessionUser(session.sid, id);
   if (!row || row.sessionVersion !== (session.sv ?? 0)) return null;
   return { id: row.id, email: row.email, name: row.name };
 });
@@ -161,10 +170,13 @@ declare module "next-auth" {
   interface Session {
     /** The user's session version when this session's token was issued. */
     sv?: number;
+    /** The SignInSession row this session stands for. */
+    sid?: string;
   }
 }
 declare module "@auth/core/jwt" {
   interface JWT {
     sv?: number;
+    sid?: string;
   }
 }

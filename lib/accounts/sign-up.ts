@@ -8,7 +8,8 @@ import { paths } from "../routes";
 import { db } from "../server/db";
 import { isUniqueViolation } from "../server/errors";
 import { HOUR_MS } from "../time";
-import { sendMail } from "./mail";
+import { sendMailSoon } from "./mail";
+import { takeMailAllowance } from "./mail-limit";
 import type { AccountUser, SignUpInput } from "./passwords";
 
 /** How long a sign-up link works. */
@@ -26,12 +27,19 @@ export function tokenHash(token: string): string {
  * saying so. Either way the caller tells the person to check their email. `returnTo` (a checked
  * path on this site) is where the link leads after the account is made.
  */
-export async function requestSignUp(input: SignUpInput, origin: string, returnTo: string, now = new Date()): Promise<void> {
+export async function requestSignUp(
+  input: SignUpInput,
+  origin: string,
+  returnTo: string,
+  now = new Date(),
+  client: string | null = null,
+): Promise<void> {
+  await takeMailAllowance(input.email, client, now);
   // Hash first, always: the answer takes as long for a known address as for a new one.
   const passwordHash = await hash(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
-    await sendMail({
+    await sendMailSoon({
       to: input.email,
       subject: "You already have a Drill account",
       text:
@@ -50,7 +58,7 @@ export async function requestSignUp(input: SignUpInput, origin: string, returnTo
   // A second sign-up for the same address replaces the first: only the newest link works.
   await db.pendingSignUp.upsert({ where: { email: input.email }, create: { email: input.email, ...data }, update: data });
   const link = `${origin}/sign-up/confirm?token=${token}&next=${encodeURIComponent(returnTo)}`;
-  await sendMail({
+  await sendMailSoon({
     to: input.email,
     subject: "Finish creating your Drill account",
     text: `Open this link to finish creating your Drill account:\n\n${link}\n\nIt works for ${SIGN_UP_LINK_HOURS} hours. If you didn't ask for an account, you can ignore this email.`,

@@ -113,3 +113,28 @@ export async function getMenteeDetail(viewer: Viewer, deckId: string, userId: st
       .sort((a, b) => b.again - a.again),
   };
 }
+
+export interface RemovedMentee {
+  userId: string;
+  /** Their display name, else the note of the invite they had joined through (never their email). */
+  name: string;
+}
+
+/** Mentees the viewer removed from one of their decks, barred from the invite they came by. */
+export async function listRemovedMentees(viewer: Viewer, deckId: string): Promise<RemovedMentee[]> {
+  const bars = await db.inviteBar.findMany({
+    where: { invite: { deckId, deck: ownedDecks(viewer) } },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true, user: { select: { name: true } }, invite: { select: { label: true } } },
+  });
+  const seen = new Set<string>();
+  return bars
+    .filter((bar) => !seen.has(bar.userId) && seen.add(bar.userId))
+    .map((bar, index) => ({ userId: bar.userId, name: bar.user.name?.trim() || bar.invite.label.trim() || `Removed mentee ${index + 1}` }));
+}
+
+/** The mentor invites a removed mentee again: their old invite link lets them join once more. */
+export async function reinviteMentee(viewer: Viewer, deckId: string, userId: string): Promise<void> {
+  const { count } = await db.inviteBar.deleteMany({ where: { userId, invite: { deckId, deck: ownedDecks(viewer) } } });
+  if (count === 0) throw notFound("That mentee");
+}

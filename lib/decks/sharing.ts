@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { browsableDecks, ownedDecks, type Viewer, liveCard, liveCardCount, decksWhere } from "./access";
 import { sendMail } from "../accounts/mail";
+import { takeMailAllowance } from "../accounts/mail-limit";
 import { hasAnswer } from "./card-rows";
 import { paths } from "../routes";
 import { db } from "../server/db";
@@ -267,6 +268,12 @@ export async function joinDeck(viewer: Viewer & { email: string }, token: string
   }
   if (invite.deck.ownerId !== viewer.id) {
     const member = await db.deckMember.findUnique({ where: { deckId_userId: { deckId, userId: viewer.id } }, select: { role: true } });
+    if (!member && (await db.inviteBar.count({ where: { inviteId: invite.id, userId: viewer.id } }))) {
+      throw new AppError(
+        "invalid",
+        "Your mentor removed you from this deck, so this link no longer adds you. Ask them to invite you again.",
+      );
+    }
     // A co-editor stays a co-editor; joining again changes nothing.
     if (!member)
       await db.deckMember.create({
@@ -286,11 +293,22 @@ export async function leaveDeck(viewer: Viewer, deckId: string): Promise<void> {
   await db.deckStudy.deleteMany({ where: { userId: viewer.id, deckId } });
 }
 
+/**
+ * Removes a mentee: the deck leaves their study, and the invite link they joined through no longer
+ * lets them back in (an InviteBar) until the mentor invites them again (lib/decks/mentoring.ts).
+ */
 export async function removeMentee(viewer: Viewer, deckId: string, userId: string): Promise<void> {
   await requireOwned(viewer, deckId);
-  const { count } = await db.deckMember.deleteMany({ where: { deckId, userId, role: "mentee" } });
-  if (count === 0) throw notFound("That mentee");
-  await db.deckStudy.deleteMany({ where: { userId, deckId } });
+  await db.$transaction(async (tx) => {
+    const member = await tx.deckMember.findUnique({ where: { deckId_userId: { deckId, userId } }, select: { role: true, inviteId: true } });
+    if (member?.role !== "mentee") throw notFound("That mentee");
+    await tx.deckMember.delete({ where: { deckId_userId: { deckId, userId } } });
+    await tx.deckStudy.deleteMany({ where: { userId, deckId } });
+    if (member.inviteId) {
+      const bar = { inviteId: member.inviteId, userId };
+      await tx.inviteBar.upsert({ where: { inviteId_userId: bar }, create: bar, update: {} });
+    }
+  });
 }
 
 /**
@@ -311,6 +329,7 @@ export async function inviteEditor(
     where: { deckId, role: "editor", email, acceptedAt: null, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
   });
   if (pending) throw new AppError("conflict", "An invitation to that address is waiting already.", { email: ["Already invited."] });
+  await takeMailAllowance(email, `user:${viewer.id}`, now);
   const token = randomBytes(18).toString("base64url");
   const deck = await db.deck.findUniqueOrThrow({ where: { id: deckId }, select: { title: true } });
   await db.deckInvite.create({

@@ -106,10 +106,32 @@ export function oauthProviders(env: Env = process.env): { github: boolean; googl
   };
 }
 
-/** The site's origin from AUTH_URL (links in mail and invites), or undefined to take it from the request. */
-export function configuredOrigin(env: Env = process.env): string | undefined {
-  const { AUTH_URL } = serverEnv(env);
-  return AUTH_URL && new URL(AUTH_URL).origin;
+export class MissingSiteUrlError extends Error {
+  constructor() {
+    super(
+      "AUTH_URL is not set. In production Drill needs the address people reach it at, like " +
+        "https://drill.example: the links in its mail (password reset, sign-up, invitations) are made from it, " +
+        "never from a request's Host headers, which anyone can forge. Set AUTH_URL in the environment.",
+    );
+    this.name = "MissingSiteUrlError";
+  }
+}
+
+/**
+ * The site's origin, for links in mail and invites: AUTH_URL, required in production; in local use,
+ * the address the server listens on. Never the request's Host or X-Forwarded-Host headers: a forged
+ * one would put a genuine reset token in a link to someone else's host.
+ */
+export function siteOriginOf(env: Env = process.env): string {
+  const { AUTH_URL, NODE_ENV, NEXT_PHASE, PORT } = serverEnv(env);
+  if (AUTH_URL) return new URL(AUTH_URL).origin;
+  if (NODE_ENV === "production" && NEXT_PHASE !== "phase-production-build") throw new MissingSiteUrlError();
+  return `http://localhost:${PORT}`;
+}
+
+/** Whether people reach the site over HTTPS (AUTH_URL says so): then browsers are told to keep to it (HSTS). */
+export function servedOverHttps(env: Env = process.env): boolean {
+  return serverEnv(env).AUTH_URL?.startsWith("https:") ?? false;
 }
 
 export interface MailSettings {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { authSecret, ConfigError, configuredOrigin, mailSettings, MissingSecretError, oauthProviders, serverEnv } from "@/lib/server/env";
+import {
+  authSecret,
+  ConfigError,
+  mailSettings,
+  MissingSecretError,
+  MissingSiteUrlError,
+  oauthProviders,
+  servedOverHttps,
+  serverEnv,
+  siteOriginOf,
+} from "@/lib/server/env";
 import { safeReturnPath } from "@/lib/accounts/return-path";
 import { databaseConfig } from "@/lib/server/database-url";
 
@@ -124,10 +134,22 @@ describe("serverEnv", () => {
   });
 });
 
-describe("configuredOrigin and mailSettings", () => {
-  it("takes the origin of AUTH_URL, or none to use the request's", () => {
-    expect(configuredOrigin({ AUTH_URL: "https://drill.example/some/path" })).toBe("https://drill.example");
-    expect(configuredOrigin({})).toBeUndefined();
+describe("siteOriginOf and mailSettings", () => {
+  it("takes the origin of AUTH_URL; unset, the local address in development and a clear refusal in production", () => {
+    expect(siteOriginOf({ AUTH_URL: "https://drill.example/some/path" })).toBe("https://drill.example");
+    expect(siteOriginOf({ NODE_ENV: "production", AUTH_URL: "https://drill.example" })).toBe("https://drill.example");
+    expect(siteOriginOf({})).toBe("http://localhost:3000");
+    expect(siteOriginOf({ NODE_ENV: "development", PORT: "3105" })).toBe("http://localhost:3105");
+    expect(() => siteOriginOf({ NODE_ENV: "production" })).toThrow(MissingSiteUrlError);
+    expect(() => siteOriginOf({ NODE_ENV: "production" })).toThrow(/AUTH_URL is not set.*https:\/\/drill\.example/);
+    // `next build` runs with NODE_ENV=production and needs no address.
+    expect(siteOriginOf({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).toBe("http://localhost:3000");
+  });
+
+  it("turns on HSTS only when AUTH_URL is https", () => {
+    expect(servedOverHttps({ AUTH_URL: "https://drill.example" })).toBe(true);
+    expect(servedOverHttps({ AUTH_URL: "http://drill.example" })).toBe(false);
+    expect(servedOverHttps({})).toBe(false);
   });
 
   it("mails through SMTP_URL when set, else into MAIL_DIR", () => {

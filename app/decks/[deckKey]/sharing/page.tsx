@@ -6,6 +6,7 @@ import {
   InviteEditorForm,
   InviteRow,
   NewInviteForm,
+  ReinviteMenteeButton,
   RemoveMemberButton,
   VisibilityForm,
 } from "@/components/sharing-forms";
@@ -13,6 +14,7 @@ import { requireUser } from "@/lib/accounts/auth";
 import { getDeck } from "@/lib/decks/browse";
 import { siteOrigin } from "@/lib/server/origin";
 import { getSharing, sharingChecklist, type SharingOverview } from "@/lib/decks/sharing";
+import { listRemovedMentees, type RemovedMentee } from "@/lib/decks/mentoring";
 import { MarkdownInline } from "@/components/markdown";
 import { deckKey, paths } from "@/lib/routes";
 import { formatDate, plural } from "@/lib/format";
@@ -182,6 +184,27 @@ function CoEditors({ target, sharing }: { target: DeckTarget; sharing: SharingOv
   );
 }
 
+/** Mentees the owner removed: their invite link no longer adds them, until the owner invites them again. */
+function RemovedMentees({ target, removed }: { target: DeckTarget; removed: RemovedMentee[] }) {
+  if (removed.length === 0) return null;
+  return (
+    <section aria-labelledby="removed-mentees" className="space-y-3">
+      <h2 id="removed-mentees" className="text-lg font-semibold">
+        Removed mentees
+      </h2>
+      <p className="text-sm text-muted">Their invite link no longer adds them. Re-invite one to let them join through it again.</p>
+      <ul className="card-surface divide-y divide-line">
+        {removed.map((m) => (
+          <li key={m.userId} className="flex items-center justify-between gap-3 p-3">
+            <span>{m.name}</span>
+            <ReinviteMenteeButton {...target} userId={m.userId} name={m.name} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default async function SharingPage({ params }: PageProps<"/decks/[deckKey]/sharing">) {
   const { deckKey: key } = await params;
   const user = await requireUser(paths.deckSharing(key));
@@ -189,7 +212,12 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
   const sharing = deck && (await getSharing(user, deck.id));
   if (!deck || !sharing) notFound();
   const k = deckKey(deck);
-  const [origin, { timeZone }, checklist] = await Promise.all([siteOrigin(), getStudySettings(user.id), sharingChecklist(user, deck.id)]);
+  const [origin, { timeZone }, checklist, removed] = await Promise.all([
+    siteOrigin(),
+    getStudySettings(user.id),
+    sharingChecklist(user, deck.id),
+    listRemovedMentees(user, deck.id),
+  ]);
   const now = new Date();
   const target: DeckTarget = { deckId: deck.id, deckKey: k };
 
@@ -207,6 +235,7 @@ export default async function SharingPage({ params }: PageProps<"/decks/[deckKey
 
       <InviteLinks target={target} sharing={sharing} origin={origin} now={now} timeZone={timeZone} />
       <Mentees target={target} mentees={sharing.mentees} timeZone={timeZone} />
+      <RemovedMentees target={target} removed={removed} />
       <CoEditors target={target} sharing={sharing} />
     </div>
   );
