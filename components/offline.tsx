@@ -2,14 +2,11 @@
 
 // Offline support on every page: tells the service worker (worker/sw.ts) who is signed in, and when
 // that changes (sign-out, another user) deletes every cached page and the outbox of anyone else, so a
-// shared computer shows nobody's pages offline; keeps Today and Study ready offline; and says when a
-// page is an offline copy, and from when.
+// shared computer shows nobody's pages offline; and says when a page is an offline copy, and from when.
 import { useEffect, useState } from "react";
 import { IDENTITY_CACHE, IDENTITY_URL, isPagesCache, pagesCacheName } from "./offline-caches";
 
 const OUTBOX_PREFIX = "drill:outbox:";
-/** Pages a learner may want offline without having opened them there first. */
-const READY_OFFLINE = ["/", "/study"];
 
 /** Deletes every user's cached pages and every outbox but `keep`'s. */
 export async function forgetOfflinePages(keep: string | null = null): Promise<void> {
@@ -33,12 +30,6 @@ async function rememberIdentity(user: string | null): Promise<void> {
   if (!stored || (await stored.text()) !== (user ?? "")) {
     await forgetOfflinePages(user);
     await identity.put(IDENTITY_URL, new Response(user ?? ""));
-  }
-  if (!user || !navigator.onLine) return;
-  const pages = await caches.open(pagesCacheName(user));
-  for (const path of READY_OFFLINE) {
-    const url = new URL(path, location.origin).href;
-    if (!(await pages.match(url))) await pages.add(url).catch(() => undefined);
   }
 }
 
