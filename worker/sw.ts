@@ -1,12 +1,52 @@
 /// <reference no-default-lib="true" />
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-// Drill's service worker (serwist), bundled to public/sw.js by scripts/build-sw.ts. It keeps the last
-// study page the learner opened online, so /study opens offline with that session; the page's own
+// Drill's service worker (serwist), bundled to public/sw.js by scripts/build-sw.ts. It keeps the
+// pages a signed-in learner opened, so /study opens offline with the last session; the page's own
 // outbox keeps the ratings made offline and sends them when the network is back. Static assets are
-// content-hashed, so they are served from the cache once fetched; everything else asks the network
-// first. Ratings (POST) are never cached or replayed here: the outbox owns them, stored once.
-import { CacheFirst, NetworkFirst, Serwist } from "serwist";
+// content-hashed, so they are served from the cache once fetched. Ratings (POST) are never cached or
+// replayed here: the outbox owns them, stored once.
+//
+// Pages are private: they are kept in a cache named for the signed-in user (components/offline.ts
+// writes who that is, and deletes every user's pages when it changes or on sign-out), served from it
+// only when the network fails (never after a timeout: a slow server is waited for), and a page never
+// opened online gets the precached /offline page instead of the browser's error.
+import { CacheFirst, Serwist } from "serwist";
+import { IDENTITY_CACHE, IDENTITY_URL, OFFLINE_CACHE, OFFLINE_URL, pagesCacheName } from "../components/offline-caches";
+
+declare const self: ServiceWorkerGlobalScope;
+
+/** The user the pages last said is signed in, or null. */
+async function signedInUser(): Promise<string | null> {
+  const stored = await (await caches.open(IDENTITY_CACHE)).match(IDENTITY_URL);
+  const user = stored ? await stored.text() : "";
+  return user || null;
+}
+
+/** A full page load: the network; offline, this user's copy of the page, or the offline page. */
+async function page({ request }: { request: Request }): Promise<Response> {
+  const user = await signedInUser();
+  try {
+    const response = await fetch(request);
+    if (user && response.ok && response.type === "basic" && !response.redirected) {
+      await (await caches.open(pagesCacheName(user))).put(request.url, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const kept = user ? await (await caches.open(pagesCacheName(user))).match(request.url) : undefined;
+    const fallback = await (await caches.open(OFFLINE_CACHE)).match(OFFLINE_URL);
+    if (kept ?? fallback) return (kept ?? fallback)!;
+    throw error;
+  }
+}
+
+// Fetched signed out (no cookies), so the page kept for everyone holds nobody's data.
+async function precacheOfflinePage(): Promise<void> {
+  const response = await fetch(OFFLINE_URL, { credentials: "omit" });
+  if (response.ok) await (await caches.open(OFFLINE_CACHE)).put(OFFLINE_URL, response);
+}
+
+self.addEventListener("install", (event) => event.waitUntil(precacheOfflinePage()));
 
 const serwist = new Serwist({
   skipWaiting: true,
@@ -18,9 +58,9 @@ const serwist = new Serwist({
       handler: new CacheFirst({ cacheName: "static" }),
     },
     {
-      // Pages, full loads only (not the router's RSC fetches): the network, then the last copy.
+      // Pages, full loads only (not the router's RSC fetches).
       matcher: ({ request, sameOrigin }) => sameOrigin && request.mode === "navigate",
-      handler: new NetworkFirst({ cacheName: "pages", networkTimeoutSeconds: 4 }),
+      handler: page,
     },
   ],
 });

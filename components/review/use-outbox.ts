@@ -1,7 +1,7 @@
 "use client";
 
 // Sends the outbox to POST /api/reviews: in order, in batches, with backoff while the server can't
-// be reached, and again when the browser comes back online. Ratings saved offline on an earlier
+// be reached, and again when the browser comes back online or the page becomes visible. Ratings saved offline on an earlier
 // visit are handed back once after hydration so the session can show their effect.
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import type { MemoryState } from "@/lib/scheduling/fsrs";
@@ -209,13 +209,20 @@ export function useOutbox(userId: string, handlers: Handlers) {
   useEffect(() => {
     if (sendable && !inFlight.current && status.kind !== "offline") void flush();
   }, [sendable, waiting, flush, status.kind, inFlight]);
+  // A phone that wakes up, or a tab brought back to the front, may have had the network back for a
+  // while without an "online" event reaching the page: try then too, without waiting for the backoff.
   useEffect(() => {
-    const online = () => {
+    const again = () => {
+      if (document.visibilityState === "hidden") return;
       resetBackoff();
       void flush();
     };
-    window.addEventListener("online", online);
-    return () => window.removeEventListener("online", online);
+    window.addEventListener("online", again);
+    document.addEventListener("visibilitychange", again);
+    return () => {
+      window.removeEventListener("online", again);
+      document.removeEventListener("visibilitychange", again);
+    };
   }, [flush, resetBackoff]);
 
   return {

@@ -15,7 +15,11 @@ export type ActionState<T = undefined> =
 type Input = FormData | Record<string, unknown>;
 
 function toObject(input: Input): Record<string, unknown> {
-  if (!(input instanceof FormData)) return input;
+  if (!(input instanceof FormData)) {
+    // A hand-made request can decode to anything (nothing, a list, a string): treated as no fields,
+    // so the schema refuses it with a message instead of the wrapper failing with a 500.
+    return input && typeof input === "object" && !Array.isArray(input) ? input : {};
+  }
   const object: Record<string, unknown> = {};
   for (const [key, value] of input.entries()) {
     if (key.startsWith("$ACTION")) continue; // React's own fields

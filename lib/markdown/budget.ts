@@ -2,7 +2,11 @@
 // make remark (micromark) and React do far more than the text's length suggests: deep nesting
 // (blockquotes or lists 10,000 levels deep overflow the stack) and long runs of emphasis or link
 // delimiters (20 KB of `*a*a*a…` costs seconds of CPU, as the parser pairs every opener with every
-// closer). Text past either bound is refused when written (the editor says why) and, if it was
+// closer). Setext headings (a line underlined with `=` or `-`) cost in proportion to the text around
+// each one: 20 KB of `a\n=\n` took 25 s, and 200 of them before 19 KB of prose still take half a
+// second. And many short blocks cost more than their length: 10,000 one-letter paragraphs take about
+// a second. So underlines and the lines outside code are counted too (a fenced block of any length is
+// two lines; tests/unit/markdown-fuzz.test.ts times every shape we know of). Text past any bound is refused when written (the editor says why) and, if it was
 // stored before these bounds existed, shown as plain text instead of rendered. Pure: the editor's
 // form validation and the renderer share it.
 
@@ -15,6 +19,13 @@ export const MAX_ITEMS = 120;
 export const MAX_NESTING = 16;
 /** More delimiters than this (outside code) and pairing them up gets expensive. */
 export const MAX_DELIMITERS = 600;
+/**
+ * More lines than this outside code (fence lines included) and the blocks they make get expensive:
+ * the answers in data/ use at most 17.
+ */
+export const MAX_LINES = 400;
+/** More setext underlines than this and finding the headings they make gets expensive. */
+export const MAX_UNDERLINES = 40;
 
 /**
  * Code past this many characters (all of a card's code blocks together) is shown without syntax
@@ -22,20 +33,29 @@ export const MAX_DELIMITERS = 600;
  */
 export const MAX_HIGHLIGHTED_CODE = 2_000;
 
-/** A text split at its code fences: the lines outside code, and how many characters are inside. */
-function splitAtFences(text: string): { prose: string[]; code: number } {
+/**
+ * A text split at its code fences: the lines outside code, how many characters are inside, and how
+ * many fence lines open or close a block. Markdown ends a line at CR, LF or CRLF alike, so all three
+ * count: text written with bare CRs must not slip past the per-line checks.
+ */
+function splitAtFences(text: string): { prose: string[]; code: number; fences: number } {
   const prose: string[] = [];
   let code = 0;
+  let fences = 0;
   let fence: string | null = null;
-  for (const line of text.split("\n")) {
+  for (const line of text.split(LINE_END)) {
     const opened = FENCE.exec(line);
     if (fence) {
-      if (opened && opened[1]!.startsWith(fence[0]!) && opened[1]!.length >= fence.length) fence = null;
-      else code += line.length + 1;
-    } else if (opened) fence = opened[1]!;
-    else prose.push(line);
+      if (opened && opened[1]!.startsWith(fence[0]!) && opened[1]!.length >= fence.length) {
+        fence = null;
+        fences++;
+      } else code += line.length + 1;
+    } else if (opened) {
+      fence = opened[1]!;
+      fences++;
+    } else prose.push(line);
   }
-  return { prose, code };
+  return { prose, code, fences };
 }
 
 /** The characters inside a text's fenced code blocks. */
@@ -46,6 +66,10 @@ export function codeLength(text: string): number {
 export type MarkdownBudget = { ok: true } | { ok: false; reason: string };
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LINE_END = /\r\n?|\n/;
+// A line of only `=` or `-` under a line of text, also inside quotes and list items: a setext heading's
+// underline (or, for `-`, maybe a rule or an empty item; counted all the same).
+const UNDERLINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:=+|-+)[ \t]*$/;
 // Characters that open or close inline constructs: emphasis, strikethrough, links and images,
 // autolinks and raw HTML (shown as text, but still parsed), inline code.
 const DELIMITER = /[*_~[\]<>`!]/g;
@@ -83,9 +107,19 @@ function itemsOf(line: string): number {
 }
 
 export function markdownBudget(text: string): MarkdownBudget {
+  const { prose, fences } = splitAtFences(text);
+  if (prose.length + fences > MAX_LINES) {
+    return { ok: false, reason: `It has more than ${MAX_LINES} lines outside code blocks.` };
+  }
   let delimiters = 0;
   let items = 0;
-  for (const line of splitAtFences(text).prose) {
+  let underlines = 0;
+  let previous = "";
+  for (const line of prose) {
+    if (UNDERLINE.test(line) && previous.trim() && ++underlines > MAX_UNDERLINES) {
+      return { ok: false, reason: `It has more than ${MAX_UNDERLINES} headings underlined with = or -.` };
+    }
+    previous = line;
     if (nestingOf(line) > MAX_NESTING) {
       return { ok: false, reason: `It nests quotes or lists more than ${MAX_NESTING} levels deep.` };
     }

@@ -2,7 +2,7 @@
 // network off (the last session loaded), while the outbox keeps the ratings made offline until the
 // network is back, then stores each once.
 import { expect, test } from "@playwright/test";
-import { newEmail, signUp } from "./fixtures";
+import { newEmail, signOut, signUp } from "./fixtures";
 
 test.use({ serviceWorkers: "allow" });
 
@@ -53,4 +53,47 @@ test("a manifest with icons and a favicon make Drill installable", async ({ page
   expect(favicon.status()).toBe(200);
   expect(favicon.headers()["content-type"]).toBe("image/png");
   expect((await page.request.get("/sw.js")).ok()).toBe(true);
+});
+
+test("after sign-out, offline, no page of the previous user is shown; a page never opened online gets the offline page", async ({
+  page,
+  context,
+}) => {
+  const email = newEmail("shared-computer");
+  await signUp(page, email);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.goto("/account");
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  // Loaded through the worker, which keeps a copy for this user.
+  await page.reload();
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+
+  // Offline, still signed in: the same user gets their copy, marked as one; a page never opened
+  // online gets the offline page with the ways that do work.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+  await expect(page.getByTestId("offline-banner")).toHaveText(/^Offline, as of \d\d:\d\d/);
+  await page.goto("/stats");
+  await expect(page.getByRole("heading", { name: "You’re offline" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Study" }).last()).toHaveAttribute("href", "/study");
+  await expect(page.getByRole("link", { name: "Today" }).last()).toHaveAttribute("href", "/");
+  await context.setOffline(false);
+
+  await page.goto("/account");
+  await signOut(page);
+  // Every user's pages are gone from the caches, and the outbox with them.
+  await expect
+    .poll(() => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("drill-pages-") || name === "pages")))
+    .toEqual([]);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("drill:outbox:")))).toEqual([]);
+  await context.setOffline(true);
+  for (const path of ["/account", "/", "/study", "/history"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "You’re offline" })).toBeVisible();
+    expect(await page.content()).not.toContain(email);
+  }
+  await context.setOffline(false);
 });

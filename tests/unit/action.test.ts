@@ -21,3 +21,14 @@ describe("the action wrapper", () => {
     expect(await action(null, { text: "a\tb\r\nc" })).toEqual({ ok: true, data: "a\tb\r\nc" });
   });
 });
+
+describe("the action wrapper given what no form sends", () => {
+  // A hand-made request decodes to whatever it holds; the wrapper used to throw on these (a 500).
+  it.each([undefined, null, [], "text", 7])("refuses %j as input with a message", async (input) => {
+    const body = vi.fn(async () => "saved");
+    const action = publicAction(z.object({ title: z.string() }), body);
+    const result = await action(null, input as unknown as FormData);
+    expect(body).not.toHaveBeenCalled();
+    expect(result).toMatchObject({ ok: false, fieldErrors: { title: [expect.any(String)] } });
+  });
+});

@@ -26,6 +26,11 @@ const PATHOLOGICAL: [string, string][] = [
   ["ordered lists nested on one line", fill("1. ", 3_000) + "a"],
   ["20 KB of list items (660 ms)", fill("- a\n")],
   ["20 KB of table rows (340 ms)", "| a | b |\n| - | - |\n" + fill("| a | b |\n")],
+  ["20 KB of setext headings (25 s per render)", fill("a\n=\n")],
+  ["the same with bare CR line ends", fill("a\r=\r")],
+  ["50 setext headings before 19 KB of prose", "a\n-\n".repeat(50) + fill("word ", 19_000)],
+  ["10,000 one-letter paragraphs (about 1 s)", fill("a\n\n")],
+  ["20 KB of list items with bare CR line ends", fill("- a\r")],
 ];
 
 describe("markdownBudget", () => {
@@ -71,6 +76,12 @@ describe("writing and showing card text", () => {
     const result = cardFormSchema.safeParse({ front: "Q?", back: ">".repeat(10_000) + " a", tags: [] });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.message).toMatch(/too complex to show: It nests quotes or lists more than 16 levels deep/);
+  });
+
+  it("the card editor refuses 20 KB of setext headings (the shape that stalled the server), saying why", () => {
+    const result = cardFormSchema.safeParse({ front: "Q?", back: fill("a\n=\n"), tags: [] });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.message).toMatch(/too complex to show: It has more than 400 lines outside code blocks/);
   });
 
   it("a stored answer past the budget is shown as typed, not rendered, and the page doesn't fail", async () => {
