@@ -100,9 +100,17 @@ export const ankiSlug = (card: AnkiPackage["cards"][number]) => `anki-${card.not
 /** The names of the images the notes' fields show. */
 export function referencedImages(notes: AnkiPackage["notes"]): Set<string> {
   const referenced = new Set<string>();
-  for (const note of notes)
-    for (const field of note.fields) for (const m of field.matchAll(IMG_SRC)) referenced.add(decodeURIComponent(m[1]!));
+  for (const note of notes) for (const field of note.fields) for (const m of field.matchAll(IMG_SRC)) referenced.add(mediaName(m[1]!));
   return referenced;
+}
+
+/** A field's image source as the media file's name: Anki URL-encodes it, except where it isn't a valid URI (taken as it is). */
+function mediaName(src: string): string {
+  try {
+    return decodeURIComponent(src);
+  } catch {
+    return src;
+  }
 }
 
 export interface MediaRow {
