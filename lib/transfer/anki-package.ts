@@ -10,6 +10,7 @@ import path from "node:path";
 import { unzipSync } from "fflate";
 import { decompress } from "fzstd";
 import { AppError } from "../server/errors";
+import { protobufFields } from "./protobuf";
 import { openCollection, readCollectionTables, type AnkiCollection, type AnkiLayout } from "./anki-tables";
 
 /** What an upload may be, and what it may unpack to: a real collection with media fits; a zip bomb doesn't. */
@@ -124,38 +125,6 @@ export function mediaNames(map: Uint8Array | undefined): [string, string][] {
   } catch {
     return [];
   }
-}
-
-/** The top-level fields of a protobuf message: varints and length-delimited bytes (enough for Anki's media map). */
-function protobufFields(bytes: Uint8Array): { field: number; bytes?: Uint8Array; value?: number }[] {
-  const fields: { field: number; bytes?: Uint8Array; value?: number }[] = [];
-  let at = 0;
-  const varint = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      if (at >= bytes.length || shift > 49) throw new Error("bad varint");
-      const byte = bytes[at++]!;
-      result += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return result;
-      shift += 7;
-    }
-  };
-  while (at < bytes.length) {
-    const key = varint();
-    const field = Math.floor(key / 8);
-    const wire = key % 8;
-    if (wire === 0) fields.push({ field, value: varint() });
-    else if (wire === 2) {
-      const length = varint();
-      if (at + length > bytes.length) throw new Error("truncated");
-      fields.push({ field, bytes: bytes.subarray(at, at + length) });
-      at += length;
-    } else if (wire === 5) at += 4;
-    else if (wire === 1) at += 8;
-    else throw new Error(`wire type ${wire}`);
-  }
-  return fields;
 }
 
 /** Reads a package. Throws an AppError (for the upload field) that says what is wrong with it. */

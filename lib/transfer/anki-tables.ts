@@ -7,6 +7,8 @@
 // The result is plain data (structured-clonable) for lib/transfer/anki-package.ts.
 import Database from "better-sqlite3";
 import { AppError } from "../server/errors";
+import type { AnkiTemplate } from "./anki-template";
+import { protobufFields } from "./protobuf";
 
 /** Anki's collection schema versions this reader knows: 11 (note types in `col`) to 18 (their own tables). */
 const SCHEMA_MIN = 11;
@@ -37,6 +39,8 @@ export interface AnkiNoteType {
   name: string;
   fields: string[];
   cloze: boolean;
+  /** Its card templates by number (none in a package that doesn't carry them). */
+  templates: AnkiTemplate[];
 }
 
 export interface AnkiCollection {
@@ -147,8 +151,9 @@ const TABLES = {
   notes: ["id", "mid", "flds", "tags"],
   cards: ["id", "nid", "ord", "type", "queue", "due", "ivl"],
   revlog: ["id", "cid", "ease", "time", "type"],
-  notetypes: ["id", "name"],
+  notetypes: ["id", "name", "config"],
   fields: ["ntid", "ord", "name"],
+  templates: ["ntid", "ord", "name", "config"],
 } as const;
 
 /** Reads the note types, notes, cards and review log of an opened collection, each bounded and checked. */
@@ -156,7 +161,7 @@ export function readCollectionTables(db: Database.Database, layout: AnkiLayout, 
   // The header first: a collection of a version Drill doesn't know is told so, whatever its tables.
   checkTables(db, { col: TABLES.col }, new Set());
   const schema = readHeader(db);
-  const present = checkTables(db, TABLES, new Set(["notetypes", "fields"]));
+  const present = checkTables(db, TABLES, new Set(["notetypes", "fields", "templates"]));
   const noteTypes = readNoteTypes(db, present);
   countAtMost(db, "notes", ANKI_LIMITS.notes, "notes");
   const notes = (db.prepare("SELECT id, mid, flds, tags FROM notes ORDER BY id").all() as Record<string, unknown>[]).map((n) => {
@@ -202,18 +207,21 @@ function readNoteTypes(db: Database.Database, present: ReadonlySet<string>): Ank
       ntid: String(integer(f.ntid, "a field's note type")),
       name: text(f.name, "a field's name"),
     }));
-    return (db.prepare("SELECT id, name FROM notetypes").all() as Record<string, unknown>[]).map((t) => {
+    const templates = present.has("templates") ? readTemplates(db) : [];
+    return (db.prepare("SELECT id, name, config FROM notetypes").all() as Record<string, unknown>[]).map((t) => {
       const typeId = String(integer(t.id, "a note type's id"));
       return {
         id: typeId,
         name: text(t.name, "a note type's name"),
         fields: fields.filter((f) => f.ntid === typeId).map((f) => f.name),
-        cloze: false,
+        // The config's kind (field 1) is 1 for a cloze note type.
+        cloze: configFields(t.config).some((f) => f.field === 1 && f.value === 1),
+        templates: templates.filter((m) => m.ntid === typeId).map(({ ntid: _ntid, ...template }) => template),
       };
     });
   }
   const { models } = db.prepare("SELECT models FROM col LIMIT 1").get() as { models: unknown };
-  let legacy: Record<string, { name?: unknown; type?: unknown; flds?: { name?: unknown; ord?: unknown }[] }>;
+  let legacy: Record<string, { name?: unknown; type?: unknown; flds?: { name?: unknown; ord?: unknown }[]; tmpls?: unknown }>;
   try {
     legacy = JSON.parse(text(models, "the note types") || "{}") as typeof legacy;
   } catch {
@@ -231,8 +239,54 @@ function readNoteTypes(db: Database.Database, present: ReadonlySet<string>): Ank
       name: m.name,
       fields: [...flds].sort((a, b) => (a.ord as number) - (b.ord as number)).map((f) => f.name as string),
       cloze: m.type === 1,
+      templates: legacyTemplates(m.tmpls, key),
     };
   });
+}
+
+/** A config blob's protobuf fields; an empty or unreadable one has none. */
+function configFields(config: unknown) {
+  if (!(config instanceof Uint8Array) || config.length === 0) return [];
+  try {
+    return protobufFields(config);
+  } catch {
+    return [];
+  }
+}
+
+/** The templates table (schema 18): each template's question and answer formats in its config (fields 1 and 2). */
+function readTemplates(db: Database.Database): (AnkiTemplate & { ntid: string })[] {
+  countAtMost(db, "templates", ANKI_LIMITS.fields, "card templates");
+  const decoder = new TextDecoder();
+  return (db.prepare("SELECT ntid, ord, name, config FROM templates ORDER BY ntid, ord").all() as Record<string, unknown>[]).map((t) => {
+    const config = configFields(t.config);
+    const format = (field: number) => decoder.decode(config.find((f) => f.field === field)?.bytes ?? new Uint8Array());
+    return {
+      ntid: String(integer(t.ntid, "a template's note type")),
+      ord: integer(t.ord, "a template's number", 0, 1000),
+      name: text(t.name, "a template's name"),
+      qfmt: format(1),
+      afmt: format(2),
+    };
+  });
+}
+
+/** The templates of a note type in the col row's JSON (schema 11): a malformed one is refused. */
+function legacyTemplates(tmpls: unknown, typeKey: string): AnkiTemplate[] {
+  if (tmpls === undefined) return [];
+  const list = Array.isArray(tmpls) ? (tmpls as Record<string, unknown>[]) : null;
+  if (
+    !list ||
+    list.length > 1000 ||
+    list.some((t) => typeof t?.qfmt !== "string" || typeof t.afmt !== "string" || typeof t.ord !== "number")
+  )
+    throw refuse(`The package's note type ${typeKey.slice(0, 20)} has malformed card templates, so nothing was imported.`);
+  return list.map((t, i) => ({
+    name: typeof t.name === "string" ? t.name : `Card ${i + 1}`,
+    ord: t.ord as number,
+    qfmt: t.qfmt as string,
+    afmt: t.afmt as string,
+  }));
 }
 
 function readCards(db: Database.Database): AnkiCollection["cards"] {
