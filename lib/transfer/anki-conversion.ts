@@ -7,10 +7,13 @@ import { newCardData } from "../decks/card-rows";
 import { cardContentSchema, tagSchema, type CardContent, type Tag } from "../decks/schema";
 import { newMemory, rate, type MemoryState, type RatingValue, type SchedulerSettings } from "../scheduling/fsrs";
 import type { AnkiNoteType, AnkiPackage } from "./anki-package";
+import { clozeSides, renderAnkiCard } from "./anki-template";
 
 export interface FieldChoice {
   question: number;
   answer: number;
+  /** Each card made from its Anki template (the default where the note type has templates), not from these two fields. */
+  fromTemplates?: boolean;
 }
 
 const turndown = new TurndownService({ headingStyle: "atx", codeBlockStyle: "fenced", emDelimiter: "_" });
@@ -52,26 +55,25 @@ export const IMAGE_MAX_BYTES = 2_000_000;
 export const IMAGES_MAX_BYTES = 50_000_000;
 const IMG_SRC = /<img[^>]*\bsrc\s*=\s*["']?([^"' >]+)/gi;
 
-const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
-
-/** A cloze field (HTML) for card number `n` (1-based): the question with its blank, the answer with it filled. */
-export function clozeSides(text: string, n: number): { question: string; answer: string } {
-  const question = text.replace(CLOZE, (_m, num: string, answer: string, hint?: string) =>
-    Number(num) === n ? `[${hint ?? "..."}]` : answer,
-  );
-  // Still HTML here (it becomes Markdown after): the filled blank in bold.
-  const answer = text.replace(CLOZE, (_m, num: string, answer: string) => (Number(num) === n ? `<b>${answer}</b>` : answer));
-  return { question, answer };
-}
+export { clozeSides } from "./anki-template";
 
 export const isImage = (name: string) => /\.(png|jpe?g|gif|webp|svg)$/i.test(name);
 
 export function defaultChoice(type: AnkiNoteType): FieldChoice {
   // A cloze's answer is its text with the blank filled, plus the second field (Back Extra) when chosen.
-  return { question: 0, answer: Math.min(1, type.fields.length - 1) };
+  const fields = { question: 0, answer: Math.min(1, type.fields.length - 1) };
+  return type.templates.length ? { ...fields, fromTemplates: true } : fields;
 }
 
-/** A card's question and answer as Markdown, from the note's chosen fields (a cloze's from its blank `ord`). */
+/** The template that makes card `ord` of a note of this type: a cloze type's one template makes all its cards. */
+export function templateOf(type: AnkiNoteType, ord: number) {
+  return type.cloze ? type.templates[0] : type.templates.find((t) => t.ord === ord);
+}
+
+/**
+ * A card's question and answer as Markdown: from its Anki template (null when Anki wouldn't make the
+ * card: its question shows no field), or from the note's chosen fields (a cloze's from its blank `ord`).
+ */
 export function sides(
   pkg: Pick<AnkiPackage, "noteTypes">,
   note: AnkiPackage["notes"][number],
@@ -81,6 +83,11 @@ export function sides(
 ) {
   const type = pkg.noteTypes.find((t) => t.id === note.noteTypeId);
   const md = (html: string) => fieldMarkdown(html, images);
+  const template = choice.fromTemplates && type ? templateOf(type, ord) : undefined;
+  if (template) {
+    const card = renderAnkiCard(template, type!.fields, note.fields, ord);
+    return card && { question: md(card.question), answer: md(card.answer) };
+  }
   if (type?.cloze) {
     const { question, answer } = clozeSides(note.fields[choice.question] ?? "", ord + 1);
     const extra = choice.answer !== choice.question ? md(note.fields[choice.answer] ?? "") : "";
@@ -100,9 +107,17 @@ export const ankiSlug = (card: AnkiPackage["cards"][number]) => `anki-${card.not
 /** The names of the images the notes' fields show. */
 export function referencedImages(notes: AnkiPackage["notes"]): Set<string> {
   const referenced = new Set<string>();
-  for (const note of notes)
-    for (const field of note.fields) for (const m of field.matchAll(IMG_SRC)) referenced.add(decodeURIComponent(m[1]!));
+  for (const note of notes) for (const field of note.fields) for (const m of field.matchAll(IMG_SRC)) referenced.add(mediaName(m[1]!));
   return referenced;
+}
+
+/** A field's image source as the media file's name: Anki URL-encodes it, except where it isn't a valid URI (taken as it is). */
+function mediaName(src: string): string {
+  try {
+    return decodeURIComponent(src);
+  } catch {
+    return src;
+  }
 }
 
 export interface MediaRow {
@@ -167,7 +182,10 @@ export function freshCards(
     if (!note) return [];
     const type = pkg.noteTypes.find((t) => t.id === note.noteTypeId);
     const choice = choices[note.noteTypeId] ?? (type ? defaultChoice(type) : { question: 0, answer: 1 });
-    const { question, answer } = sides(pkg, note, card.ord, choice, images);
+    const made = sides(pkg, note, card.ord, choice, images);
+    // A card Anki wouldn't make (its template shows no field of this note) isn't made here either.
+    if (!made) return [];
+    const { question, answer } = made;
     const parsed = cardContentSchema.safeParse({
       slug: ankiSlug(card),
       front: question,

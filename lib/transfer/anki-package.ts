@@ -7,36 +7,20 @@ import "server-only";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { unzipSync } from "fflate";
 import { decompress } from "fzstd";
 import { AppError } from "../server/errors";
+import { protobufFields } from "./protobuf";
+import { openCollection, readCollectionTables, type AnkiCollection, type AnkiLayout } from "./anki-tables";
 
 /** What an upload may be, and what it may unpack to: a real collection with media fits; a zip bomb doesn't. */
 export const APKG_MAX_BYTES = 100_000_000;
 const UNPACKED_MAX_BYTES = 400_000_000;
 const ENTRIES_MAX = 50_000;
-/** Anki's collection schema versions this reader knows: 11 (note types in `col`) to 18 (their own tables). */
-const SCHEMA_MIN = 11;
-const SCHEMA_MAX = 18;
+export type { AnkiLayout, AnkiNoteType } from "./anki-tables";
 
-export type AnkiLayout = "anki21b" | "anki21" | "anki2";
-
-export interface AnkiNoteType {
-  id: string;
-  name: string;
-  fields: string[];
-  cloze: boolean;
-}
-
-export interface AnkiPackage {
+export interface AnkiPackage extends AnkiCollection {
   layout: AnkiLayout;
-  schema: number;
-  noteTypes: AnkiNoteType[];
-  notes: { id: string; noteTypeId: string; fields: string[]; tags: string[] }[];
-  cards: { id: string; noteId: string; ord: number; type: number; queue: number; due: number; interval: number }[];
-  /** Reviews, oldest first: ease 1-4, time in ms since the epoch, answer time in ms, Anki's review kind. */
-  reviews: { id: string; cardId: string; ease: number; at: number; durationMs: number; kind: number }[];
   /** Media files by name (images among them are shown on cards; the rest are counted as skipped). */
   media: Map<string, Uint8Array>;
 }
@@ -101,8 +85,6 @@ function collectionBytes(files: Record<string, Uint8Array>): { layout: AnkiLayou
   throw refuse("That zip has no Anki collection in it (collection.anki21b, .anki21 or .anki2).");
 }
 
-const id = (n: number | bigint) => String(n);
-
 const isZstd = (bytes: Uint8Array) => bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd;
 
 function tryDecompress(bytes: Uint8Array): Uint8Array | null {
@@ -145,38 +127,6 @@ export function mediaNames(map: Uint8Array | undefined): [string, string][] {
   }
 }
 
-/** The top-level fields of a protobuf message: varints and length-delimited bytes (enough for Anki's media map). */
-function protobufFields(bytes: Uint8Array): { field: number; bytes?: Uint8Array; value?: number }[] {
-  const fields: { field: number; bytes?: Uint8Array; value?: number }[] = [];
-  let at = 0;
-  const varint = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      if (at >= bytes.length || shift > 49) throw new Error("bad varint");
-      const byte = bytes[at++]!;
-      result += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return result;
-      shift += 7;
-    }
-  };
-  while (at < bytes.length) {
-    const key = varint();
-    const field = Math.floor(key / 8);
-    const wire = key % 8;
-    if (wire === 0) fields.push({ field, value: varint() });
-    else if (wire === 2) {
-      const length = varint();
-      if (at + length > bytes.length) throw new Error("truncated");
-      fields.push({ field, bytes: bytes.subarray(at, at + length) });
-      at += length;
-    } else if (wire === 5) at += 4;
-    else if (wire === 1) at += 8;
-    else throw new Error(`wire type ${wire}`);
-  }
-  return fields;
-}
-
 /** Reads a package. Throws an AppError (for the upload field) that says what is wrong with it. */
 export function readAnkiPackage(bytes: Uint8Array): AnkiPackage {
   const files = unpack(bytes);
@@ -189,14 +139,9 @@ export function readAnkiPackage(bytes: Uint8Array): AnkiPackage {
   const file = path.join(dir, "collection.sqlite");
   try {
     writeFileSync(file, sqlite);
-    let db: Database.Database;
+    const db = openCollection(file);
     try {
-      db = new Database(file, { readonly: true, fileMustExist: true });
-    } catch {
-      throw refuse("The package's collection can't be opened as a database.");
-    }
-    try {
-      return readCollection(db, layout, files);
+      return { layout, ...readCollectionTables(db, layout, Date.now()), media: readableMedia(files) };
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw refuse("The package's collection isn't laid out as Anki's are (a table or column is missing), so nothing was read.");
@@ -206,33 +151,6 @@ export function readAnkiPackage(bytes: Uint8Array): AnkiPackage {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The note types and their fields: in their own tables in newer schemas, else in the col row's JSON (`models`). */
-function readNoteTypes(db: Database.Database, models: string): AnkiNoteType[] {
-  const tables = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
-  );
-  if (tables.has("notetypes") && tables.has("fields")) {
-    const fields = db.prepare("SELECT ntid, ord, name FROM fields ORDER BY ntid, ord").all() as {
-      ntid: number;
-      ord: number;
-      name: string;
-    }[];
-    return (db.prepare("SELECT id, name FROM notetypes").all() as { id: number; name: string }[]).map((t) => ({
-      id: id(t.id),
-      name: t.name,
-      fields: fields.filter((f) => f.ntid === t.id).map((f) => f.name),
-      cloze: false,
-    }));
-  }
-  const legacy = JSON.parse(models || "{}") as Record<string, { name: string; type?: number; flds?: { name: string; ord: number }[] }>;
-  return Object.entries(legacy).map(([key, m]) => ({
-    id: key,
-    name: m.name,
-    fields: [...(m.flds ?? [])].sort((a, b) => a.ord - b.ord).map((f) => f.name),
-    cloze: m.type === 1,
-  }));
 }
 
 /** The package's media files by name, unpacked; a file that is missing or won't unpack, or whose name is unsafe, is left out. */
@@ -246,57 +164,4 @@ function readableMedia(files: Record<string, Uint8Array>): Map<string, Uint8Arra
     if (unpacked) media.set(name, unpacked);
   }
   return media;
-}
-
-function readCollection(db: Database.Database, layout: AnkiLayout, files: Record<string, Uint8Array>): AnkiPackage {
-  const col = db.prepare("SELECT ver, models FROM col LIMIT 1").get() as { ver: number; models: string } | undefined;
-  if (!col) throw refuse("The package's collection has no header row: it is damaged.");
-  if (col.ver < SCHEMA_MIN || col.ver > SCHEMA_MAX)
-    throw refuse(
-      `The package's collection is version ${col.ver}, which Drill doesn't know (it reads ${SCHEMA_MIN} to ${SCHEMA_MAX}). Export from Anki again with "Support older Anki versions" ticked.`,
-    );
-
-  const noteTypes = readNoteTypes(db, col.models);
-  db.defaultSafeIntegers(false);
-  const notes = (
-    db.prepare("SELECT id, mid, flds, tags FROM notes ORDER BY id").all() as { id: number; mid: number; flds: string; tags: string }[]
-  ).map((n) => ({
-    id: id(n.id),
-    noteTypeId: id(n.mid),
-    fields: n.flds.split("\x1f"),
-    tags: n.tags.trim() ? n.tags.trim().split(/\s+/) : [],
-  }));
-  if (layout === "anki2" && notes.length <= 1 && /please update/i.test(notes[0]?.fields[0] ?? ""))
-    throw refuse(
-      "This package was made by a newer Anki for newer Ankis: its only readable collection is a placeholder. Export again from Anki, or use a .colpkg.",
-    );
-  // Cloze note types: marked in legacy JSON; in newer schemas, told by their notes' {{c1::...}} markers.
-  for (const type of noteTypes)
-    if (!type.cloze) type.cloze = notes.some((n) => n.noteTypeId === type.id && /\{\{c\d+::/.test(n.fields[0] ?? ""));
-
-  const cards = (
-    db.prepare("SELECT id, nid, ord, type, queue, due, ivl FROM cards ORDER BY id").all() as {
-      id: number;
-      nid: number;
-      ord: number;
-      type: number;
-      queue: number;
-      due: number;
-      ivl: number;
-    }[]
-  ).map((c) => ({ id: id(c.id), noteId: id(c.nid), ord: c.ord, type: c.type, queue: c.queue, due: c.due, interval: c.ivl }));
-  const reviews = (
-    db.prepare("SELECT id, cid, ease, time, type FROM revlog ORDER BY id").all() as {
-      id: number;
-      cid: number;
-      ease: number;
-      time: number;
-      type: number;
-    }[]
-  )
-    .filter((r) => r.ease >= 1 && r.ease <= 4)
-    .map((r) => ({ id: id(r.id), cardId: id(r.cid), ease: r.ease, at: r.id, durationMs: Math.max(0, r.time), kind: r.type }));
-
-  const media = readableMedia(files);
-  return { layout, schema: col.ver, noteTypes, notes, cards, reviews, media };
 }

@@ -30,8 +30,8 @@ const counter = () => {
 
 const pkg: Pick<AnkiPackage, "noteTypes" | "notes" | "cards"> = {
   noteTypes: [
-    { id: "basic", name: "Basic", fields: ["Front", "Back"], cloze: false },
-    { id: "cloze", name: "Cloze", fields: ["Text", "Back Extra"], cloze: true },
+    { id: "basic", name: "Basic", fields: ["Front", "Back"], cloze: false, templates: [] },
+    { id: "cloze", name: "Cloze", fields: ["Text", "Back Extra"], cloze: true, templates: [] },
   ],
   notes: [
     {
