@@ -18,15 +18,18 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** The environment, checked before anything else runs: bad configuration stops here, clearly. */
-function checkedEnv(): ServerEnv {
+/** `read()`, or one clear line and exit 1 when it throws a configuration error of `kind`. */
+function orFail<T>(read: () => T, kind: new (...args: never[]) => Error): T {
   try {
-    return serverEnv(process.env);
+    return read();
   } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
+    if (error instanceof kind) fail(error.message);
     throw error;
   }
 }
+
+/** The environment, checked before anything else runs: bad configuration stops here, clearly. */
+const checkedEnv = (): ServerEnv => orFail(() => serverEnv(process.env), ConfigError);
 
 const config = checkedEnv();
 
@@ -74,14 +77,7 @@ function buildIsCurrent(): boolean {
 }
 
 /** AUTH_URL from the environment (required in production), or in local use the address served below. */
-function siteUrl(): string {
-  try {
-    return siteOriginOf(process.env);
-  } catch (error) {
-    if (error instanceof MissingSiteUrlError) fail(error.message);
-    throw error;
-  }
-}
+const siteUrl = (): string => orFail(() => siteOriginOf(process.env), MissingSiteUrlError);
 
 // Without SMTP, mail lands on this disk with working links in it: say so, and drop expired files.
 if (!config.SMTP_URL) {
