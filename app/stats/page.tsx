@@ -2,7 +2,7 @@ import { MarkdownInline } from "@/components/markdown";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CardStates } from "@/components/stats/card-states";
-import { BigNumber, Meter } from "@/components/stats/figures";
+import { BigNumber, Meter, RecallRow } from "@/components/stats/figures";
 import { Forecast } from "@/components/stats/forecast";
 import { Heatmap } from "@/components/stats/heatmap";
 import { requireUser } from "@/lib/accounts/auth";
@@ -187,19 +187,7 @@ function GradeCalibration({ calibration, suggestions }: { calibration: Calibrati
       </div>
       <ul className="space-y-3" data-testid="calibration">
         {calibration.map((c) => (
-          <li key={c.rating} className="grid grid-cols-[4rem_1fr_7rem] items-center gap-3 text-sm">
-            <span>{RATING_LABELS[c.rating]}</span>
-            {c.followed ? <Meter rate={c.recalled / c.followed} /> : <span className="text-xs text-muted">no next review yet</span>}
-            <span className="text-right tabular-nums">
-              {c.followed ? (
-                <>
-                  {percent(c.recalled / c.followed)} <span className="text-xs text-muted">of {c.followed}</span>
-                </>
-              ) : (
-                "—"
-              )}
-            </span>
-          </li>
+          <RecallRow key={c.rating} label={RATING_LABELS[c.rating]} recalled={c.recalled} followed={c.followed} />
         ))}
       </ul>
       <SuggestionCalibration rows={suggestions} />

@@ -1,5 +1,7 @@
-// Small pieces of the stats page: a retention meter and a headline number with its note.
+// Small pieces of the stats page: a retention meter, a headline number with its note, and a grade's
+// recall row.
 import type { ReactNode } from "react";
+import { percent } from "@/lib/format";
 
 function retentionTone(rate: number): string {
   if (rate >= 0.85) return "bg-success";
@@ -25,5 +27,35 @@ export function BigNumber({ label, value, unit, children }: { label: string; val
       </p>
       <div className="text-sm text-muted">{children}</div>
     </section>
+  );
+}
+
+/** One grade's row in a calibration list: how often the card was remembered at its next review. */
+export function RecallRow({
+  label,
+  recalled,
+  followed,
+  children,
+}: {
+  label: string;
+  recalled: number;
+  followed: number;
+  children?: ReactNode;
+}) {
+  return (
+    <li className="grid grid-cols-[4rem_1fr_7rem] items-center gap-3 text-sm">
+      <span>{label}</span>
+      {followed ? <Meter rate={recalled / followed} /> : <span className="text-xs text-muted">no next review yet</span>}
+      <span className="text-right tabular-nums">
+        {followed ? (
+          <>
+            {percent(recalled / followed)} <span className="text-xs text-muted">of {followed}</span>
+            {children}
+          </>
+        ) : (
+          "—"
+        )}
+      </span>
+    </li>
   );
 }

@@ -1,10 +1,9 @@
 // The stats page's check on the suggested grade: for each grade Drill suggested from a checklist,
 // how often the learner took it and how often they remembered the card next time, and the verdict.
-import { percent } from "@/lib/format";
 import { RATING_LABELS } from "@/lib/scheduling/fsrs";
 import type { SuggestionCalibration as Row } from "@/lib/stats/key-points";
 import { describeVerdict, suggestionVerdict } from "@/lib/stats/suggestion-verdict";
-import { Meter } from "./figures";
+import { RecallRow } from "./figures";
 
 export function SuggestionCalibration({ rows }: { rows: Row[] }) {
   return (
@@ -16,20 +15,9 @@ export function SuggestionCalibration({ rows }: { rows: Row[] }) {
       </p>
       <ul className="space-y-3">
         {rows.map((r) => (
-          <li key={r.suggested} className="grid grid-cols-[4rem_1fr_7rem] items-center gap-3 text-sm">
-            <span>{RATING_LABELS[r.suggested]}</span>
-            {r.followed ? <Meter rate={r.recalled / r.followed} /> : <span className="text-xs text-muted">no next review yet</span>}
-            <span className="text-right tabular-nums">
-              {r.followed ? (
-                <>
-                  {percent(r.recalled / r.followed)} <span className="text-xs text-muted">of {r.followed}</span>
-                  <span className="block text-xs text-muted">taken {r.taken}</span>
-                </>
-              ) : (
-                "—"
-              )}
-            </span>
-          </li>
+          <RecallRow key={r.suggested} label={RATING_LABELS[r.suggested]} recalled={r.recalled} followed={r.followed}>
+            <span className="block text-xs text-muted">taken {r.taken}</span>
+          </RecallRow>
         ))}
       </ul>
       <p className="text-sm" data-testid="suggestion-verdict">
