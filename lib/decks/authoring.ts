@@ -33,9 +33,10 @@ export async function getEditableDeck(viewer: Viewer, deckIdOrKey: string): Prom
   return { ...rest, role: ownerId === viewer.id ? "owner" : "editor" };
 }
 
+/** For writes, which take the deck's id only: a slug there would reach the database as a foreign key. */
 export async function requireEditable(viewer: Viewer, deckId: string): Promise<EditableDeck> {
   const deck = await getEditableDeck(viewer, deckId);
-  if (!deck) throw notFound("That deck");
+  if (!deck || deck.id !== deckId) throw notFound("That deck");
   return deck;
 }
 
