@@ -42,7 +42,8 @@ function TodaySection({ today }: { today: Today }) {
         </>
       ) : (
         <p className="text-lg" data-testid="today-counts">
-          You&apos;re done for today. Nothing is due and today&apos;s new cards are met.{" "}
+          You&apos;re done for today. Nothing is due and today&apos;s new cards are met
+          {decks.some((d) => d.unanswered > 0) ? ", though some cards wait for an answer (below)" : ""}.{" "}
           <Link href={paths.study({ ahead: true })} className="link">
             Review ahead
           </Link>
@@ -96,6 +97,10 @@ function StudyDecks({ decks }: { decks: Today["decks"] }) {
               <Link href={paths.study({ deck })} className="btn" aria-label={`Study ${deck.title}`}>
                 Study
               </Link>
+            ) : deck.unanswered > 0 ? (
+              <span className="text-sm text-muted" data-testid="waiting-for-answers">
+                {deck.mentored ? "Your mentor hasn't" : "The author hasn't"} answered {plural(deck.unanswered, "card")} yet
+              </span>
             ) : (
               <span className="text-sm text-muted">Done for today</span>
             )}

@@ -305,6 +305,28 @@ export interface AfterSession {
   newCards: NewCardsToday;
 }
 
+/** Never-seen cards of these decks that nobody has answered yet, in decks the learner can't write in. */
+function unansweredCards(viewer: Viewer, deckIds: string[]) {
+  return {
+    deckId: { in: deckIds },
+    ...liveCard,
+    back: "",
+    keyPoints: "",
+    NOT: { deck: editableDecks(viewer) },
+    cardStates: { none: { userId: viewer.id } },
+  };
+}
+
+/** Per deck, the cards the learner waits on an answer for, and whether its author is their mentor. */
+export async function waitingForAnswers(viewer: Viewer, deckIds: string[]): Promise<Map<string, { cards: number; mentored: boolean }>> {
+  const [counts, mentee] = await Promise.all([
+    db.card.groupBy({ by: ["deckId"], where: unansweredCards(viewer, deckIds), _count: { _all: true } }),
+    db.deckMember.findMany({ where: { userId: viewer.id, role: "mentee", deckId: { in: deckIds } }, select: { deckId: true } }),
+  ]);
+  const mentored = new Set(mentee.map((m) => m.deckId));
+  return new Map(counts.map((c) => [c.deckId, { cards: c._count._all, mentored: mentored.has(c.deckId) }]));
+}
+
 export async function afterSession(
   viewer: Viewer,
   options: { deckId?: string; plan?: PlanToday },
@@ -317,18 +339,10 @@ export async function afterSession(
     ...liveCard,
     OR: [{ deck: editableDecks(viewer) }, ...answeredCard.OR],
   };
-  const unanswered = {
-    deckId: { in: deckIds },
-    ...liveCard,
-    back: "",
-    keyPoints: "",
-    NOT: { deck: editableDecks(viewer) },
-    cardStates: { none: { userId: viewer.id } },
-  };
   const [cards, unseen, waiting, next, studied, mentee] = await Promise.all([
     db.card.count({ where: inDecks }),
     db.card.count({ where: { ...inDecks, cardStates: { none: { userId: viewer.id } } } }),
-    db.card.count({ where: unanswered }),
+    db.card.count({ where: unansweredCards(viewer, deckIds) }),
     db.cardState.findFirst({
       where: { userId: viewer.id, deckId: { in: deckIds }, suspended: false, state: { not: State.New }, due: { gte: day.end } },
       orderBy: { due: "asc" },

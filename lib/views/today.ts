@@ -6,7 +6,7 @@ import type { Viewer } from "../decks/access";
 import { todaysPlan, type TodaysPlan } from "../interviews/readiness";
 import { getStreak } from "../stats/learner-stats";
 import { medianAnswerMs } from "../review/answer-times";
-import { sessionCounts, type DayCounts } from "../review/session";
+import { sessionCounts, waitingForAnswers, type DayCounts } from "../review/session";
 import { listStudiedDecks, type StudiedDeck } from "../review/studying";
 import type { NewCardsToday } from "../scheduling/day-queue";
 
@@ -19,7 +19,8 @@ export interface Today {
   newCards: NewCardsToday;
   /** The time today's cards take at the learner's usual pace, in minutes (rounded up; 0 when none). */
   minutes: number;
-  decks: (StudiedDeck & { counts: DayCounts })[];
+  /** `unanswered`: never-seen cards the learner waits on an answer for (`mentored`: from their mentor). */
+  decks: (StudiedDeck & { counts: DayCounts; unanswered: number; mentored: boolean })[];
   streak: { current: number; longest: number };
   next: TodaysPlan["next"];
 }
@@ -32,7 +33,11 @@ export async function getToday(viewer: Viewer, now = new Date()): Promise<Today>
     medianAnswerMs(viewer.id),
   ]);
   // The headline and every deck row ask the same queue with the same plan (the study page does too).
-  const [{ counts, newCards }, ...perDeck] = await Promise.all([
+  const [waiting, { counts, newCards }, ...perDeck] = await Promise.all([
+    waitingForAnswers(
+      viewer,
+      decks.map((d) => d.id),
+    ),
     sessionCounts(viewer, { plan }, now),
     ...decks.map((deck) => sessionCounts(viewer, { deckId: deck.id, plan }, now)),
   ]);
@@ -40,7 +45,10 @@ export async function getToday(viewer: Viewer, now = new Date()): Promise<Today>
     counts,
     newCards,
     minutes: Math.ceil((counts.total * (answerMs ?? ASSUMED_CARD_MS)) / 60_000),
-    decks: decks.map((deck, i) => ({ ...deck, counts: perDeck[i]!.counts })),
+    decks: decks.map((deck, i) => {
+      const unanswered = waiting.get(deck.id);
+      return { ...deck, counts: perDeck[i]!.counts, unanswered: unanswered?.cards ?? 0, mentored: unanswered?.mentored ?? false };
+    }),
     streak: { current: streak.current, longest: streak.longest },
     next: plan.next,
   };
