@@ -5,6 +5,8 @@ export const IDENTITY_CACHE = "drill-identity";
 /** Where the signed-in user's id is kept, for the worker to read (empty when signed out). */
 export const IDENTITY_URL = "/__drill/identity";
 export const OFFLINE_CACHE = "drill-offline";
+/** Content-hashed scripts and styles (/_next/static/): the same for every user. */
+export const STATIC_CACHE = "static";
 /** The page shown offline for a page never opened online (app/offline/page.tsx). */
 export const OFFLINE_URL = "/offline";
 const PAGES_PREFIX = "drill-pages-";

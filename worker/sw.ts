@@ -12,7 +12,7 @@
 // only when the network fails (never after a timeout: a slow server is waited for), and a page never
 // opened online gets the precached /offline page instead of the browser's error.
 import { CacheFirst, Serwist } from "serwist";
-import { IDENTITY_CACHE, IDENTITY_URL, OFFLINE_CACHE, OFFLINE_URL, pagesCacheName } from "../components/offline-caches";
+import { IDENTITY_CACHE, IDENTITY_URL, OFFLINE_CACHE, OFFLINE_URL, pagesCacheName, STATIC_CACHE } from "../components/offline-caches";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -55,7 +55,7 @@ const serwist = new Serwist({
   runtimeCaching: [
     {
       matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/_next/static/"),
-      handler: new CacheFirst({ cacheName: "static" }),
+      handler: new CacheFirst({ cacheName: STATIC_CACHE }),
     },
     {
       // Pages, full loads only (not the router's RSC fetches).
