@@ -26,7 +26,9 @@ for (const file of readdirSync(decksDir).filter((f) => f.endsWith(".md"))) {
   }
 }
 
-describe("Python code in deck answers", () => {
+// python3's own 10 s limit below decides; Vitest's default 5 s is too short for the process-pool
+// example on a busy machine.
+describe("Python code in deck answers", { timeout: 15_000 }, () => {
   it("finds the blocks", () => {
     expect(blocks.length).toBeGreaterThan(50);
   });
