@@ -56,6 +56,13 @@ describe("the Python deck in data/", () => {
     }
   });
 
+  it("keeps every back to what a learner reads in a minute: at most 150 words beside code", () => {
+    for (const card of deck.cards) {
+      const prose = card.back.replace(/^```[\s\S]*?^```$/gm, "").replace(/^\|.*\|$/gm, "");
+      expect(wordCount(prose), card.slug).toBeLessThanOrEqual(150);
+    }
+  });
+
   it("never puts one key point on two cards", () => {
     const seen = new Map<string, string>();
     for (const card of deck.cards) {
