@@ -115,7 +115,7 @@ export async function copyDeck(viewer: Viewer, deckId: string): Promise<{ id: st
       cards: {
         where: liveCard,
         orderBy: { position: "asc" },
-        select: { id: true, slug: true, front: true, lead: true, keyPoints: true, back: true },
+        select: { id: true, slug: true, front: true, lead: true, keyPoints: true, back: true, ownAnswer: true },
       },
     },
   });

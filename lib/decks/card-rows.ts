@@ -51,6 +51,7 @@ export interface NewCard {
   keyPoints?: readonly string[];
   back: string;
   tags: readonly string[];
+  ownAnswer?: boolean;
 }
 
 /** The data for creating one card of a deck at a position. */
@@ -63,6 +64,7 @@ export function newCardData(deckId: string, position: number, card: NewCard): Pr
     lead: card.lead ?? "",
     keyPoints: joinKeyPoints(card.keyPoints ?? []),
     back: card.back,
+    ownAnswer: card.ownAnswer ?? false,
     tags: withTags(card.tags),
   };
 }

@@ -133,6 +133,8 @@ export const cardContentSchema = z
     keyPoints: keyPointsSchema.default([]),
     back: answerSchema,
     tags: z.array(tagSchema).max(6, "A card has at most 6 tags."),
+    /** "Answer in your own words": the answer part is guidance and each learner writes their own. */
+    ownAnswer: z.boolean().optional(),
   })
   .superRefine(requireLeadWithPoints);
 export type CardContent = z.infer<typeof cardContentSchema>;

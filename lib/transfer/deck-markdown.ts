@@ -13,6 +13,10 @@
 //   ## The question, as the card's front
 //   slug: stable-card-slug                (optional: derived from the question when missing)
 //   tags: basics, oop
+//   answer: own                           (optional: "answer in your own words", the answer part is
+//                                          guidance, each learner writes their own)
+//   replaces: old-slug, other-slug        (optional, seeded decks: cards merged into this one; the
+//                                          seed carries learners' progress on them over to it)
 //
 //   A question longer than its heading (code to read, say) goes on under a "Question:" line, up to
 //   an "Answer:" line; the heading is its first paragraph:
@@ -36,7 +40,15 @@
 //   More:
 //
 //   Details, code and follow-ups in Markdown (optional).
-import { CARDS_PER_IMPORT_MAX, cardContentSchema, deckMetaSchema, slugify, type CardContent, type DeckMeta } from "../decks/schema";
+import {
+  CARDS_PER_IMPORT_MAX,
+  cardContentSchema,
+  deckMetaSchema,
+  slugify,
+  slugSchema,
+  type CardContent,
+  type DeckMeta,
+} from "../decks/schema";
 import { AppError } from "../server/errors";
 
 export interface ImportError {
@@ -47,6 +59,8 @@ export interface ImportError {
 export interface ImportedCard extends CardContent {
   /** Line of the card's heading (or bullet), for messages. */
   line: number;
+  /** Slugs of cards merged into this one (the seed moves learners' progress from them). */
+  replaces?: string[];
 }
 
 export interface ImportedDeck extends DeckMeta {
@@ -68,7 +82,8 @@ export function importRefusal(errors: ImportError[], outcome: string, field: str
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const META_LINE = /^([a-z]+):\s*(.*)$/;
 const DECK_KEYS = new Set(["slug", "visibility", "source"]);
-const CARD_KEYS = new Set(["slug", "tags"]);
+const CARD_KEYS = new Set(["slug", "tags", "answer", "replaces"]);
+const OWN_ANSWER = "own";
 
 interface Section {
   heading: string;
@@ -273,11 +288,34 @@ export function parseDeckMarkdown(text: string): ImportResult {
       continue;
     }
     slugLines.set(card.slug, slugLine);
-    cards.push({ ...card, tags: [...new Set(card.tags)], line: section.line });
+    const replaces = replacedSlugs(section, card.slug, errors);
+    cards.push({ ...card, tags: [...new Set(card.tags)], line: section.line, ...(replaces.length && { replaces }) });
   }
+
+  const slugs = new Set(cards.map((c) => c.slug));
+  for (const card of cards)
+    for (const old of card.replaces ?? [])
+      if (old !== card.slug && slugs.has(old))
+        errors.push({ line: card.line, message: `"replaces: ${old}" names a card still in the deck.` });
 
   if (errors.length || !parsedMeta.success) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   return { ok: true, deck: { ...parsedMeta.data, cards } };
+}
+
+/** The slugs on a card's "replaces:" line, each checked. */
+function replacedSlugs(section: Section, slug: string, errors: ImportError[]): string[] {
+  const meta = section.meta.get("replaces");
+  if (!meta) return [];
+  const slugs = meta.value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const old of slugs) {
+    const checked = slugSchema.safeParse(old);
+    if (!checked.success) errors.push({ line: meta.line, message: checked.error.issues[0]!.message });
+    else if (old === slug) errors.push({ line: meta.line, message: "A card can't replace itself." });
+  }
+  return [...new Set(slugs)];
 }
 
 /** A card section as checked card content; null when it has problems, each added to `errors` at its line. */
@@ -291,6 +329,9 @@ function cardOf(section: Section, errors: ImportError[]): CardContent | null {
         .filter(Boolean)
     : [];
   const answerErrors = errors.length;
+  const ownMeta = section.meta.get("answer");
+  if (ownMeta && ownMeta.value !== OWN_ANSWER)
+    errors.push({ line: ownMeta.line, message: `"answer:" takes one value, "${OWN_ANSWER}" (answer in your own words).` });
   const question = questionOf(section, errors);
   const answer = answerOf(question.section, errors);
   if (errors.length > answerErrors) return null;
@@ -301,6 +342,7 @@ function cardOf(section: Section, errors: ImportError[]): CardContent | null {
     keyPoints: answer.keyPoints.map((p) => p.text),
     back: answer.back,
     tags,
+    ...(ownMeta && { ownAnswer: true }),
   };
   const parsed = cardContentSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -26,6 +26,8 @@ export function deckToMarkdown(deck: Omit<ImportedDeck, "cards"> & { cards: Omit
     const { heading, more } = splitQuestion(card.front);
     const meta = [`## ${heading.replace(/\s*\n\s*/g, " ")}`, `slug: ${card.slug}`];
     if (card.tags.length) meta.push(`tags: ${card.tags.join(", ")}`);
+    if (card.ownAnswer) meta.push("answer: own");
+    if (card.replaces?.length) meta.push(`replaces: ${card.replaces.join(", ")}`);
     const question = more ? [`Question:\n\n${more}\n\nAnswer:`] : [];
     parts.push([meta.join("\n"), ...question, ...answerParts(card)].join("\n\n"));
   }
@@ -69,7 +71,7 @@ export async function exportableDeck(viewer: Viewer | null, deckKeyOrId: string)
       cards: {
         where: liveCard,
         orderBy: { position: "asc" },
-        select: { id: true, createdAt: true, slug: true, front: true, lead: true, keyPoints: true, back: true },
+        select: { id: true, createdAt: true, slug: true, front: true, lead: true, keyPoints: true, back: true, ownAnswer: true },
       },
     },
   });
@@ -84,7 +86,12 @@ export async function exportableDeck(viewer: Viewer | null, deckKeyOrId: string)
       visibility: deck.visibility as ImportedDeck["visibility"],
       source: deck.source,
       description: deck.description,
-      cards: deck.cards.map((c) => ({ ...c, keyPoints: splitKeyPoints(c.keyPoints), tags: tags.get(c.id) ?? [] })),
+      cards: deck.cards.map(({ ownAnswer, ...c }) => ({
+        ...c,
+        keyPoints: splitKeyPoints(c.keyPoints),
+        tags: tags.get(c.id) ?? [],
+        ...(ownAnswer && { ownAnswer }),
+      })),
     },
   };
 }

@@ -44,3 +44,18 @@ test("a visitor browses the Python deck, searches, filters by tag, and opens a c
   await page.getByRole("link", { name: "Next →" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "What is python used for?" })).toBeVisible();
 });
+
+test("the library shows the behavioural deck beside the Python deck, its prompts to answer in your own words", async ({ page }) => {
+  await page.goto("/decks");
+  const library = page.getByRole("region", { name: "Deck library" });
+  await expect(library.getByRole("link", { name: /Python Interview Questions/ })).toBeVisible();
+  await library.getByRole("link", { name: /Behavioural interview questions/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Behavioural interview questions" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "31 cards" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Tell me about a time you disagreed with a teammate." }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Tell me about a time you disagreed with a teammate." })).toBeVisible();
+  const answer = page.getByRole("region", { name: "Answer" });
+  await expect(answer).toContainText("STAR");
+  await expect(answer).toContainText("Pitfall:");
+});

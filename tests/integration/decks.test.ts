@@ -62,11 +62,18 @@ describe("copying a deck", () => {
     const owner = await makeUser("copy-owner");
     const deck = await makeDeck(owner.id, { cards: 1, visibility: "public" });
     const card = await db.card.findFirstOrThrow({ where: { deckId: deck.id } });
-    await db.card.update({ where: { id: card.id }, data: { lead: "Say this first.", keyPoints: "one\ntwo\nthree" } });
+    await db.card.update({ where: { id: card.id }, data: { lead: "Say this first.", keyPoints: "one\ntwo\nthree", ownAnswer: true } });
     const copier = await makeUser("copier");
     const copy = await copyDeck(copier, deck.id);
-    const copied = await db.card.findFirstOrThrow({ where: { deckId: copy.id }, include: { tags: true } });
-    expect(copied).toMatchObject({ front: card.front, lead: "Say this first.", keyPoints: "one\ntwo\nthree", back: card.back });
+    const copied = await db.card.findFirstOrThrow({ where: { deckId: copy.id, slug: card.slug }, include: { tags: true } });
+    // An "answer in your own words" card stays one in the copy.
+    expect(copied).toMatchObject({
+      front: card.front,
+      lead: "Say this first.",
+      keyPoints: "one\ntwo\nthree",
+      back: card.back,
+      ownAnswer: true,
+    });
     expect(copied.tags.map((t) => t.tag)).toEqual(["basics"]);
   });
 });

@@ -22,18 +22,57 @@ function deckOf(slug: string, cards: { slug: string; front: string; back: string
   };
 }
 
-describe("seeding the Python deck", () => {
-  it("creates all 60 cards once; a second run changes nothing", async () => {
-    const [python] = readSeedDecks();
-    const first = await syncSeedDeck(python!);
-    const second = await syncSeedDeck(python!);
-    expect(first.created + first.updated + first.unchanged).toBe(60);
-    expect(second).toMatchObject({ created: 0, updated: 0, retired: 0, unchanged: 60 });
-    const deck = await db.deck.findUniqueOrThrow({
-      where: { slug: "python-interview-questions" },
-      include: { _count: { select: { cards: true } } },
+describe("seeding the decks in data/", () => {
+  it("creates every card of both decks once; a second run changes nothing", async () => {
+    const decks = readSeedDecks();
+    expect(decks.map((d) => d.slug).sort()).toEqual(["behavioural-interview-questions", "python-interview-questions"]);
+    for (const file of decks) {
+      const first = await syncSeedDeck(file);
+      const second = await syncSeedDeck(file);
+      expect(first.created + first.updated + first.unchanged).toBe(file.cards.length);
+      expect(second).toMatchObject({ created: 0, updated: 0, retired: 0, unchanged: file.cards.length, carried: 0 });
+      const deck = await db.deck.findUniqueOrThrow({
+        where: { slug: file.slug },
+        include: { cards: { where: { retiredAt: null }, select: { slug: true, ownAnswer: true } } },
+      });
+      expect(deck.cards).toHaveLength(file.cards.length);
+      // Behavioural prompts are answered in the learner's own words; the Python deck's are not.
+      const own = file.slug === "behavioural-interview-questions";
+      expect(
+        deck.cards.every((c) => c.ownAnswer === own),
+        file.slug,
+      ).toBe(true);
+    }
+  });
+
+  it("adds the behavioural deck to a database seeded before it, leaving the Python deck's progress alone", async () => {
+    const [behavioural, python] = readSeedDecks();
+    await syncSeedDeck(python!);
+    const card = await db.card.findFirstOrThrow({ where: { deck: { slug: "python-interview-questions" }, retiredAt: null } });
+    const user = await makeUser("learner");
+    const due = new Date("2026-12-01T00:00:00Z");
+    await db.cardState.create({
+      data: {
+        userId: user.id,
+        cardId: card.id,
+        deckId: card.deckId,
+        due,
+        stability: 3,
+        difficulty: 5,
+        scheduledDays: 3,
+        learningSteps: 0,
+        reps: 2,
+        lapses: 0,
+        state: 2,
+      },
     });
-    expect(deck._count.cards).toBe(60);
+    await syncSeedDeck(behavioural!);
+    expect(await syncSeedDeck(python!)).toMatchObject({ created: 0, updated: 0, retired: 0 });
+    expect(await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: card.id } } })).toMatchObject({
+      due,
+      reps: 2,
+    });
+    expect(await db.deck.count({ where: { slug: "behavioural-interview-questions", ownerId: null } })).toBe(1);
   });
 });
 
@@ -126,5 +165,95 @@ describe("re-seeding an edited deck file", () => {
 
     expect(await syncSeedDeck(deckOf(slug, both))).toMatchObject({ updated: 1 });
     expect(await db.card.findUniqueOrThrow({ where: { id: dropped.id } })).toMatchObject({ retiredAt: null });
+  });
+
+  it("marks a card as answered in your own words and back, as the file says", async () => {
+    const slug = `seed-${randomUUID().slice(0, 8)}`;
+    await syncSeedDeck({ ...deckOf(slug, [{ slug: "story", front: "A conflict?", back: "guidance" }]) });
+    const own = deckOf(slug, [{ slug: "story", front: "A conflict?", back: "guidance" }]);
+    own.cards[0]!.ownAnswer = true;
+    expect(await syncSeedDeck(own)).toMatchObject({ updated: 1 });
+    expect(await syncSeedDeck(own)).toMatchObject({ unchanged: 1 });
+    expect(await db.card.findFirstOrThrow({ where: { slug: "story", deck: { slug } } })).toMatchObject({ ownAnswer: true });
+  });
+});
+
+describe("re-seeding a deck file that merges two cards", () => {
+  async function learnerWithState(cardId: string, deckId: string, reps: number) {
+    const user = await makeUser("learner");
+    const state = {
+      due: new Date("2026-12-10T00:00:00Z"),
+      stability: 9,
+      difficulty: 4,
+      scheduledDays: 9,
+      learningSteps: 0,
+      reps,
+      lapses: 0,
+      state: 2,
+    };
+    await db.cardState.create({ data: { userId: user.id, cardId, deckId, ...state } });
+    await db.reviewLog.create({
+      data: {
+        userId: user.id,
+        cardId,
+        clientId: `r-${reps}`,
+        rating: 3,
+        reviewedAt: new Date("2026-12-01T00:00:00Z"),
+        nextDue: state.due,
+        durationMs: 3000,
+        ...state,
+        state: 1,
+      },
+    });
+    return user;
+  }
+
+  it("moves a learner's schedule and history to the replacing card, keeps both apart for one who had both, once", async () => {
+    const slug = `seed-${randomUUID().slice(0, 8)}`;
+    await syncSeedDeck(
+      deckOf(slug, [
+        { slug: "keep", front: "Class attributes?", back: "k" },
+        { slug: "gone", front: "Static variables?", back: "g" },
+      ]),
+    );
+    const keep = await db.card.findFirstOrThrow({ where: { slug: "keep", deck: { slug } } });
+    const gone = await db.card.findFirstOrThrow({ where: { slug: "gone", deck: { slug } } });
+    const onlyGone = await learnerWithState(gone.id, gone.deckId, 5);
+    const both = await learnerWithState(gone.id, gone.deckId, 7);
+    await db.cardState.create({
+      data: {
+        userId: both.id,
+        cardId: keep.id,
+        deckId: keep.deckId,
+        due: new Date("2026-12-20T00:00:00Z"),
+        stability: 1,
+        difficulty: 6,
+        scheduledDays: 1,
+        learningSteps: 0,
+        reps: 1,
+        lapses: 0,
+        state: 2,
+      },
+    });
+
+    const merged = deckOf(slug, [{ slug: "keep", front: "Class attributes (static variables)?", back: "k and g" }]);
+    merged.cards[0]!.replaces = ["gone"];
+    expect(await syncSeedDeck(merged)).toMatchObject({ updated: 1, retired: 1, carried: 1, keptApart: 1 });
+
+    const moved = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: onlyGone.id, cardId: keep.id } } });
+    expect(moved).toMatchObject({ reps: 5, due: new Date("2026-12-10T00:00:00Z") });
+    expect(await db.reviewLog.count({ where: { userId: onlyGone.id, cardId: keep.id } })).toBe(1);
+    expect(await db.cardState.count({ where: { cardId: gone.id, userId: onlyGone.id } })).toBe(0);
+    // The learner with progress on both keeps the surviving card's, and the other history stays whole.
+    expect(await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: both.id, cardId: keep.id } } })).toMatchObject({
+      reps: 1,
+    });
+    expect(await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: both.id, cardId: gone.id } } })).toMatchObject({
+      reps: 7,
+    });
+    expect(await db.reviewLog.count({ where: { userId: both.id, cardId: gone.id } })).toBe(1);
+    expect(await db.card.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({ retiredAt: expect.any(Date) });
+
+    expect(await syncSeedDeck(merged)).toMatchObject({ created: 0, updated: 0, retired: 0, unchanged: 1, carried: 0, keptApart: 0 });
   });
 });

@@ -56,6 +56,13 @@ describe("the Python deck in data/", () => {
     }
   });
 
+  it("keeps every back to what a learner reads in a minute: at most 150 words beside code", () => {
+    for (const card of deck.cards) {
+      const prose = card.back.replace(/^```[\s\S]*?^```$/gm, "").replace(/^\|.*\|$/gm, "");
+      expect(wordCount(prose), card.slug).toBeLessThanOrEqual(150);
+    }
+  });
+
   it("never puts one key point on two cards", () => {
     const seen = new Map<string, string>();
     for (const card of deck.cards) {
@@ -76,6 +83,57 @@ describe("the Python deck in data/", () => {
 
   it("has no cards for the navigation links", () => {
     expect(deck.cards.some((c) => /\(Part \d\)/.test(c.front))).toBe(false);
+  });
+});
+
+describe("the behavioural deck in data/", () => {
+  const result = parseDeckMarkdown(readFileSync("data/decks/behavioural-interview-questions.md", "utf8"));
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  const { deck } = result;
+
+  it("is a public seeded deck of about 30 prompts, each answered in your own words", () => {
+    expect(deck).toMatchObject({ title: "Behavioural interview questions", slug: "behavioural-interview-questions", visibility: "public" });
+    expect(deck.cards.length).toBeGreaterThanOrEqual(28);
+    expect(deck.cards.length).toBeLessThanOrEqual(35);
+    expect(new Set(deck.cards.map((c) => c.slug)).size).toBe(deck.cards.length);
+    for (const card of deck.cards) expect(card.ownAnswer, card.slug).toBe(true);
+  });
+
+  it("covers the themes interviewers ask about", () => {
+    const fronts = deck.cards.map((c) => c.front.toLowerCase()).join("\n");
+    const themes = [
+      "disagree",
+      "failed",
+      "without formal authority",
+      "deadline",
+      "mistake",
+      "unclear",
+      "critical feedback",
+      "proud",
+      "why do you want to work here",
+    ];
+    for (const theme of themes) expect(fronts, theme).toContain(theme);
+  });
+
+  it("gives every prompt what interviewers listen for, 3 to 5 points to tick and a common pitfall", () => {
+    for (const card of deck.cards) {
+      expect(wordCount(card.lead), card.slug).toBeGreaterThan(10);
+      expect(wordCount(card.lead), card.slug).toBeLessThanOrEqual(LEAD_MAX_WORDS);
+      expect(card.keyPoints.length, card.slug).toBeGreaterThanOrEqual(3);
+      expect(card.keyPoints.length, card.slug).toBeLessThanOrEqual(5);
+      for (const point of card.keyPoints) expect(wordCount(point), `${card.slug}: ${point}`).toBeLessThanOrEqual(15);
+      expect(card.back, card.slug).toMatch(/\*\*Pitfall:\*\* \S/);
+    }
+    // Story prompts ("Tell me about a time...") get the STAR shape; pitches like "Tell me about yourself" don't.
+    for (const card of deck.cards.filter((c) => c.front.startsWith("Tell me about a")))
+      expect(card.back, card.slug).toMatch(/\*\*STAR:\*\*/);
+  });
+
+  it("round-trips through export with its own-answer marks", () => {
+    const again = parseDeckMarkdown(deckToMarkdown(deck));
+    if (!again.ok) throw new Error(JSON.stringify(again.errors));
+    const strip = (cards: typeof deck.cards) => cards.map(({ line: _line, ...card }) => card);
+    expect(strip(again.deck.cards)).toEqual(strip(deck.cards));
   });
 });
 
@@ -131,6 +189,31 @@ Another answer.
     expect(errors).toHaveLength(1);
     expect(errors[0]!.line).toBe(4);
     expect(errors[0]!.message).toMatch(/A tag uses letters, digits/);
+  });
+
+  it('keeps "answer: own" on the card, through export too, and refuses another value', () => {
+    const parsed = parseDeckMarkdown(`# D\n\n## Tell me about a conflict.\nslug: conflict\nanswer: own\n\nGuidance.\n\n## Q?\n\nA\n`);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.deck.cards.map((c) => c.ownAnswer)).toEqual([true, undefined]);
+    const again = parseDeckMarkdown(deckToMarkdown(parsed.deck));
+    expect(again.ok && again.deck.cards.map((c) => c.ownAnswer)).toEqual([true, undefined]);
+    expect(errorsOf(`# D\n\n## Q?\nanswer: yes\n\nA\n`)).toEqual([
+      { line: 4, message: '"answer:" takes one value, "own" (answer in your own words).' },
+    ]);
+  });
+
+  it('reads "replaces:" as the slugs merged into a card, and refuses one still in the deck or malformed', () => {
+    const parsed = parseDeckMarkdown(`# D\n\n## Merged?\nslug: merged\nreplaces: old-one, older\n\nA\n`);
+    expect(parsed.ok && parsed.deck.cards[0]!.replaces).toEqual(["old-one", "older"]);
+    expect(parsed.ok && parseDeckMarkdown(deckToMarkdown(parsed.deck))).toMatchObject({
+      ok: true,
+      deck: { cards: [{ replaces: ["old-one", "older"] }] },
+    });
+    expect(errorsOf(`# D\n\n## A?\nslug: aaa\nreplaces: bbb\n\nA\n\n## B?\nslug: bbb\n\nB\n`)).toEqual([
+      { line: 3, message: '"replaces: bbb" names a card still in the deck.' },
+    ]);
+    expect(errorsOf(`# D\n\n## A?\nslug: aaa\nreplaces: Not A Slug\n\nA\n`)[0]!.line).toBe(5);
+    expect(errorsOf(`# D\n\n## A?\nslug: aaa\nreplaces: aaa\n\nA\n`)[0]!.message).toBe("A card can't replace itself.");
   });
 
   it("reports every problem at once, in line order", () => {

@@ -26,7 +26,9 @@ for (const file of readdirSync(decksDir).filter((f) => f.endsWith(".md"))) {
   }
 }
 
-describe("Python code in deck answers", () => {
+// python3's own 10 s limit below decides; Vitest's default 5 s is too short for the process-pool
+// example on a busy machine.
+describe("Python code in deck answers", { timeout: 15_000 }, () => {
   it("finds the blocks", () => {
     expect(blocks.length).toBeGreaterThan(50);
   });
@@ -43,7 +45,28 @@ describe("Python code in deck answers", () => {
     }
   });
 
+  // The decks advise passing encoding= whenever text files are opened; their own code must follow it.
+  it("opens text files with an explicit encoding", () => {
+    const unencoded = blocks.flatMap(({ name, code }) => textFileCalls(code).map((call) => `${name}: ${call}`));
+    expect(unencoded.filter((call) => !/encoding=/.test(call) && !/["'][rwxa]\+?b\+?["']/.test(call))).toEqual([]);
+  });
+
   it.each(skipped.length ? skipped : [{ name: "(none)", before: "not run" }])("$name says why it is not run", ({ before }) => {
     expect(before).toMatch(/not (meant to )?(be )?run|isn't run|not run by/i);
   });
 });
+
+/** Each call that opens a file in code (open, Path.open, write_text, read_text), with its arguments. */
+function textFileCalls(code: string): string[] {
+  const calls: string[] = [];
+  for (const match of code.matchAll(/(?<![\w.])open\(|\.open\(|\.(?:write|read)_text\(/g)) {
+    let depth = 0;
+    let end = match.index;
+    for (; end < code.length; end++) {
+      if (code[end] === "(") depth++;
+      else if (code[end] === ")" && --depth === 0) break;
+    }
+    calls.push(code.slice(match.index, end + 1));
+  }
+  return calls;
+}
