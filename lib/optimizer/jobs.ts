@@ -1,11 +1,8 @@
-// Personal scheduling from the learner's side: whether they can fit, starting a fit in its own
-// process and following or cancelling it, the parameter sets they have, applying one (optionally
+// Personal scheduling from the learner's side: whether they can fit, starting a fit (queued on the
+// job engine, one per learner at a time) and following or cancelling it, the parameter sets they have, applying one (optionally
 // rescheduling every card under it), going back to the defaults, and the advice the page shows.
 // Everything is scoped to the viewer: a learner's fit reads only their ratings, sets are never shared.
 import "server-only";
-import { spawn } from "node:child_process";
-import os from "node:os";
-import path from "node:path";
 import type { Viewer } from "../decks/access";
 import { memoryOf, memorySelect } from "../review/memory";
 import { getStudySettings, storedWeights, putParameterSetInUse } from "../review/settings";
@@ -15,20 +12,31 @@ import { plural } from "../format";
 import { DAY_MS } from "../time";
 import { AppError, notFound } from "../server/errors";
 import { optimizerAvailable } from "./binding";
+import { enqueueFit } from "./fit-job";
 import { MIN_LONG_TERM_REVIEWS, trainingItems } from "./items";
 import { historiesByCard, memoriesUnder, retentionOptions, workload, type History, type RetentionOption } from "./simulate";
 
-/** A job still "running" after this long lost its process (a restart): it is shown as interrupted. */
-const STALE_MS = 10 * 60_000;
+/**
+ * A running fit's row moves several times a second (fit.ts); one that hasn't moved for this long
+ * lost its worker without the engine noticing yet (the instance was killed): shown as interrupted.
+ */
+const SILENT_MS = 2 * 60_000;
+
+const INTERRUPTED = "The fit was interrupted (the server running it stopped) and nothing was stored. Start it again.";
 
 export interface FitJobView {
   id: string;
-  status: "running" | "done" | "failed" | "cancelled";
+  status: "queued" | "running" | "done" | "failed" | "cancelled";
   progress: number;
   message: string | null;
+  /** When it was queued, then when it began running. */
   startedAt: Date;
   resultSetId: string | null;
+  /** While queued: fits queued before it, on every instance. */
+  ahead: number;
 }
+
+const jobSelect = { id: true, status: true, progress: true, message: true, startedAt: true, resultSetId: true, updatedAt: true } as const;
 
 export interface ParameterSetView {
   id: string;
@@ -55,17 +63,23 @@ export interface FitStatus {
   inUse: string | null;
 }
 
-async function latestJob(userId: string): Promise<FitJobView | null> {
-  const job = await db.fitJob.findFirst({ where: { userId }, orderBy: { startedAt: "desc" } });
-  if (!job) return null;
-  if (job.status === "running" && Date.now() - job.startedAt.getTime() > STALE_MS) {
-    await db.fitJob.updateMany({
-      where: { id: job.id, status: "running" },
-      data: { status: "failed", message: "The fit was interrupted (the server restarted). Start it again.", finishedAt: new Date() },
+async function latestJob(userId: string, now = new Date()): Promise<FitJobView | null> {
+  // The active fit when there is one (a newer row can't exist then), else the latest.
+  const row =
+    (await db.fitJob.findUnique({ where: { activeKey: userId }, select: jobSelect })) ??
+    (await db.fitJob.findFirst({ where: { userId }, orderBy: { startedAt: "desc" }, select: jobSelect }));
+  if (!row) return null;
+  const { updatedAt, ...job } = row;
+  const view = { ...job, ahead: 0 } as FitJobView;
+  if (view.status === "running" && now.getTime() - updatedAt.getTime() > SILENT_MS) {
+    const { count } = await db.fitJob.updateMany({
+      where: { id: view.id, status: "running", updatedAt },
+      data: { status: "failed", message: INTERRUPTED, finishedAt: now, activeKey: null },
     });
-    return { ...job, status: "failed", message: "The fit was interrupted (the server restarted). Start it again." };
+    if (count === 1) return { ...view, status: "failed", message: INTERRUPTED };
   }
-  return job as FitJobView;
+  if (view.status === "queued") view.ahead = await db.fitJob.count({ where: { status: "queued", startedAt: { lt: view.startedAt } } });
+  return view;
 }
 
 export async function fitStatus(viewer: Viewer): Promise<FitStatus> {
@@ -89,39 +103,60 @@ export async function fitStatus(viewer: Viewer): Promise<FitStatus> {
   };
 }
 
-/** Runs a fit in its own process (the server's requests never wait on it). */
-function spawnWorker(jobId: string): void {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("scripts", "fit-worker.ts"), jobId], {
-    cwd: process.cwd(),
-    env: process.env,
-    stdio: "ignore",
-    detached: true,
-  });
-  child.unref();
-  // The fit takes what the server leaves: its threads (created later, when fitting starts) inherit
-  // the lowest priority, so requests keep their speed while it runs.
-  if (child.pid) {
-    try {
-      os.setPriority(child.pid, 19);
-    } catch {
-      // Not allowed here: the fit runs at normal priority.
-    }
+/**
+ * A new queued fit for the user, or null when one is already queued or running: the row's unique
+ * activeKey (the user's id until the fit ends) makes that one check across every instance at once.
+ */
+async function claimFit(userId: string): Promise<string | null> {
+  try {
+    return (await db.fitJob.create({ data: { userId, activeKey: userId }, select: { id: true } })).id;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return null;
+    throw error;
   }
 }
 
-/** Starts a fit, or returns the one already running. `run` replaces the worker process (tests run it in-process). */
-export async function startFit(viewer: Viewer, run: (jobId: string) => unknown = spawnWorker): Promise<string> {
+/**
+ * Starts a fit, or returns the one already queued or running. `run` puts it on the job engine's
+ * queue (tests pass runFit to run it in-process, at once).
+ */
+export async function startFit(viewer: Viewer, run: (jobId: string) => unknown = enqueueFit): Promise<string> {
   const status = await fitStatus(viewer);
   if (!status.available) throw new AppError("conflict", "Fitting parameters is not available on this server.");
-  if (status.job?.status === "running") return status.job.id;
+  if (status.job?.status === "running" || status.job?.status === "queued") return status.job.id;
   if (status.needed > 0)
     throw new AppError("invalid", `Fitting needs ${plural(status.needed, "more review")} on later days; keep studying.`);
-  const job = await db.fitJob.create({ data: { userId: viewer.id }, select: { id: true } });
-  await run(job.id);
-  return job.id;
+  const jobId = await claimFit(viewer.id);
+  if (!jobId) {
+    // Another start won the race a moment ago (or its fit just ended): theirs is the learner's fit.
+    const active = await db.fitJob.findFirst({ where: { userId: viewer.id }, orderBy: { startedAt: "desc" }, select: { id: true } });
+    return active!.id;
+  }
+  try {
+    await run(jobId);
+  } catch (error) {
+    await db.fitJob.update({
+      where: { id: jobId },
+      data: {
+        status: "failed",
+        message: "The fit couldn't be queued; nothing changed. Try again.",
+        finishedAt: new Date(),
+        activeKey: null,
+      },
+    });
+    console.error(`fit ${jobId} couldn't be queued: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AppError("conflict", "The fit couldn't be started just now; try again in a moment.");
+  }
+  return jobId;
 }
 
+/** A queued fit is cancelled at once; a running one stops at its worker's next progress report. */
 export async function cancelFit(viewer: Viewer, jobId: string): Promise<void> {
+  const queued = await db.fitJob.updateMany({
+    where: { id: jobId, userId: viewer.id, status: "queued" },
+    data: { status: "cancelled", cancel: true, message: "Cancelled.", finishedAt: new Date(), activeKey: null },
+  });
+  if (queued.count > 0) return;
   const { count } = await db.fitJob.updateMany({ where: { id: jobId, userId: viewer.id, status: "running" }, data: { cancel: true } });
   if (count === 0) throw notFound("That fit");
 }
