@@ -19,71 +19,14 @@ import { replayCard } from "@/lib/review/history";
 import { recordRating } from "@/lib/review/rating/record";
 import { getStudySettings, saveStudySettings, studySettingsSchema } from "@/lib/review/settings";
 import { startStudying } from "@/lib/review/studying";
-import {
-  DEFAULT_SCHEDULER_SETTINGS,
-  memoryModel,
-  newMemory,
-  rate,
-  weightsProblem,
-  type MemoryState,
-  type ModelSettings,
-  type RatingValue,
-} from "@/lib/scheduling/fsrs";
-import { recallAt, retrievability } from "@/lib/scheduling/interview-plan";
+import { DEFAULT_SCHEDULER_SETTINGS, memoryModel, weightsProblem, type ModelSettings, type RatingValue } from "@/lib/scheduling/fsrs";
+import { recallAt } from "@/lib/scheduling/interview-plan";
 import { createInterview, getInterview } from "@/lib/interviews/interviews";
 import { getReadiness } from "@/lib/interviews/readiness";
 import { memoryOf, memorySelect } from "@/lib/review/memory";
 import { db } from "@/lib/server/db";
 import { makeDeck, makeUser } from "./helpers";
-
-const DAY = 86_400_000;
-const NOW = new Date("2030-06-01T12:00:00Z");
-
-/**
- * A learner who studied `cards` cards for `days` days with FSRS's defaults, remembering each card
- * with its true retrievability (a seeded random): their card states and every rating, as the app
- * would have stored them.
- */
-async function seasonedLearner(cards: number, days: number, seed = 1) {
-  let a = seed;
-  const random = () => {
-    a = (a * 16807) % 2147483647;
-    return a / 2147483647;
-  };
-  const user = await makeUser("seasoned");
-  const deck = await makeDeck(user.id, { cards });
-  await startStudying(user, deck.id);
-  const ids = (await db.card.findMany({ where: { deckId: deck.id }, orderBy: { position: "asc" }, select: { id: true } })).map((c) => c.id);
-  const settings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz: false };
-  const logs: Record<string, unknown>[] = [];
-  const states: Record<string, unknown>[] = [];
-  const start = NOW.getTime() - days * DAY;
-  ids.forEach((cardId, i) => {
-    let memory: MemoryState = newMemory(new Date(start));
-    let at = start + (i % days) * DAY * 0.5;
-    while (at < NOW.getTime()) {
-      const r = memory.lastReview ? retrievability(memory.stability, (at - memory.lastReview.getTime()) / DAY) : 0;
-      const rating: RatingValue = memory.state === 0 ? 3 : random() < r ? 3 : 1;
-      const after = rate(memory, rating, new Date(at), settings);
-      logs.push({
-        userId: user.id,
-        cardId,
-        clientId: randomUUID(),
-        rating,
-        reviewedAt: new Date(at),
-        durationMs: 4000,
-        nextDue: after.due,
-        ...memory,
-      });
-      memory = after;
-      at = Math.max(memory.due.getTime(), at + 60_000);
-    }
-    states.push({ userId: user.id, cardId, deckId: deck.id, ...memory, version: 1 });
-  });
-  await db.reviewLog.createMany({ data: logs as never });
-  await db.cardState.createMany({ data: states as never });
-  return { user, deck, ids, ratings: logs.length };
-}
+import { NOW, seasonedLearner } from "./learner-history";
 
 describe("fitting parameters", () => {
   it("says how many more reviews are needed before a fit", async () => {
