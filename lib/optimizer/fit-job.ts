@@ -86,6 +86,9 @@ export const fitJobDefinition = defineJob<FitJobData>({
   retryLimit: 1,
   expireInSeconds: FIT_EXPIRE_SECONDS,
   async handler({ fitJobId }, { signal }) {
+    // Cancelled while queued, or ended while its job waited for a retry: no process to start.
+    const row = await db.fitJob.findUnique({ where: { id: fitJobId }, select: { status: true } });
+    if (!row || !["queued", "running"].includes(row.status)) return;
     try {
       await runFitProcess(fitJobId, signal);
     } catch (error) {

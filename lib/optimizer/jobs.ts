@@ -7,6 +7,7 @@ import type { Viewer } from "../decks/access";
 import { memoryOf, memorySelect } from "../review/memory";
 import { getStudySettings, storedWeights, putParameterSetInUse } from "../review/settings";
 import { replay, State } from "../scheduling/fsrs";
+import { studyDay } from "../scheduling/study-day";
 import { db } from "../server/db";
 import { plural } from "../format";
 import { DAY_MS } from "../time";
@@ -46,6 +47,8 @@ export interface ParameterSetView {
   rmseBins: number;
   defaultLogLoss: number;
   defaultRmseBins: number;
+  /** false: scored on all the reviews it was fitted on (the later ones alone couldn't be scored). */
+  heldOut: boolean;
   workloadRatio: number;
   createdAt: Date;
   appliedAt: Date | null;
@@ -200,6 +203,59 @@ export async function reschedulePreview(viewer: Viewer, setId: string, now = new
 }
 
 /**
+ * Each studied card's state as its own history gives it under `weights` (undefined: FSRS's
+ * defaults), due date included, with the version it was computed from: what a reschedule writes.
+ */
+async function rescheduledStates(userId: string, weights: number[] | undefined) {
+  const settings = await getStudySettings(userId);
+  const scheduler = { ...settings.scheduler, weights };
+  const [byCard, states] = await Promise.all([
+    histories(userId),
+    db.cardState.findMany({ where: { userId }, select: { cardId: true, version: true, state: true, suspended: true } }),
+  ]);
+  const rescheduled = [];
+  for (const state of states) {
+    const history = byCard.get(state.cardId);
+    if (!history || state.state === State.New) continue;
+    const memory = replay(history, scheduler);
+    if (memory) rescheduled.push({ ...state, memory });
+  }
+  return { settings, rescheduled };
+}
+
+/** Writes rescheduled states, each only if its card wasn't rated meanwhile (its version still matches). */
+async function writeStates(userId: string, rescheduled: Awaited<ReturnType<typeof rescheduledStates>>["rescheduled"]): Promise<number> {
+  let count = 0;
+  await db.$transaction(async (tx) => {
+    for (const { cardId, version, memory } of rescheduled) {
+      const result = await tx.cardState.updateMany({ where: { userId, cardId, version }, data: { ...memory, version: version + 1 } });
+      count += result.count;
+    }
+  });
+  return count;
+}
+
+export interface DueToday {
+  /** Cards due by the end of the learner's study day as they stand. */
+  now: number;
+  /** The same if every card were rescheduled under the set (or the defaults). */
+  rescheduled: number;
+}
+
+/**
+ * What "reschedule" would do to today before the learner says yes: cards due by the end of today
+ * now, and after rescheduling under the set `setId` (null: FSRS's defaults). Suspended cards don't count.
+ */
+export async function dueTodayIfRescheduled(viewer: Viewer, setId: string | null, now = new Date()): Promise<DueToday> {
+  const weights = setId ? (await ownSet(viewer, setId)).weights : undefined;
+  const { settings, rescheduled } = await rescheduledStates(viewer.id, weights);
+  const { end } = studyDay(now, settings.timeZone, settings.dayStartHour);
+  const active = rescheduled.filter((s) => !s.suspended);
+  const dueNow = await db.cardState.count({ where: { userId: viewer.id, suspended: false, state: { not: State.New }, due: { lt: end } } });
+  return { now: dueNow, rescheduled: active.filter((s) => s.memory.due < end).length };
+}
+
+/**
  * Puts a set in use. With `reschedule`, every card the learner has studied gets the state its own
  * history gives under the set (its due date included); otherwise cards keep their due dates and the
  * set schedules them from their next review.
@@ -211,33 +267,20 @@ export async function applyParameterSet(
   now = new Date(),
 ): Promise<{ rescheduled: number }> {
   const set = await ownSet(viewer, setId);
-  let rescheduled = 0;
-  if (options.reschedule) {
-    const settings = await getStudySettings(viewer.id);
-    const scheduler = { ...settings.scheduler, weights: set.weights };
-    const byCard = await histories(viewer.id);
-    const states = await db.cardState.findMany({ where: { userId: viewer.id }, select: { cardId: true, version: true, state: true } });
-    await db.$transaction(async (tx) => {
-      for (const state of states) {
-        const history = byCard.get(state.cardId);
-        if (!history || state.state === State.New) continue;
-        const memory = replay(history, scheduler);
-        if (!memory) continue;
-        const { count } = await tx.cardState.updateMany({
-          where: { userId: viewer.id, cardId: state.cardId, version: state.version },
-          data: { ...memory, version: state.version + 1 },
-        });
-        rescheduled += count;
-      }
-    });
-  }
+  const rescheduled = options.reschedule ? await writeStates(viewer.id, (await rescheduledStates(viewer.id, set.weights)).rescheduled) : 0;
   await db.fsrsParameterSet.updateMany({ where: { id: set.id, userId: viewer.id }, data: { appliedAt: now } });
   await putParameterSetInUse(viewer.id, set.id);
   return { rescheduled };
 }
 
-export async function restoreDefaultParameters(viewer: Viewer): Promise<void> {
+/** Back to FSRS's defaults; with `reschedule`, every studied card rescheduled under them (undoing a reschedule under a set). */
+export async function restoreDefaultParameters(
+  viewer: Viewer,
+  options: { reschedule: boolean } = { reschedule: false },
+): Promise<{ rescheduled: number }> {
+  const rescheduled = options.reschedule ? await writeStates(viewer.id, (await rescheduledStates(viewer.id, undefined)).rescheduled) : 0;
   await putParameterSetInUse(viewer.id, null);
+  return { rescheduled };
 }
 
 /** Workload and recall at several desired retentions under the parameters in use. */

@@ -55,3 +55,41 @@ export async function seasonedLearner(cards: number, days: number, seed = 1) {
   await db.cardState.createMany({ data: states as never });
   return { user, deck, ids, ratings: logs.length };
 }
+
+/**
+ * A learner whose cards were each reviewed on the given days (days after `start`), every review
+ * recalled except each seventh card's second: a history shaped by hand, for fits on awkward data.
+ */
+export async function learnerReviewedOn(daysByCard: number[][], start = new Date(NOW.getTime() - 400 * DAY)) {
+  const user = await makeUser("shaped");
+  const deck = await makeDeck(user.id, { cards: daysByCard.length });
+  await startStudying(user, deck.id);
+  const ids = (await db.card.findMany({ where: { deckId: deck.id }, orderBy: { position: "asc" }, select: { id: true } })).map((c) => c.id);
+  const settings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz: false };
+  const logs: Record<string, unknown>[] = [];
+  const states: Record<string, unknown>[] = [];
+  ids.forEach((cardId, i) => {
+    let memory: MemoryState = newMemory(start);
+    daysByCard[i]!.forEach((day, k) => {
+      // Seconds apart per card, so "earlier" and "later" reviews are well ordered.
+      const at = new Date(start.getTime() + day * DAY + i * 1000);
+      const rating: RatingValue = k === 1 && i % 7 === 0 ? 1 : 3;
+      const after = rate(memory, rating, at, settings);
+      logs.push({
+        userId: user.id,
+        cardId,
+        clientId: randomUUID(),
+        rating,
+        reviewedAt: at,
+        durationMs: 4000,
+        nextDue: after.due,
+        ...memory,
+      });
+      memory = after;
+    });
+    states.push({ userId: user.id, cardId, deckId: deck.id, ...memory, version: 1 });
+  });
+  await db.reviewLog.createMany({ data: logs as never });
+  await db.cardState.createMany({ data: states as never });
+  return { user, deck, ids };
+}
