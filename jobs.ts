@@ -7,8 +7,31 @@ import { fitJobDefinition } from "@/lib/optimizer/fit-job";
 
 export const jobDefinitions: AnyJobDefinition[] = [fitJobDefinition];
 
+/** How long to wait before trying again when the engine can't start (the database isn't up yet). */
+const RETRY_MS = 5_000;
+
+let stopping = false;
+
+/**
+ * Starts the engine; never throws, so the server serves while the database comes up. Until the
+ * engine runs, starting a fit says to try again in a moment.
+ */
 export async function startJobs(): Promise<void> {
-  await startJobEngine(jobDefinitions);
+  if (stopping) return;
+  try {
+    await startJobEngine(jobDefinitions);
+  } catch (error) {
+    console.error(
+      `jobs: the job engine couldn't start (${error instanceof Error ? error.message : String(error)}); trying again in ${RETRY_MS / 1000} s`,
+    );
+    setTimeout(() => void startJobs(), RETRY_MS).unref();
+  }
 }
 
-export { jobCounts, stopJobEngine as stopJobs };
+/** For graceful shutdown: running jobs are aborted (retried by another instance on PostgreSQL) and the engine closes. */
+export async function stopJobs(): Promise<void> {
+  stopping = true;
+  await stopJobEngine();
+}
+
+export { jobCounts };

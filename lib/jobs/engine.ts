@@ -46,11 +46,15 @@ const globalForJobs = globalThis as unknown as { drillJobs?: Promise<JobEngine> 
 
 /** Starts this process's engine with every definition (instrumentation.ts, once). */
 export function startJobEngine(definitions: AnyJobDefinition[], options: EngineOptions = {}): Promise<JobEngine> {
-  globalForJobs.drillJobs ??= createJobEngine(databaseConfig(), options).then(async (engine) => {
+  const starting = (globalForJobs.drillJobs ??= createJobEngine(databaseConfig(), options).then(async (engine) => {
     await engine.start(definitions);
     return engine;
+  }));
+  // A start that failed (the database unreachable) leaves room for the next try.
+  starting.catch(() => {
+    if (globalForJobs.drillJobs === starting) globalForJobs.drillJobs = undefined;
   });
-  return globalForJobs.drillJobs;
+  return starting;
 }
 
 function running(): Promise<JobEngine> {
