@@ -12,7 +12,7 @@ import { applyParameterSetAction, cancelFitAction, restoreDefaultsAction, startF
 import type { DueToday, FitStatus, WorkloadPreview } from "@/lib/optimizer/jobs";
 import { plural } from "@/lib/format";
 import type { RetentionOption } from "@/lib/optimizer/simulate";
-import { ActionForm } from "../action-form";
+import { ActionForm, type FormAction } from "../action-form";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const dateText = (d: Date) => d.toLocaleDateString("en", { dateStyle: "medium" });
@@ -193,15 +193,29 @@ function DueTodayNote({ due }: { due: DueToday | null }) {
 
 type Notify = (text: string) => void;
 
+/**
+ * The action, telling the page's one status line what it did once it succeeds. Told from the
+ * action's own call rather than the form's: a success re-renders the page without the form that
+ * was pressed (an applied set has no Apply button), and that form's state goes with it.
+ */
+function noticed<T>(action: FormAction<T>, notify: Notify, text: (data: T) => string): FormAction<T> {
+  return async (previous, input) => {
+    const state = await action(previous, input);
+    if (state?.ok) notify(text(state.data));
+    return state;
+  };
+}
+
 /** Apply the fitted set (optionally rescheduling now), or keep the defaults; once in use, the status says so. */
 function ApplyFit({ candidate, due, notify }: { candidate: ParameterSet; due: DueToday | null; notify: Notify }) {
   if (candidate.inUse) return null;
   return (
     <div className="flex flex-wrap items-start gap-3">
       <ActionForm
-        action={applyParameterSetAction}
+        action={noticed<number>(applyParameterSetAction, notify, (n: number) =>
+          n ? `Applied; ${plural(n, "card")} rescheduled.` : "Applied.",
+        )}
         hidden={{ setId: candidate.id }}
-        onSuccess={(n: number) => notify(n ? `Applied; ${plural(n, "card")} rescheduled.` : "Applied.")}
         className="space-y-2"
       >
         {({ pending }) => (
@@ -216,7 +230,7 @@ function ApplyFit({ candidate, due, notify }: { candidate: ParameterSet; due: Du
           </>
         )}
       </ActionForm>
-      <ActionForm action={restoreDefaultsAction} onSuccess={() => notify("Kept FSRS's defaults.")}>
+      <ActionForm action={noticed<number>(restoreDefaultsAction, notify, () => "Kept FSRS's defaults.")}>
         {({ pending }) => (
           <button type="submit" className="btn" disabled={pending}>
             Keep the defaults
@@ -290,9 +304,12 @@ function ParameterSets({
             ) : (
               set.weights && (
                 <ActionForm
-                  action={applyParameterSetAction}
+                  action={noticed(
+                    applyParameterSetAction,
+                    notify,
+                    () => `Restored your parameters from ${dateText(new Date(set.createdAt))}.`,
+                  )}
                   hidden={{ setId: set.id, reschedule: "false" }}
-                  onSuccess={() => notify(`Restored your parameters from ${dateText(new Date(set.createdAt))}.`)}
                 >
                   {({ pending }) => (
                     <button type="submit" className="btn" disabled={pending}>
@@ -307,8 +324,9 @@ function ParameterSets({
       </ul>
       {inUse && (
         <ActionForm
-          action={restoreDefaultsAction}
-          onSuccess={(n: number) => notify(n ? `Back to FSRS's defaults; ${plural(n, "card")} rescheduled.` : "Back to FSRS's defaults.")}
+          action={noticed<number>(restoreDefaultsAction, notify, (n: number) =>
+            n ? `Back to FSRS's defaults; ${plural(n, "card")} rescheduled.` : "Back to FSRS's defaults.",
+          )}
           className="space-y-2"
         >
           {({ pending }) => (
