@@ -304,7 +304,7 @@ function ParameterSets({
             ) : (
               set.weights && (
                 <ActionForm
-                  action={noticed(
+                  action={noticed<number>(
                     applyParameterSetAction,
                     notify,
                     () => `Restored your parameters from ${dateText(new Date(set.createdAt))}.`,
