@@ -25,6 +25,7 @@ const nextConfig = {
     "better-sqlite3",
     "@prisma/adapter-better-sqlite3",
     "pg",
+    "pg-boss",
     "@prisma/schema-engine-wasm",
     "@open-spaced-repetition/binding-linux-x64-gnu",
   ],

@@ -13,6 +13,7 @@ export const layers = [
     holds: "the generated Prisma clients (npm run db:generate); the files directly in lib/ are shared utilities on this level too",
   },
   { folders: ["server"], holds: "infrastructure: the database, AppError, ids, environment, request checks, CSP; knows no domain" },
+  { folders: ["jobs"], holds: "background jobs: one engine interface, pg-boss on PostgreSQL, in-process on SQLite; knows no domain" },
   { folders: ["scheduling", "markdown"], holds: "pure engines: FSRS scheduling and study days; Markdown rendering" },
   { folders: ["accounts"], holds: "users, sessions, sign-in, mail, and the wrappers every server action and route handler goes through" },
   { folders: ["decks"], holds: "decks and cards: who may do what with a deck, authoring, sharing, mentees, the new-card cursor" },

@@ -23,16 +23,16 @@ export const cancelFitAction = userAction(z.object({ jobId: id }), async (input,
   refresh();
 });
 
-export const applyParameterSetAction = userAction(
-  z.object({ setId: id, reschedule: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()) }),
-  async (input, user) => {
-    const { rescheduled } = await applyParameterSet(user, input.setId, { reschedule: input.reschedule });
-    refresh();
-    return rescheduled;
-  },
-);
+const reschedule = z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean());
 
-export const restoreDefaultsAction = userAction(z.object({}), async (_input, user) => {
-  await restoreDefaultParameters(user);
+export const applyParameterSetAction = userAction(z.object({ setId: id, reschedule }), async (input, user) => {
+  const { rescheduled } = await applyParameterSet(user, input.setId, { reschedule: input.reschedule });
   refresh();
+  return rescheduled;
+});
+
+export const restoreDefaultsAction = userAction(z.object({ reschedule: reschedule.optional().default(false) }), async (input, user) => {
+  const { rescheduled } = await restoreDefaultParameters(user, { reschedule: input.reschedule });
+  refresh();
+  return rescheduled;
 });

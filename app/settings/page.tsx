@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/accounts/auth";
 import { getStudySettings, settingsFormValues } from "@/lib/review/settings";
 import { PageHeader } from "@/components/page-chrome";
 import { PersonalScheduling } from "@/components/settings/personal-scheduling";
-import { fitStatus, reschedulePreview, retentionAdvice } from "@/lib/optimizer/jobs";
+import { dueTodayIfRescheduled, fitStatus, reschedulePreview, retentionAdvice } from "@/lib/optimizer/jobs";
 
 export const metadata: Metadata = { title: "Study settings" };
 
@@ -12,7 +12,14 @@ export default async function SettingsPage() {
   const user = await requireUser("/settings");
   const [settings, status, advice] = await Promise.all([getStudySettings(user.id), fitStatus(user), retentionAdvice(user)]);
   const candidate = status.job?.status === "done" ? status.sets.find((s) => s.id === status.job!.resultSetId && s.weights) : undefined;
-  const candidatePreview = candidate ? await reschedulePreview(user, candidate.id) : null;
+  const inUse = status.sets.find((s) => s.inUse);
+  // What "reschedule" would do to today, said before the learner chooses it: under the new set, and
+  // (once a set is in use) under the defaults, the way back.
+  const [candidatePreview, candidateDue, defaultsDue] = await Promise.all([
+    candidate ? reschedulePreview(user, candidate.id) : null,
+    candidate && !candidate.inUse ? dueTodayIfRescheduled(user, candidate.id) : null,
+    inUse ? dueTodayIfRescheduled(user, null) : null,
+  ]);
   return (
     <div className="max-w-2xl space-y-10">
       <PageHeader title="Study settings" />
@@ -20,6 +27,8 @@ export default async function SettingsPage() {
       <PersonalScheduling
         status={status}
         candidatePreview={candidatePreview}
+        candidateDue={candidateDue}
+        defaultsDue={defaultsDue}
         advice={advice}
         retention={settings.scheduler.desiredRetention}
       />

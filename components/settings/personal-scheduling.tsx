@@ -1,15 +1,18 @@
 "use client";
 
-// Personal scheduling on the settings page: how much history there is, the fit (started here, run in
-// its own process, followed with a progress bar until it ends, even after leaving and coming back),
-// the check against the defaults in plain words, applying (optionally rescheduling, with the 30-day
-// workload before and after), earlier sets to restore, and the desired-retention advice.
+// Personal scheduling on the settings page: how much history there is, the fit (started here, queued
+// on the job engine and run in its own process, followed with a progress bar until it ends, even
+// after leaving and coming back), the check against the defaults in plain words, applying (optionally
+// rescheduling, with the 30-day workload before and after and what it does to today), earlier sets
+// to restore, the way back to the defaults (optionally rescheduling too), one line saying what the
+// last of these did, and the desired-retention advice.
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { applyParameterSetAction, cancelFitAction, restoreDefaultsAction, startFitAction } from "@/app/settings/actions";
-import type { FitStatus, WorkloadPreview } from "@/lib/optimizer/jobs";
+import type { DueToday, FitStatus, WorkloadPreview } from "@/lib/optimizer/jobs";
+import { plural } from "@/lib/format";
 import type { RetentionOption } from "@/lib/optimizer/simulate";
-import { ActionForm } from "../action-form";
+import { ActionForm, type FormAction } from "../action-form";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const dateText = (d: Date) => d.toLocaleDateString("en", { dateStyle: "medium" });
@@ -22,7 +25,7 @@ function change(ratio: number, retention: number): string {
     : `about ${-diff}% more reviews a day at ${pct(retention)} retention`;
 }
 
-/** While a fit runs, the page refreshes itself every second to show its progress; returns the time now. */
+/** While a fit waits or runs, the page refreshes itself every second to show where it is; returns the time now. */
 function useFollow(running: boolean): number {
   const router = useRouter();
   const [now, setNow] = useState(() => Date.now());
@@ -37,8 +40,38 @@ function useFollow(running: boolean): number {
   return now;
 }
 
+function CancelFit({ job }: { job: NonNullable<FitStatus["job"]> }) {
+  return (
+    <ActionForm action={cancelFitAction} hidden={{ jobId: job.id }}>
+      {({ pending }) => (
+        <button type="submit" className="btn" disabled={pending}>
+          Cancel the fit
+        </button>
+      )}
+    </ActionForm>
+  );
+}
+
+/** Waiting for a free worker: how many fits are ahead, honestly (every instance's queue). */
+function Queued({ job }: { job: NonNullable<FitStatus["job"]> }) {
+  return (
+    <div className="space-y-2" data-testid="fit-queued">
+      <p className="text-sm">
+        {job.message ? `${job.message} ` : ""}Queued: {job.ahead > 0 ? `${plural(job.ahead, "fit")} ahead of yours` : "yours is next"}. It
+        starts when the server has a fit slot free; you can leave this page.
+      </p>
+      <CancelFit job={job} />
+    </div>
+  );
+}
+
+/**
+ * The optimizer's own progress once it reports some; before that (reading the reviews, the first
+ * pass) an indeterminate bar with the time so far, rather than a bar stuck at 0%.
+ */
 function Progress({ job, now }: { job: NonNullable<FitStatus["job"]>; now: number }) {
-  const elapsed = (now - new Date(job.startedAt).getTime()) / 1000;
+  const elapsed = Math.max(0, Math.round((now - new Date(job.startedAt).getTime()) / 1000));
+  const known = job.progress > 0;
   const left = job.progress > 0.05 ? Math.max(1, Math.round((elapsed / job.progress) * (1 - job.progress))) : null;
   return (
     <div className="space-y-2" data-testid="fit-progress">
@@ -47,22 +80,20 @@ function Progress({ job, now }: { job: NonNullable<FitStatus["job"]>; now: numbe
         aria-label="Fitting"
         aria-valuemin={0}
         aria-valuemax={100}
-        aria-valuenow={Math.round(job.progress * 100)}
+        aria-valuenow={known ? Math.round(job.progress * 100) : undefined}
+        aria-valuetext={known ? undefined : `Preparing, ${elapsed} s so far`}
         className="h-2 overflow-hidden rounded-full bg-line"
       >
-        <div className="h-full rounded-full bg-accent transition-all" style={{ width: pct(job.progress) }} />
+        <div
+          className={`h-full rounded-full bg-accent transition-all ${known ? "" : "animate-pulse"}`}
+          style={{ width: known ? pct(job.progress) : "100%" }}
+        />
       </div>
       <p className="text-sm text-muted">
-        Fitting… {pct(job.progress)}
+        {known ? `Fitting… ${pct(job.progress)}` : "Preparing your reviews…"} {elapsed} s so far
         {left !== null && `, about ${left} s left`}. You can leave this page: the result will be here when you come back.
       </p>
-      <ActionForm action={cancelFitAction} hidden={{ jobId: job.id }}>
-        {({ pending }) => (
-          <button type="submit" className="btn" disabled={pending}>
-            Cancel the fit
-          </button>
-        )}
-      </ActionForm>
+      <CancelFit job={job} />
     </div>
   );
 }
@@ -110,6 +141,7 @@ function FitControls({ status, running, now }: { status: FitStatus; running: boo
         as usual.
       </p>
     );
+  if (status.job?.status === "queued") return <Queued job={status.job} />;
   if (running) return <Progress job={status.job!} now={now} />;
   return (
     <ActionForm action={startFitAction}>
@@ -149,14 +181,41 @@ function FitScores({ candidate }: { candidate: ParameterSet }) {
   );
 }
 
-/** Apply the fitted set (optionally rescheduling now), or keep the defaults. */
-function ApplyFit({ candidate }: { candidate: ParameterSet }) {
+/** Says what a reschedule does to today, before the learner ticks it. */
+function DueTodayNote({ due }: { due: DueToday | null }) {
+  if (!due) return null;
+  return (
+    <p className="text-sm text-muted" data-testid="due-today-note">
+      Rescheduling makes {plural(due.rescheduled, "card")} due today ({due.now.toLocaleString("en")} as your cards stand).
+    </p>
+  );
+}
+
+type Notify = (text: string) => void;
+
+/**
+ * The action, telling the page's one status line what it did once it succeeds. Told from the
+ * action's own call rather than the form's: a success re-renders the page without the form that
+ * was pressed (an applied set has no Apply button), and that form's state goes with it.
+ */
+function noticed<T>(action: FormAction<T>, notify: Notify, text: (data: T) => string): FormAction<T> {
+  return async (previous, input) => {
+    const state = await action(previous, input);
+    if (state?.ok) notify(text(state.data));
+    return state;
+  };
+}
+
+/** Apply the fitted set (optionally rescheduling now), or keep the defaults; once in use, the status says so. */
+function ApplyFit({ candidate, due, notify }: { candidate: ParameterSet; due: DueToday | null; notify: Notify }) {
+  if (candidate.inUse) return null;
   return (
     <div className="flex flex-wrap items-start gap-3">
       <ActionForm
-        action={applyParameterSetAction}
+        action={noticed<number>(applyParameterSetAction, notify, (n: number) =>
+          n ? `Applied; ${plural(n, "card")} rescheduled.` : "Applied.",
+        )}
         hidden={{ setId: candidate.id }}
-        success={(n: number) => (n ? `Applied; ${n} cards rescheduled.` : "Applied.")}
         className="space-y-2"
       >
         {({ pending }) => (
@@ -164,13 +223,14 @@ function ApplyFit({ candidate }: { candidate: ParameterSet }) {
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="reschedule" className="size-4 accent-[var(--color-accent)]" /> Also reschedule my cards now
             </label>
+            <DueTodayNote due={due} />
             <button type="submit" className="btn btn-primary" disabled={pending}>
-              {candidate.inUse ? "Apply again" : "Apply my parameters"}
+              Apply my parameters
             </button>
           </>
         )}
       </ActionForm>
-      <ActionForm action={restoreDefaultsAction} success={() => "Kept FSRS's defaults."}>
+      <ActionForm action={noticed<number>(restoreDefaultsAction, notify, () => "Kept FSRS's defaults.")}>
         {({ pending }) => (
           <button type="submit" className="btn" disabled={pending}>
             Keep the defaults
@@ -181,24 +241,52 @@ function ApplyFit({ candidate }: { candidate: ParameterSet }) {
   );
 }
 
-function FitResult({ candidate, preview, retention }: { candidate: ParameterSet; preview: WorkloadPreview | null; retention: number }) {
+function FitResult({
+  candidate,
+  preview,
+  due,
+  retention,
+  notify,
+}: {
+  candidate: ParameterSet;
+  preview: WorkloadPreview | null;
+  due: DueToday | null;
+  retention: number;
+  notify: Notify;
+}) {
   return (
     <div className="card-surface space-y-4 p-5" data-testid="fit-result">
       <h3 className="font-semibold">Your fitted parameters, checked on your own history</h3>
-      <p className="text-sm text-muted">
-        Fitted on your earlier {pct(0.8)} of reviews and scored on the later ones, next to FSRS&apos;s defaults on the same reviews (lower
-        is better).
+      <p className="text-sm text-muted" data-testid="fit-check">
+        {candidate.heldOut
+          ? `Fitted on your earlier ${pct(0.8)} of reviews and scored on the later ones, next to FSRS's defaults on the same reviews (lower is better).`
+          : "Your later reviews were too few or too spread out to score on their own, so these parameters were fitted on all your reviews and scored on all of them, next to FSRS's defaults on the same reviews (lower is better). A score on reviews the fit has seen flatters it a little."}
       </p>
       <FitScores candidate={candidate} />
       <p className="font-medium">In plain words: {change(candidate.workloadRatio, retention)}, predicted from your cards.</p>
       {preview && <PreviewChart preview={preview} />}
-      <ApplyFit candidate={candidate} />
+      {candidate.inUse && (
+        <p className="text-sm">
+          <span className="chip border-success text-success">In use</span>
+        </p>
+      )}
+      <ApplyFit candidate={candidate} due={due} notify={notify} />
     </div>
   );
 }
 
 /** Earlier fitted sets, each restorable, and the way back to the defaults. */
-function ParameterSets({ sets, inUse }: { sets: ParameterSet[]; inUse: ParameterSet | undefined }) {
+function ParameterSets({
+  sets,
+  inUse,
+  defaultsDue,
+  notify,
+}: {
+  sets: ParameterSet[];
+  inUse: ParameterSet | undefined;
+  defaultsDue: DueToday | null;
+  notify: Notify;
+}) {
   return (
     <div className="space-y-2">
       <h3 className="font-semibold">Your parameter sets</h3>
@@ -215,7 +303,14 @@ function ParameterSets({ sets, inUse }: { sets: ParameterSet[]; inUse: Parameter
               <span className="chip border-success text-success">In use</span>
             ) : (
               set.weights && (
-                <ActionForm action={applyParameterSetAction} hidden={{ setId: set.id, reschedule: "false" }}>
+                <ActionForm
+                  action={noticed<number>(
+                    applyParameterSetAction,
+                    notify,
+                    () => `Restored your parameters from ${dateText(new Date(set.createdAt))}.`,
+                  )}
+                  hidden={{ setId: set.id, reschedule: "false" }}
+                >
                   {({ pending }) => (
                     <button type="submit" className="btn" disabled={pending}>
                       Restore
@@ -228,11 +323,23 @@ function ParameterSets({ sets, inUse }: { sets: ParameterSet[]; inUse: Parameter
         ))}
       </ul>
       {inUse && (
-        <ActionForm action={restoreDefaultsAction} success={() => "Back to FSRS's defaults."}>
+        <ActionForm
+          action={noticed<number>(restoreDefaultsAction, notify, (n: number) =>
+            n ? `Back to FSRS's defaults; ${plural(n, "card")} rescheduled.` : "Back to FSRS's defaults.",
+          )}
+          className="space-y-2"
+        >
           {({ pending }) => (
-            <button type="submit" className="btn" disabled={pending}>
-              Use FSRS&apos;s defaults
-            </button>
+            <>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="reschedule" className="size-4 accent-[var(--color-accent)]" /> Also reschedule my cards under
+                the defaults
+              </label>
+              <DueTodayNote due={defaultsDue} />
+              <button type="submit" className="btn" disabled={pending}>
+                Use FSRS&apos;s defaults
+              </button>
+            </>
           )}
         </ActionForm>
       )}
@@ -270,16 +377,22 @@ function RetentionAdvice({ advice }: { advice: RetentionOption[] }) {
 export function PersonalScheduling({
   status,
   candidatePreview,
+  candidateDue,
+  defaultsDue,
   advice,
   retention,
 }: {
   status: FitStatus;
   candidatePreview: WorkloadPreview | null;
+  candidateDue: DueToday | null;
+  defaultsDue: DueToday | null;
   advice: RetentionOption[];
   retention: number;
 }) {
   const running = status.job?.status === "running";
-  const now = useFollow(running);
+  const now = useFollow(running || status.job?.status === "queued");
+  // One line for what the learner's last choice did: each choice replaces it, so two outcomes never show side by side.
+  const [notice, setNotice] = useState<string | null>(null);
   // The latest fit's result stays on the page once applied, so what applying did stays in view.
   const candidate = status.job?.status === "done" ? status.sets.find((s) => s.id === status.job!.resultSetId && s.weights) : undefined;
   const inUse = status.sets.find((s) => s.inUse);
@@ -295,14 +408,21 @@ export function PersonalScheduling({
         </p>
       </div>
       <FitHistory status={status} inUse={inUse} />
+      {notice && (
+        <p role="status" className="text-sm text-success" data-testid="scheduling-notice">
+          {notice}
+        </p>
+      )}
       <FitControls status={status} running={running} now={now} />
       {status.job && ["failed", "cancelled"].includes(status.job.status) && (
         <p role="status" className="text-sm text-muted">
           Last fit: {status.job.message}
         </p>
       )}
-      {candidate && <FitResult candidate={candidate} preview={candidatePreview} retention={retention} />}
-      {status.sets.length > 0 && <ParameterSets sets={status.sets} inUse={inUse} />}
+      {candidate && (
+        <FitResult candidate={candidate} preview={candidatePreview} due={candidateDue} retention={retention} notify={setNotice} />
+      )}
+      {status.sets.length > 0 && <ParameterSets sets={status.sets} inUse={inUse} defaultsDue={defaultsDue} notify={setNotice} />}
       {advice.length > 0 && <RetentionAdvice advice={advice} />}
     </section>
   );

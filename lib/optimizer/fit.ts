@@ -1,7 +1,8 @@
 // One fit, as the worker process runs it: the learner's own ratings (nobody else's) into training
-// items; a fit on the earlier 80% scored on the later 20% next to FSRS's defaults; the fit on all of
-// them; a short simulation of what it changes; then the result stored as a parameter set. Progress
-// and cancellation go through the job's row, so the page can follow it from any server process.
+// items; a fit on the earlier 80% scored on the later 20% next to FSRS's defaults (or, when the
+// later ones can't be scored on their own, both scored on all of them); the fit on all of them; a
+// short simulation of what it changes; then the result stored as a parameter set. Progress and
+// cancellation go through the job's row, so the page can follow it from any server process.
 import "server-only";
 import { DEFAULT_WEIGHTS, weightsProblem } from "../scheduling/fsrs";
 import { studyDay } from "../scheduling/study-day";
@@ -53,15 +54,46 @@ function followJob(jobId: string, cancelled: boolean) {
     finish: (data: { status: string; message?: string; resultSetId?: string }) =>
       db.fitJob.update({
         where: { id: jobId },
-        data: { ...data, progress: data.status === "done" ? 1 : run.progress, finishedAt: new Date() },
+        data: { ...data, progress: data.status === "done" ? 1 : run.progress, finishedAt: new Date(), activeKey: null },
       }),
     stop: () => clearInterval(timer),
   };
 }
 
-export async function runFit(jobId: string): Promise<void> {
+/**
+ * The job's row as a worker takes it: queued (or running, when a retry follows a worker that died)
+ * becomes running from now. Null when there is nothing to run: gone, ended, or ended by this.
+ */
+async function takeJob(jobId: string) {
   const job = await db.fitJob.findUnique({ where: { id: jobId }, select: { userId: true, status: true, cancel: true } });
-  if (!job || job.status !== "running") return;
+  if (!job || !["queued", "running"].includes(job.status)) return null;
+  if (job.cancel) {
+    await db.fitJob.update({
+      where: { id: jobId },
+      data: { status: "cancelled", message: "Cancelled.", finishedAt: new Date(), activeKey: null },
+    });
+    return null;
+  }
+  await db.fitJob.update({ where: { id: jobId }, data: { status: "running", progress: 0, message: null, startedAt: new Date() } });
+  return job;
+}
+
+/** What the learner reads when the optimizer itself fails: never its raw error (that goes to the log). */
+export const OPTIMIZER_FAILED =
+  "The optimizer couldn't fit your reviews, so nothing was stored and your scheduling is unchanged. Try again later.";
+
+/** Both sets' scores, or null where the optimizer can't score these reviews (it throws). */
+function tryScores<T>(score: () => T): T | null {
+  try {
+    return score();
+  } catch {
+    return null;
+  }
+}
+
+export async function runFit(jobId: string): Promise<void> {
+  const job = await takeJob(jobId);
+  if (!job) return;
   const { run, checkpoint, finish, stop } = followJob(jobId, job.cancel);
   try {
     const binding = await loadOptimizer();
@@ -96,11 +128,21 @@ export async function runFit(jobId: string): Promise<void> {
 
     const { train, test } = splitByTime(items);
     const checkWeights = await fit(train, 0);
-    const testItems = toBinding(test);
-    const fitted = new binding.FSRSBinding(checkWeights).evaluate(testItems);
-    const defaults = new binding.FSRSBinding([...DEFAULT_WEIGHTS]).evaluate(testItems);
+    const score = (weights: number[], list: TrainingItem[]) => new binding.FSRSBinding(weights).evaluate(toBinding(list));
+    let scores = tryScores(() => ({ fitted: score(checkWeights, test), defaults: score([...DEFAULT_WEIGHTS], test) }));
     await checkpoint();
     const weights = await fit(items, 0.45);
+    // The later reviews alone can be too few or too spread out for the optimizer to score (its
+    // "NotEnoughData": typical of a long-studied imported collection). Then the fit on everything
+    // is scored, with the defaults, on everything, and the page says so.
+    const heldOut = scores !== null;
+    scores ??= tryScores(() => ({ fitted: score(weights, items), defaults: score([...DEFAULT_WEIGHTS], items) }));
+    if (!scores)
+      return void (await finish({
+        status: "failed",
+        message: "Your reviews couldn't be scored by the optimizer, so no parameters were stored. Keep studying and try again later.",
+      }));
+    const { fitted, defaults } = scores;
     const problem = weightsProblem(weights);
     if (problem)
       return void (await finish({ status: "failed", message: `The fit gave unusable parameters, so none were stored: ${problem}` }));
@@ -118,6 +160,7 @@ export async function runFit(jobId: string): Promise<void> {
         rmseBins: fitted.rmseBins,
         defaultLogLoss: defaults.logLoss,
         defaultRmseBins: defaults.rmseBins,
+        heldOut,
         workloadRatio: workloadChange,
       },
       select: { id: true },
@@ -125,7 +168,10 @@ export async function runFit(jobId: string): Promise<void> {
     await finish({ status: "done", resultSetId: set.id });
   } catch (error) {
     if (error instanceof Cancelled || run.cancelled) await finish({ status: "cancelled", message: "Cancelled." });
-    else await finish({ status: "failed", message: `The fit failed: ${error instanceof Error ? error.message : String(error)}` });
+    else {
+      console.error(`fit ${jobId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      await finish({ status: "failed", message: OPTIMIZER_FAILED });
+    }
   } finally {
     stop();
   }

@@ -1,34 +1,43 @@
-// Personal scheduling from the learner's side: whether they can fit, starting a fit in its own
-// process and following or cancelling it, the parameter sets they have, applying one (optionally
+// Personal scheduling from the learner's side: whether they can fit, starting a fit (queued on the
+// job engine, one per learner at a time) and following or cancelling it, the parameter sets they have, applying one (optionally
 // rescheduling every card under it), going back to the defaults, and the advice the page shows.
 // Everything is scoped to the viewer: a learner's fit reads only their ratings, sets are never shared.
 import "server-only";
-import { spawn } from "node:child_process";
-import os from "node:os";
-import path from "node:path";
 import type { Viewer } from "../decks/access";
 import { memoryOf, memorySelect } from "../review/memory";
 import { getStudySettings, storedWeights, putParameterSetInUse } from "../review/settings";
 import { replay, State } from "../scheduling/fsrs";
+import { studyDay } from "../scheduling/study-day";
 import { db } from "../server/db";
 import { plural } from "../format";
 import { DAY_MS } from "../time";
 import { AppError, notFound } from "../server/errors";
 import { optimizerAvailable } from "./binding";
+import { enqueueFit } from "./fit-job";
 import { MIN_LONG_TERM_REVIEWS, trainingItems } from "./items";
 import { historiesByCard, memoriesUnder, retentionOptions, workload, type History, type RetentionOption } from "./simulate";
 
-/** A job still "running" after this long lost its process (a restart): it is shown as interrupted. */
-const STALE_MS = 10 * 60_000;
+/**
+ * A running fit's row moves several times a second (fit.ts); one that hasn't moved for this long
+ * lost its worker without the engine noticing yet (the instance was killed): shown as interrupted.
+ */
+const SILENT_MS = 2 * 60_000;
+
+const INTERRUPTED = "The fit was interrupted (the server running it stopped) and nothing was stored. Start it again.";
 
 export interface FitJobView {
   id: string;
-  status: "running" | "done" | "failed" | "cancelled";
+  status: "queued" | "running" | "done" | "failed" | "cancelled";
   progress: number;
   message: string | null;
+  /** When it was queued, then when it began running. */
   startedAt: Date;
   resultSetId: string | null;
+  /** While queued: fits queued before it, on every instance. */
+  ahead: number;
 }
+
+const jobSelect = { id: true, status: true, progress: true, message: true, startedAt: true, resultSetId: true, updatedAt: true } as const;
 
 export interface ParameterSetView {
   id: string;
@@ -38,6 +47,8 @@ export interface ParameterSetView {
   rmseBins: number;
   defaultLogLoss: number;
   defaultRmseBins: number;
+  /** false: scored on all the reviews it was fitted on (the later ones alone couldn't be scored). */
+  heldOut: boolean;
   workloadRatio: number;
   createdAt: Date;
   appliedAt: Date | null;
@@ -55,17 +66,23 @@ export interface FitStatus {
   inUse: string | null;
 }
 
-async function latestJob(userId: string): Promise<FitJobView | null> {
-  const job = await db.fitJob.findFirst({ where: { userId }, orderBy: { startedAt: "desc" } });
-  if (!job) return null;
-  if (job.status === "running" && Date.now() - job.startedAt.getTime() > STALE_MS) {
-    await db.fitJob.updateMany({
-      where: { id: job.id, status: "running" },
-      data: { status: "failed", message: "The fit was interrupted (the server restarted). Start it again.", finishedAt: new Date() },
+async function latestJob(userId: string, now = new Date()): Promise<FitJobView | null> {
+  // The active fit when there is one (a newer row can't exist then), else the latest.
+  const row =
+    (await db.fitJob.findUnique({ where: { activeKey: userId }, select: jobSelect })) ??
+    (await db.fitJob.findFirst({ where: { userId }, orderBy: { startedAt: "desc" }, select: jobSelect }));
+  if (!row) return null;
+  const { updatedAt, ...job } = row;
+  const view = { ...job, ahead: 0 } as FitJobView;
+  if (view.status === "running" && now.getTime() - updatedAt.getTime() > SILENT_MS) {
+    const { count } = await db.fitJob.updateMany({
+      where: { id: view.id, status: "running", updatedAt },
+      data: { status: "failed", message: INTERRUPTED, finishedAt: now, activeKey: null },
     });
-    return { ...job, status: "failed", message: "The fit was interrupted (the server restarted). Start it again." };
+    if (count === 1) return { ...view, status: "failed", message: INTERRUPTED };
   }
-  return job as FitJobView;
+  if (view.status === "queued") view.ahead = await db.fitJob.count({ where: { status: "queued", startedAt: { lt: view.startedAt } } });
+  return view;
 }
 
 export async function fitStatus(viewer: Viewer): Promise<FitStatus> {
@@ -89,39 +106,60 @@ export async function fitStatus(viewer: Viewer): Promise<FitStatus> {
   };
 }
 
-/** Runs a fit in its own process (the server's requests never wait on it). */
-function spawnWorker(jobId: string): void {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("scripts", "fit-worker.ts"), jobId], {
-    cwd: process.cwd(),
-    env: process.env,
-    stdio: "ignore",
-    detached: true,
-  });
-  child.unref();
-  // The fit takes what the server leaves: its threads (created later, when fitting starts) inherit
-  // the lowest priority, so requests keep their speed while it runs.
-  if (child.pid) {
-    try {
-      os.setPriority(child.pid, 19);
-    } catch {
-      // Not allowed here: the fit runs at normal priority.
-    }
+/**
+ * A new queued fit for the user, or null when one is already queued or running: the row's unique
+ * activeKey (the user's id until the fit ends) makes that one check across every instance at once.
+ */
+async function claimFit(userId: string): Promise<string | null> {
+  try {
+    return (await db.fitJob.create({ data: { userId, activeKey: userId }, select: { id: true } })).id;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return null;
+    throw error;
   }
 }
 
-/** Starts a fit, or returns the one already running. `run` replaces the worker process (tests run it in-process). */
-export async function startFit(viewer: Viewer, run: (jobId: string) => unknown = spawnWorker): Promise<string> {
+/**
+ * Starts a fit, or returns the one already queued or running. `run` puts it on the job engine's
+ * queue (tests pass runFit to run it in-process, at once).
+ */
+export async function startFit(viewer: Viewer, run: (jobId: string) => unknown = enqueueFit): Promise<string> {
   const status = await fitStatus(viewer);
   if (!status.available) throw new AppError("conflict", "Fitting parameters is not available on this server.");
-  if (status.job?.status === "running") return status.job.id;
+  if (status.job?.status === "running" || status.job?.status === "queued") return status.job.id;
   if (status.needed > 0)
     throw new AppError("invalid", `Fitting needs ${plural(status.needed, "more review")} on later days; keep studying.`);
-  const job = await db.fitJob.create({ data: { userId: viewer.id }, select: { id: true } });
-  await run(job.id);
-  return job.id;
+  const jobId = await claimFit(viewer.id);
+  if (!jobId) {
+    // Another start won the race a moment ago (or its fit just ended): theirs is the learner's fit.
+    const active = await db.fitJob.findFirst({ where: { userId: viewer.id }, orderBy: { startedAt: "desc" }, select: { id: true } });
+    return active!.id;
+  }
+  try {
+    await run(jobId);
+  } catch (error) {
+    await db.fitJob.update({
+      where: { id: jobId },
+      data: {
+        status: "failed",
+        message: "The fit couldn't be queued; nothing changed. Try again.",
+        finishedAt: new Date(),
+        activeKey: null,
+      },
+    });
+    console.error(`fit ${jobId} couldn't be queued: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AppError("conflict", "The fit couldn't be started just now; try again in a moment.");
+  }
+  return jobId;
 }
 
+/** A queued fit is cancelled at once; a running one stops at its worker's next progress report. */
 export async function cancelFit(viewer: Viewer, jobId: string): Promise<void> {
+  const queued = await db.fitJob.updateMany({
+    where: { id: jobId, userId: viewer.id, status: "queued" },
+    data: { status: "cancelled", cancel: true, message: "Cancelled.", finishedAt: new Date(), activeKey: null },
+  });
+  if (queued.count > 0) return;
   const { count } = await db.fitJob.updateMany({ where: { id: jobId, userId: viewer.id, status: "running" }, data: { cancel: true } });
   if (count === 0) throw notFound("That fit");
 }
@@ -165,6 +203,59 @@ export async function reschedulePreview(viewer: Viewer, setId: string, now = new
 }
 
 /**
+ * Each studied card's state as its own history gives it under `weights` (undefined: FSRS's
+ * defaults), due date included, with the version it was computed from: what a reschedule writes.
+ */
+async function rescheduledStates(userId: string, weights: number[] | undefined) {
+  const settings = await getStudySettings(userId);
+  const scheduler = { ...settings.scheduler, weights };
+  const [byCard, states] = await Promise.all([
+    histories(userId),
+    db.cardState.findMany({ where: { userId }, select: { cardId: true, version: true, state: true, suspended: true } }),
+  ]);
+  const rescheduled = [];
+  for (const state of states) {
+    const history = byCard.get(state.cardId);
+    if (!history || state.state === State.New) continue;
+    const memory = replay(history, scheduler);
+    if (memory) rescheduled.push({ ...state, memory });
+  }
+  return { settings, rescheduled };
+}
+
+/** Writes rescheduled states, each only if its card wasn't rated meanwhile (its version still matches). */
+async function writeStates(userId: string, rescheduled: Awaited<ReturnType<typeof rescheduledStates>>["rescheduled"]): Promise<number> {
+  let count = 0;
+  await db.$transaction(async (tx) => {
+    for (const { cardId, version, memory } of rescheduled) {
+      const result = await tx.cardState.updateMany({ where: { userId, cardId, version }, data: { ...memory, version: version + 1 } });
+      count += result.count;
+    }
+  });
+  return count;
+}
+
+export interface DueToday {
+  /** Cards due by the end of the learner's study day as they stand. */
+  now: number;
+  /** The same if every card were rescheduled under the set (or the defaults). */
+  rescheduled: number;
+}
+
+/**
+ * What "reschedule" would do to today before the learner says yes: cards due by the end of today
+ * now, and after rescheduling under the set `setId` (null: FSRS's defaults). Suspended cards don't count.
+ */
+export async function dueTodayIfRescheduled(viewer: Viewer, setId: string | null, now = new Date()): Promise<DueToday> {
+  const weights = setId ? (await ownSet(viewer, setId)).weights : undefined;
+  const { settings, rescheduled } = await rescheduledStates(viewer.id, weights);
+  const { end } = studyDay(now, settings.timeZone, settings.dayStartHour);
+  const active = rescheduled.filter((s) => !s.suspended);
+  const dueNow = await db.cardState.count({ where: { userId: viewer.id, suspended: false, state: { not: State.New }, due: { lt: end } } });
+  return { now: dueNow, rescheduled: active.filter((s) => s.memory.due < end).length };
+}
+
+/**
  * Puts a set in use. With `reschedule`, every card the learner has studied gets the state its own
  * history gives under the set (its due date included); otherwise cards keep their due dates and the
  * set schedules them from their next review.
@@ -176,33 +267,20 @@ export async function applyParameterSet(
   now = new Date(),
 ): Promise<{ rescheduled: number }> {
   const set = await ownSet(viewer, setId);
-  let rescheduled = 0;
-  if (options.reschedule) {
-    const settings = await getStudySettings(viewer.id);
-    const scheduler = { ...settings.scheduler, weights: set.weights };
-    const byCard = await histories(viewer.id);
-    const states = await db.cardState.findMany({ where: { userId: viewer.id }, select: { cardId: true, version: true, state: true } });
-    await db.$transaction(async (tx) => {
-      for (const state of states) {
-        const history = byCard.get(state.cardId);
-        if (!history || state.state === State.New) continue;
-        const memory = replay(history, scheduler);
-        if (!memory) continue;
-        const { count } = await tx.cardState.updateMany({
-          where: { userId: viewer.id, cardId: state.cardId, version: state.version },
-          data: { ...memory, version: state.version + 1 },
-        });
-        rescheduled += count;
-      }
-    });
-  }
+  const rescheduled = options.reschedule ? await writeStates(viewer.id, (await rescheduledStates(viewer.id, set.weights)).rescheduled) : 0;
   await db.fsrsParameterSet.updateMany({ where: { id: set.id, userId: viewer.id }, data: { appliedAt: now } });
   await putParameterSetInUse(viewer.id, set.id);
   return { rescheduled };
 }
 
-export async function restoreDefaultParameters(viewer: Viewer): Promise<void> {
+/** Back to FSRS's defaults; with `reschedule`, every studied card rescheduled under them (undoing a reschedule under a set). */
+export async function restoreDefaultParameters(
+  viewer: Viewer,
+  options: { reschedule: boolean } = { reschedule: false },
+): Promise<{ rescheduled: number }> {
+  const rescheduled = options.reschedule ? await writeStates(viewer.id, (await rescheduledStates(viewer.id, undefined)).rescheduled) : 0;
   await putParameterSetInUse(viewer.id, null);
+  return { rescheduled };
 }
 
 /** Workload and recall at several desired retentions under the parameters in use. */

@@ -56,6 +56,12 @@ const envSchema = z.object({
   SHADOW_DATABASE_URL: text.refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
     message: "must be a postgres:// URL (a scratch schema is created there and dropped)",
   }),
+  // FSRS fits one instance runs at once (each uses every core while it runs); more wait in the queue.
+  FIT_CONCURRENCY: text
+    .refine((value) => value === undefined || (/^\d{1,2}$/.test(value) && Number(value) >= 1 && Number(value) <= 16), {
+      message: "must be a number from 1 to 16",
+    })
+    .transform((value) => Number(value ?? "1")),
   // The db scripts print stacks and the schema engine's log when set.
   DEBUG: text.transform(Boolean),
 });
@@ -145,4 +151,9 @@ export interface MailSettings {
 export function mailSettings(env: Env = process.env): MailSettings {
   const e = serverEnv(env);
   return { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR };
+}
+
+/** How many FSRS fits this instance runs at once (FIT_CONCURRENCY, default 1). */
+export function fitConcurrency(env: Env = process.env): number {
+  return serverEnv(env).FIT_CONCURRENCY;
 }

@@ -1,6 +1,7 @@
-// Personal scheduling from the settings page: a learner with a week of history fits FSRS to it,
-// cancels a fit, sees the fitted parameters checked against the defaults, applies them with a
-// reschedule, goes back to the defaults and restores the set.
+// Personal scheduling from the settings page: a learner with a week of history fits FSRS to it (on
+// the job engine), cancels a fit, sees the fitted parameters checked against the defaults, is told
+// what a reschedule does to today, applies them with a reschedule, goes back to the defaults with a
+// reschedule too, and restores the set; one status line says what the last choice did.
 import { expect, test, type Page } from "@playwright/test";
 import { newEmail, signUp } from "./fixtures";
 
@@ -69,9 +70,9 @@ test("a learner fits FSRS to their own history, checks it, applies it with a res
   await expect(page.getByTestId("fit-history")).toContainText("That is enough to fit.");
   await expect(page.getByTestId("fit-history")).toContainText("Now scheduling with: FSRS's defaults");
 
-  // A fit cancelled at once stops, and stores nothing.
+  // A fit cancelled at once (queued, or just started) stops, and stores nothing.
   await page.getByRole("button", { name: "Fit my parameters" }).click();
-  await expect(page.getByTestId("fit-progress")).toBeVisible();
+  await expect(page.getByTestId("fit-queued").or(page.getByTestId("fit-progress"))).toBeVisible();
   await page.getByRole("button", { name: "Cancel the fit" }).click();
   await expect(page.getByText("Last fit: Cancelled.")).toBeVisible({ timeout: 20_000 });
 
@@ -91,23 +92,35 @@ test("a learner fits FSRS to their own history, checks it, applies it with a res
   await page.getByLabel("Remember (%)").fill("90");
 
   // "Keep the defaults" leaves scheduling as it was.
+  const notice = page.getByTestId("scheduling-notice");
   await page.getByRole("button", { name: "Keep the defaults" }).click();
-  await expect(page.getByText("Kept FSRS's defaults.")).toBeVisible();
+  await expect(notice).toHaveText("Kept FSRS's defaults.");
 
+  // Before applying, the page says what a reschedule does to today; after, one status line.
+  await expect(page.getByTestId("due-today-note")).toContainText(/^Rescheduling makes \d+ cards? due today \(\d+ as your cards stand\)\.$/);
   await page.getByLabel("Also reschedule my cards now").check();
   await page.getByRole("button", { name: "Apply my parameters" }).click();
-  await expect(page.getByText(/Applied; 60 cards rescheduled\./)).toBeVisible();
+  await expect(notice).toHaveText("Applied; 60 cards rescheduled.");
+  await expect(page.getByText("Kept FSRS's defaults.")).toHaveCount(0);
+  // Applied: no second way back on the result, and no button to apply what is already in use.
+  await expect(page.getByRole("button", { name: "Keep the defaults" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Apply my parameters" })).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId("fit-history")).toContainText("Now scheduling with: your parameters from");
   await expect(page.getByTestId("parameter-sets")).toContainText("In use");
 
-  // Back to the defaults, then the set restored from the list.
+  // Back to the defaults, rescheduling under them too (a reschedule can be taken back), then the set
+  // restored from the list.
+  await expect(page.getByTestId("due-today-note")).toContainText("Rescheduling makes");
+  await page.getByLabel("Also reschedule my cards under the defaults").check();
   await page.getByRole("button", { name: "Use FSRS's defaults" }).click();
+  await expect(notice).toHaveText("Back to FSRS's defaults; 60 cards rescheduled.");
   await expect(page.getByTestId("fit-history")).toContainText("Now scheduling with: FSRS's defaults");
   await page.reload();
   await expect(page.getByTestId("fit-history")).toContainText("Now scheduling with: FSRS's defaults");
   await page.getByTestId("parameter-sets").getByRole("button", { name: "Restore" }).click();
   await expect(page.getByTestId("parameter-sets")).toContainText("In use");
+  await expect(notice).toContainText("Restored your parameters from");
 
   // The grade buttons' intervals come from the same parameters the server schedules with.
   await page.goto("/study");

@@ -4,10 +4,12 @@
 // settings changes. A synthetic learner's history is written directly, as a long-time user would have.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { runFit } from "@/lib/optimizer/fit";
+import { loadOptimizer } from "@/lib/optimizer/binding";
+import { OPTIMIZER_FAILED, runFit } from "@/lib/optimizer/fit";
 import {
   applyParameterSet,
   cancelFit,
+  dueTodayIfRescheduled,
   fitStatus,
   reschedulePreview,
   retentionAdvice,
@@ -19,71 +21,15 @@ import { replayCard } from "@/lib/review/history";
 import { recordRating } from "@/lib/review/rating/record";
 import { getStudySettings, saveStudySettings, studySettingsSchema } from "@/lib/review/settings";
 import { startStudying } from "@/lib/review/studying";
-import {
-  DEFAULT_SCHEDULER_SETTINGS,
-  memoryModel,
-  newMemory,
-  rate,
-  weightsProblem,
-  type MemoryState,
-  type ModelSettings,
-  type RatingValue,
-} from "@/lib/scheduling/fsrs";
-import { recallAt, retrievability } from "@/lib/scheduling/interview-plan";
+import { DEFAULT_SCHEDULER_SETTINGS, memoryModel, weightsProblem, type ModelSettings, type RatingValue } from "@/lib/scheduling/fsrs";
+import { studyDay } from "@/lib/scheduling/study-day";
+import { recallAt } from "@/lib/scheduling/interview-plan";
 import { createInterview, getInterview } from "@/lib/interviews/interviews";
 import { getReadiness } from "@/lib/interviews/readiness";
 import { memoryOf, memorySelect } from "@/lib/review/memory";
 import { db } from "@/lib/server/db";
 import { makeDeck, makeUser } from "./helpers";
-
-const DAY = 86_400_000;
-const NOW = new Date("2030-06-01T12:00:00Z");
-
-/**
- * A learner who studied `cards` cards for `days` days with FSRS's defaults, remembering each card
- * with its true retrievability (a seeded random): their card states and every rating, as the app
- * would have stored them.
- */
-async function seasonedLearner(cards: number, days: number, seed = 1) {
-  let a = seed;
-  const random = () => {
-    a = (a * 16807) % 2147483647;
-    return a / 2147483647;
-  };
-  const user = await makeUser("seasoned");
-  const deck = await makeDeck(user.id, { cards });
-  await startStudying(user, deck.id);
-  const ids = (await db.card.findMany({ where: { deckId: deck.id }, orderBy: { position: "asc" }, select: { id: true } })).map((c) => c.id);
-  const settings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz: false };
-  const logs: Record<string, unknown>[] = [];
-  const states: Record<string, unknown>[] = [];
-  const start = NOW.getTime() - days * DAY;
-  ids.forEach((cardId, i) => {
-    let memory: MemoryState = newMemory(new Date(start));
-    let at = start + (i % days) * DAY * 0.5;
-    while (at < NOW.getTime()) {
-      const r = memory.lastReview ? retrievability(memory.stability, (at - memory.lastReview.getTime()) / DAY) : 0;
-      const rating: RatingValue = memory.state === 0 ? 3 : random() < r ? 3 : 1;
-      const after = rate(memory, rating, new Date(at), settings);
-      logs.push({
-        userId: user.id,
-        cardId,
-        clientId: randomUUID(),
-        rating,
-        reviewedAt: new Date(at),
-        durationMs: 4000,
-        nextDue: after.due,
-        ...memory,
-      });
-      memory = after;
-      at = Math.max(memory.due.getTime(), at + 60_000);
-    }
-    states.push({ userId: user.id, cardId, deckId: deck.id, ...memory, version: 1 });
-  });
-  await db.reviewLog.createMany({ data: logs as never });
-  await db.cardState.createMany({ data: states as never });
-  return { user, deck, ids, ratings: logs.length };
-}
+import { learnerReviewedOn, NOW, seasonedLearner } from "./learner-history";
 
 describe("fitting parameters", () => {
   it("says how many more reviews are needed before a fit", async () => {
@@ -155,6 +101,28 @@ describe("fitting parameters", () => {
     expect((await fitStatus(other)).sets).toEqual([]);
   }, 60_000);
 
+  it("says before a reschedule how many cards become due today, and the way back reschedules under the defaults too", async () => {
+    const { user } = await seasonedLearner(80, 60, 4);
+    await startFit(user, runFit);
+    const setId = (await fitStatus(user)).sets[0]!.id;
+    const settings = await getStudySettings(user.id);
+    const { end } = studyDay(NOW, settings.timeZone, settings.dayStartHour);
+    const dueToday = () => db.cardState.count({ where: { userId: user.id, suspended: false, state: { not: 0 }, due: { lt: end } } });
+
+    const underSet = await dueTodayIfRescheduled(user, setId, NOW);
+    expect(underSet.now).toBe(await dueToday());
+    await applyParameterSet(user, setId, { reschedule: true }, NOW);
+    expect(await dueToday()).toBe(underSet.rescheduled);
+
+    const underDefaults = await dueTodayIfRescheduled(user, null, NOW);
+    expect(underDefaults.now).toBe(underSet.rescheduled);
+    expect(await restoreDefaultParameters(user, { reschedule: true })).toEqual({ rescheduled: 80 });
+    expect(await dueToday()).toBe(underDefaults.rescheduled);
+    expect((await getStudySettings(user.id)).parameterSetId).toBeNull();
+    // Not someone else's set.
+    await expect(dueTodayIfRescheduled(await makeUser("nosy"), setId, NOW)).rejects.toThrow("not found");
+  }, 60_000);
+
   it("a cancelled fit stops and stores nothing", async () => {
     const { user } = await seasonedLearner(60, 60, 5);
     const jobId = await startFit(user, async (id) => {
@@ -164,6 +132,40 @@ describe("fitting parameters", () => {
     expect((await fitStatus(user)).job).toMatchObject({ id: jobId, status: "cancelled" });
     expect((await fitStatus(user)).sets).toEqual([]);
     await expect(cancelFit(await makeUser("stranger"), jobId)).rejects.toThrow("not found");
+  }, 60_000);
+});
+
+describe("a fit whose later reviews can't be scored on their own", () => {
+  it("fits and scores on all the reviews, says so, and never shows the optimizer's error", async () => {
+    // 200 cards seen on day 0 and again on day 3; later, 50 more cards, each seen twice with a first
+    // gap of its own: the later fifth of the reviews, which the optimizer's outlier filter (it groups
+    // by the first gap) empties, so it can't score them ("NotEnoughData").
+    const { user } = await learnerReviewedOn(
+      Array.from({ length: 250 }, (_, i) => (i < 200 ? [0, 3] : [100 + i, 100 + i + 10 + (i - 200)])),
+    );
+    const jobId = await startFit(user, runFit);
+    const status = await fitStatus(user);
+    expect(status.job).toMatchObject({ id: jobId, status: "done", message: null });
+    expect(status.sets).toHaveLength(1);
+    expect(status.sets[0]).toMatchObject({ heldOut: false });
+    expect(weightsProblem(status.sets[0]!.weights)).toBeNull();
+    for (const metric of [status.sets[0]!.logLoss, status.sets[0]!.defaultLogLoss]) expect(metric).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("a fit the optimizer fails on tells the learner in plain words, never the optimizer's own error", async () => {
+    const { user } = await seasonedLearner(60, 60, 21);
+    const binding = (await loadOptimizer())!;
+    const computeParameters = binding.computeParameters;
+    binding.computeParameters = () => Promise.reject(new Error("Evaluation failed: NotEnoughData"));
+    try {
+      const jobId = await startFit(user, runFit);
+      const { job, sets } = await fitStatus(user);
+      expect(job).toMatchObject({ id: jobId, status: "failed", message: OPTIMIZER_FAILED });
+      expect(job!.message).not.toContain("NotEnoughData");
+      expect(sets).toEqual([]);
+    } finally {
+      binding.computeParameters = computeParameters;
+    }
   }, 60_000);
 });
 

@@ -1,6 +1,7 @@
 // Vitest global setup for integration tests: a fresh, migrated database per engine and run.
 // SQLite: a file under var/test/. PostgreSQL: a schema of its own on the server in DATABASE_URL /
-// TEST_POSTGRES_URL, dropped at the end, so the server's other data is never touched.
+// TEST_POSTGRES_URL (and the job engine's schema beside it), dropped at the end, so the server's
+// other data is never touched.
 import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -35,6 +36,7 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString });
   await admin.connect();
   await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`);
   await admin.query(`CREATE SCHEMA "${schema}"`);
   const url = new URL(connectionString);
   url.searchParams.set("schema", schema);
@@ -42,6 +44,8 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", url.toString());
   return async () => {
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    // The job engine's own schema beside it (lib/jobs/engine.ts, jobSchemaOf), made by pg-boss on start.
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`);
     await admin.end();
   };
 }
