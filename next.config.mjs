@@ -27,6 +27,9 @@ const nextConfig = {
     "pg",
     "@prisma/schema-engine-wasm",
     "@open-spaced-repetition/binding-linux-x64-gnu",
+    // One copy shared with scripts/serve.ts, which loads them from node_modules too.
+    "pino",
+    "prom-client",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
