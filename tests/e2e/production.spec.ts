@@ -148,12 +148,16 @@ test("logs are one JSON line per request without passwords, cookies or answers; 
   });
   expect(result.status).toBe("saved");
 
-  const lines = a
-    .output()
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-  const rating = lines.find((l) => l.msg === "request" && l.route === "/api/reviews" && l.method === "POST");
+  // The line is written when the response has closed, a moment after the client has it.
+  const ratingLine = () =>
+    a
+      .output()
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === "request" && l.route === "/api/reviews" && l.method === "POST");
+  await expect.poll(ratingLine).toBeDefined();
+  const rating = ratingLine();
   expect(rating).toMatchObject({ status: 200, route: "/api/reviews" });
   expect(typeof rating!.requestId).toBe("string");
   expect(typeof rating!.durationMs).toBe("number");
