@@ -24,6 +24,8 @@ let b: Instance;
 const query = async <T>(sql: string, values: unknown[] = []): Promise<T[]> => (await database.query(sql, values)).rows as T[];
 
 test.beforeAll(async () => {
+  // Two production starts (migrate, seed, load the build) on a shared machine: give them time.
+  test.setTimeout(180_000);
   schema = await emptySchema(serverUrl, schemaName);
   const server = new URL(serverUrl);
   proxy = new CutProxy(3219, { host: server.hostname, port: Number(server.port || 5432) });
