@@ -14,6 +14,8 @@ const securityHeaders = [
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The container image (Dockerfile) ships Next's standalone output; `npm start` builds as before.
+  ...(process.env.DRILL_STANDALONE === "1" && { output: "standalone" }),
   typedRoutes: true,
   // The largest thing an action takes is a deck file of up to 2 MB (lib/decks/schema.ts); with room
   // for the form around it, 3 MB. Every action's own schema bounds each field far below this.
@@ -28,6 +30,9 @@ const nextConfig = {
     "pg-boss",
     "@prisma/schema-engine-wasm",
     "@open-spaced-repetition/binding-linux-x64-gnu",
+    // One copy shared with scripts/serve.ts, which loads them from node_modules too.
+    "pino",
+    "prom-client",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

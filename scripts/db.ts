@@ -20,6 +20,7 @@ import { serverEnv } from "../lib/server/env";
 import { applyMigrations, freshDatabaseDrift, migrationStatus, resolveMigration } from "./migrations/commands";
 import { createMigration, migrationWarnings, postgresSnapshotDrift } from "./migrations/create";
 import { MigrationError } from "./migrations/engine";
+import { withMigrationLock } from "./migrations/lock";
 import { MIGRATIONS_DIR, POSTGRES_SCHEMA, postgresSchemaInSync, SOURCE_SCHEMA, writePostgresSchema } from "./migrations/schema-files";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -93,7 +94,7 @@ async function create(name: string | undefined): Promise<void> {
 async function migrate(): Promise<void> {
   const db = databaseConfig();
   const where = describeTarget(db.url, db.provider);
-  const applied = await applyMigrations(db, root);
+  const applied = await withMigrationLock(db, () => applyMigrations(db, root));
   if (applied.length === 0) {
     console.log(`database is up to date (${db.provider}, ${where})`);
     return;

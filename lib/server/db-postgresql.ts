@@ -1,9 +1,11 @@
 // The PostgreSQL client. Loaded by db.ts only when DATABASE_URL is a postgres:// URL.
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client";
 import type { PrismaClient } from "../generated/sqlite/client";
 import { parsePostgresUrl } from "./database-url";
+import { addGaugeCollector } from "./metrics";
 
 /**
  * A client on the PostgreSQL server at `url`, typed as the SQLite client: the two generated
@@ -12,7 +14,16 @@ import { parsePostgresUrl } from "./database-url";
 export function createPostgresClient(url: string): PrismaClient {
   const { connectionString, schema } = parsePostgresUrl(url);
   const options = schema === "public" ? undefined : `-c search_path="${schema.replace(/"/g, '""')}"`;
-  const adapter = new PrismaPg({ connectionString, max: 10, options }, { schema, statementNameGenerator: preparedStatementName });
+  // Our own pool, so /api/metrics can report its use; a server that doesn't answer fails a query
+  // within 10 s (and /api/ready with it) instead of leaving it waiting.
+  const pool = new pg.Pool({ connectionString, max: 10, options, connectionTimeoutMillis: 10_000 });
+  addGaugeCollector({
+    name: "drill_db_pool_connections",
+    help: "Database pool connections: total open, idle, and requests waiting for one",
+    label: "state",
+    read: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  });
+  const adapter = new PrismaPg(pool, { schema, statementNameGenerator: preparedStatementName, disposeExternalPool: true });
   return new PostgresClient({ adapter }) as unknown as PrismaClient;
 }
 

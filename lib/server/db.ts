@@ -8,6 +8,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/sqlite/client";
 import { databaseConfig } from "./database-url";
+import { onShutdown } from "./lifecycle";
 
 const config = databaseConfig();
 
@@ -23,3 +24,5 @@ const globalForDb = globalThis as unknown as { drillDb?: PrismaClient };
 
 export const db: PrismaClient = globalForDb.drillDb ?? (await createClient());
 if (process.env.NODE_ENV !== "production") globalForDb.drillDb = db;
+// A stopping server (scripts/serve.ts) closes the pool after its last request.
+onShutdown("database", () => db.$disconnect());

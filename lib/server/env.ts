@@ -62,6 +62,18 @@ const envSchema = z.object({
       message: "must be a number from 1 to 16",
     })
     .transform((value) => Number(value ?? "1")),
+  // Production operations (scripts/serve.ts, /api/metrics; README "Deploy").
+  METRICS_TOKEN: text.refine((value) => value === undefined || value.length >= 16, {
+    message: "must be at least 16 characters (generate one with `openssl rand -hex 24`)",
+  }),
+  SHUTDOWN_GRACE_SECONDS: text
+    .refine((value) => value === undefined || (/^\d{1,3}$/.test(value) && Number(value) >= 1), {
+      message: "must be a number of seconds from 1 to 999",
+    })
+    .transform((value) => Number(value ?? "20")),
+  LOG_LEVEL: text.refine((value) => value === undefined || ["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(value), {
+    message: "must be one of fatal, error, warn, info, debug, trace, silent",
+  }),
   // The db scripts print stacks and the schema engine's log when set.
   DEBUG: text.transform(Boolean),
 });

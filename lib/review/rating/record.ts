@@ -6,6 +6,7 @@ import "server-only";
 import type { Viewer } from "../../decks/access";
 import { AppError, notFound } from "../../server/errors";
 import { newRowId } from "../../server/ids";
+import { metrics } from "../../server/metrics";
 import { cachedStudySettings, schedulerSnapshot } from "../settings";
 import {
   decideRatings,
@@ -35,6 +36,14 @@ const MAX_ATTEMPTS = 5;
  * reading first.
  */
 export async function recordRatings(viewer: Viewer, ratings: readonly RatingInput[], now = new Date()): Promise<BatchResult[]> {
+  const stopTimer = metrics().ratingSeconds.startTimer();
+  const results = await decideAndWrite(viewer, ratings, now);
+  stopTimer();
+  metrics().ratingsSaved.inc(results.filter((r) => r.status === "saved").length);
+  return results;
+}
+
+async function decideAndWrite(viewer: Viewer, ratings: readonly RatingInput[], now: Date): Promise<BatchResult[]> {
   const userId = viewer.id;
   const cardIds = [...new Set(ratings.map((r) => r.cardId))];
   const clientIds = [...new Set(ratings.map((r) => r.clientId))];
