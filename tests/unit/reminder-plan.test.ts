@@ -95,7 +95,7 @@ describe("reminderMessage", () => {
       ["Today in Drill: 12 reviews and 5 new cards, about 9 minutes.", "3 days to Acme backend: readiness 61% now, 90% on plan."],
     ],
   ] as const)("%s", (_name, change, lines) => {
-    const message = reminderMessage({ ...facts, ...change } as ReminderFacts, now);
+    const message = reminderMessage({ ...facts, ...change }, now);
     expect(message?.lines ?? null).toEqual(lines);
   });
 
