@@ -22,6 +22,7 @@ export const layers = [
   { folders: ["interviews"], holds: "interviews a learner prepares for: readiness, mock interviews, calendar" },
   { folders: ["optimizer", "transfer"], holds: "fitting personal FSRS parameters; import and export (Anki, CSV, Markdown, paste, seed)" },
   { folders: ["views"], holds: "read models of pages that combine domains: the Today page, the mentor dashboard" },
+  { folders: ["reminders"], holds: "daily reminders and mentors' digests: when they go, what they say, mail and web push" },
 ];
 
 /** The files directly in lib/ (routes.ts, format.ts, ...): shared utilities that import no folder of lib/. */

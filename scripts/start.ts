@@ -12,6 +12,7 @@ import { ConfigError, MissingSecretError, MissingSiteUrlError, serverEnv, siteOr
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 const secretFile = path.join(root, "var", "auth-secret");
+const vapidFile = path.join(root, "var", "vapid-keys.json");
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
@@ -43,6 +44,26 @@ function sessionSecret(): string {
   writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
   console.log("• Generated a development session secret in var/auth-secret");
   return secret;
+}
+
+/**
+ * The web-push key pair (VAPID) reminders are signed with: from the environment, or generated on the
+ * first start and kept in var/ (git-ignored) like the session secret, since every browser's push
+ * subscription is bound to the public key and a new pair would silence them all.
+ */
+async function pushKeys(): Promise<{ VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string }> {
+  if (config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY)
+    return { VAPID_PUBLIC_KEY: config.VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: config.VAPID_PRIVATE_KEY };
+  if (existsSync(vapidFile)) {
+    const kept = JSON.parse(readFileSync(vapidFile, "utf8")) as { publicKey: string; privateKey: string };
+    return { VAPID_PUBLIC_KEY: kept.publicKey, VAPID_PRIVATE_KEY: kept.privateKey };
+  }
+  const { default: webpush } = await import("web-push");
+  const keys = webpush.generateVAPIDKeys();
+  mkdirSync(path.dirname(vapidFile), { recursive: true });
+  writeFileSync(vapidFile, `${JSON.stringify(keys)}\n`, { mode: 0o600 });
+  console.log("• Generated the web-push key pair in var/vapid-keys.json");
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey };
 }
 
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
@@ -86,7 +107,12 @@ if (!config.SMTP_URL) {
 }
 
 // The server runs with NODE_ENV=production even in local use, so it gets the local address spelt out.
-const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: sessionSecret(), AUTH_URL: config.AUTH_URL ?? siteUrl() };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  AUTH_SECRET: sessionSecret(),
+  AUTH_URL: config.AUTH_URL ?? siteUrl(),
+  ...(await pushKeys()),
+};
 const port = config.PORT;
 
 run("Applying database migrations", process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], env);

@@ -65,4 +65,25 @@ const serwist = new Serwist({
   ],
 });
 
+// A reminder (lib/reminders/push.ts): its title and counts, and a click opens the page it names
+// (/study), in a Drill tab already open when there is one.
+self.addEventListener("push", (event) => {
+  const data = (event.data?.json() ?? {}) as { title?: string; body?: string; url?: string };
+  event.waitUntil(
+    self.registration.showNotification(data.title ?? "Drill", { body: data.body, data: { url: data.url ?? "/study" }, icon: "/icon-192" }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const path = (event.notification.data as { url?: string } | null)?.url ?? "/study";
+  const url = new URL(path.startsWith("/") ? path : "/study", self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: "window" }).then((tabs) => {
+      const tab = tabs.find((client) => new URL(client.url).origin === self.location.origin);
+      return tab ? tab.navigate(url).then((opened) => opened?.focus()) : self.clients.openWindow(url);
+    }),
+  );
+});
+
 serwist.addEventListeners();

@@ -10,6 +10,8 @@ import type { Viewer } from "@/lib/decks/access";
 import { formatDateTime, percent, plural } from "@/lib/format";
 import type { DayCounts } from "@/lib/review/session";
 import { getToday, type Today } from "@/lib/views/today";
+import { ReminderOffer } from "@/components/reminders/reminder-offer";
+import { showsReminderOffer } from "@/lib/reminders/settings";
 import { paths } from "@/lib/routes";
 
 function CountLine({ counts }: { counts: DayCounts }) {
@@ -150,11 +152,12 @@ function AuthoredDecks({ authored }: { authored: OwnDeckSummary[] }) {
 }
 
 export async function TodayHome({ viewer }: { viewer: Viewer }) {
-  const [today, authored] = await Promise.all([getToday(viewer), listEditableDecks(viewer)]);
+  const [today, authored, offerReminders] = await Promise.all([getToday(viewer), listEditableDecks(viewer), showsReminderOffer(viewer.id)]);
   const { decks, next } = today;
   return (
     <div className="mx-auto max-w-3xl space-y-8 py-4">
       <TodaySection today={today} />
+      {offerReminders && <ReminderOffer />}
       {next && <NextInterview next={next} />}
       {decks.length > 0 && <StudyDecks decks={decks} />}
       <AuthoredDecks authored={authored} />

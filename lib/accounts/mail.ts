@@ -13,6 +13,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers (a reminder's List-Unsubscribe), written to mail files too. */
+  headers?: Record<string, string>;
 }
 
 export async function sendMail(mail: Mail): Promise<void> {
@@ -27,7 +29,8 @@ export async function sendMail(mail: Mail): Promise<void> {
   deleteExpiredMailFiles(dir);
   // Sortable by time; the address is in the name so a reader can find a person's mail.
   const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}-${mail.to.replace(/[^a-z0-9@.-]/gi, "_")}.txt`;
-  await writeFile(path.join(dir, name), `From: ${from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+  const headers = Object.entries(mail.headers ?? {}).map(([key, value]) => `${key}: ${value}\n`);
+  await writeFile(path.join(dir, name), `From: ${from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n${headers.join("")}\n${mail.text}\n`);
   console.info(`[mail] to ${mail.to}: ${mail.subject} (no SMTP_URL set: written to ${path.join(dir, name)})`);
 }
 

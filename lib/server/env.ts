@@ -45,6 +45,10 @@ const envSchema = z.object({
   }),
   MAIL_FROM: text.transform((value) => value ?? "Drill <no-reply@drill.invalid>"),
   MAIL_DIR: text.transform((value) => value ?? "var/mail"),
+  // Web push's VAPID key pair (base64url, as web-push makes them): scripts/start.ts generates and keeps
+  // one in var/ when unset; without them, reminders go by email only.
+  VAPID_PUBLIC_KEY: text,
+  VAPID_PRIVATE_KEY: text,
   PORT: text
     .refine((value) => value === undefined || (/^\d{1,5}$/.test(value) && Number(value) >= 1 && Number(value) <= 65535), {
       message: "must be a number from 1 to 65535",
@@ -168,4 +172,15 @@ export function mailSettings(env: Env = process.env): MailSettings {
 /** How many FSRS fits this instance runs at once (FIT_CONCURRENCY, default 1). */
 export function fitConcurrency(env: Env = process.env): number {
   return serverEnv(env).FIT_CONCURRENCY;
+}
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+/** The web-push key pair, or null when none is configured (push reminders are then unavailable). */
+export function vapidKeys(env: Env = process.env): VapidKeys | null {
+  const { VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY } = serverEnv(env);
+  return VAPID_PUBLIC_KEY && VAPID_PRIVATE_KEY ? { publicKey: VAPID_PUBLIC_KEY, privateKey: VAPID_PRIVATE_KEY } : null;
 }
