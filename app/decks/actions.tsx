@@ -25,17 +25,9 @@ import {
   visibilitySchema,
 } from "@/lib/decks/sharing";
 import { NICKNAME_MAX, reinviteMentee, setMenteeNickname } from "@/lib/decks/mentoring";
-import {
-  csvImportSchema,
-  csvIntoDeckSchema,
-  csvPreviewSchema,
-  deckFileSchema,
-  importCsvDeck,
-  importCsvIntoDeck,
-  importDeckFile,
-  previewCsv,
-} from "@/lib/transfer/transfer";
+import { csvImportSchema, csvIntoDeckSchema, csvPreviewSchema, deckFileSchema, importDeckFile, previewCsv } from "@/lib/transfer/transfer";
 import { paths } from "@/lib/routes";
+import { importCsvDeckOffThread, importCsvIntoDeckOffThread } from "@/lib/transfer/off-thread";
 import { addQuestions, pasteSchema } from "@/lib/transfer/paste-questions";
 import { siteOrigin } from "@/lib/server/origin";
 
@@ -191,12 +183,12 @@ export const importDeckAction = userAction(deckFileSchema, async (input, user) =
 export const previewCsvAction = userAction(csvPreviewSchema, async (input) => previewCsv(input.text));
 
 export const importCsvIntoDeckAction = userAction(csvIntoDeckSchema.extend(deckRef.shape), async (input, user) => {
-  const result = await importCsvIntoDeck(user, input.deckId, input);
+  const result = await importCsvIntoDeckOffThread(user, input.deckId, input);
   refreshDeck(input.deckKey);
   return result;
 });
 
 export const importCsvAction = userAction(csvImportSchema, async (input, user) => {
-  const deck = await importCsvDeck(user, input);
+  const deck = await importCsvDeckOffThread(user, input);
   redirect(paths.deckEdit(deck));
 });

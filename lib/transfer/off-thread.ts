@@ -12,6 +12,7 @@ import type { Viewer } from "../decks/access";
 import { AppError, type AppErrorCode } from "../server/errors";
 import type { FieldChoice } from "./anki-conversion";
 import type { CsvMapping } from "./csv";
+import { importCsvDeck, importCsvIntoDeck } from "./transfer";
 
 export const IMPORT_POOL: { running: number; waiting: number; timeoutMs: number; heapMb: number } = {
   running: 2,
@@ -148,4 +149,26 @@ function inWorker<T>(
     );
     worker.on("exit", () => settle(() => reject(new Error("The import's worker stopped without an answer."))));
   });
+}
+
+/** Past this much text, a CSV import runs in a worker (a few thousand rows); below, it is quicker in place. */
+export const CSV_OFF_THREAD_CHARS = 100_000;
+
+type CsvInput = { text: string; mapping: CsvMapping };
+
+/** importCsvDeck, in a worker when the CSV is large. */
+export function importCsvDeckOffThread(viewer: Viewer, input: CsvInput & { title: string }): ReturnType<typeof importCsvDeck> {
+  if (input.text.length <= CSV_OFF_THREAD_CHARS) return importCsvDeck(viewer, input);
+  return runOffThread({
+    kind: "csv-import",
+    viewer: { id: viewer.id },
+    title: input.title,
+    input: { text: input.text, mapping: input.mapping },
+  });
+}
+
+/** importCsvIntoDeck, in a worker when the CSV is large. */
+export function importCsvIntoDeckOffThread(viewer: Viewer, deckId: string, input: CsvInput): ReturnType<typeof importCsvIntoDeck> {
+  if (input.text.length <= CSV_OFF_THREAD_CHARS) return importCsvIntoDeck(viewer, deckId, input);
+  return runOffThread({ kind: "csv-import", viewer: { id: viewer.id }, deckId, input: { text: input.text, mapping: input.mapping } });
 }
