@@ -28,7 +28,7 @@ import { NICKNAME_MAX, reinviteMentee, setMenteeNickname } from "@/lib/decks/men
 import { csvImportSchema, csvIntoDeckSchema, csvPreviewSchema, deckFileSchema, importDeckFile, previewCsv } from "@/lib/transfer/transfer";
 import { paths } from "@/lib/routes";
 import { importCsvDeckOffThread, importCsvIntoDeckOffThread } from "@/lib/transfer/off-thread";
-import { addQuestions, pasteSchema } from "@/lib/transfer/paste-questions";
+import { addQuestions, pasteSchema, previewPaste } from "@/lib/transfer/paste-questions";
 import { siteOrigin } from "@/lib/server/origin";
 
 const id = z.string().min(1).max(64);
@@ -99,6 +99,8 @@ export const moveCardToAction = userAction(
     refreshDeck(input.deckKey);
   },
 );
+
+export const previewPasteAction = userAction(pasteSchema, async (input) => previewPaste(input.text));
 
 export const pasteQuestionsAction = userAction(pasteSchema.extend(deckRef.shape), async (input, user) => {
   const result = await addQuestions(user, input.deckId, input.text);
