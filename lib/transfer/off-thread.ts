@@ -7,7 +7,6 @@
 // terminated worker never commits.
 import "server-only";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import type { Viewer } from "../decks/access";
 import { AppError, type AppErrorCode } from "../server/errors";
 import type { FieldChoice } from "./anki-conversion";
@@ -106,7 +105,10 @@ function inWorker<T>(
       void worker.terminate();
     };
     // The path from the working directory (the app's root, as for the optimizer's scripts/fit-worker.ts):
-    // the worker runs the sources through tsx, so nothing of it goes into Next's bundle.
+    // the worker runs the sources through tsx, so nothing of it goes into Next's bundle. Worker is
+    // taken from Node at run time: Next's bundler follows a `new Worker(path)` of worker_threads it can
+    // see, and would bundle tsx (and esbuild's binary) into the server.
+    const { Worker } = process.getBuiltinModule("node:worker_threads");
     const worker = new Worker(path.join(process.cwd(), "scripts", "import-worker.mjs"), {
       workerData: { job },
       // "server-only" resolves to its empty server build, as in the server itself.
