@@ -151,7 +151,7 @@ function RenderedPastePreview({ text }: { text: string }) {
         disabled={pending || !text.trim()}
         onClick={() => startTransition(async () => setShown({ text, state: await previewPasteAction(null, { text }) }))}
       >
-        {pending ? "Rendering…" : "Preview the cards"}
+        {pending ? "Rendering…" : "Show the cards rendered"}
       </button>
       {state && !state.ok && (
         <p role="alert" className="text-sm text-danger">

@@ -31,10 +31,14 @@ test("an Anki user finds Import on /decks; a zip bomb is refused, a real package
   await page.getByLabel("Deck title").last().fill("Code from a sheet");
   await page.getByRole("button", { name: "Import 1 card" }).click();
   await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible({ timeout: 60_000 });
+  const editUrl = page.url();
+  await page.getByRole("link", { name: /What does this print\?/ }).click();
+  await expect(page).toHaveURL(/\/cards\/[\w-]+\/edit$/);
+  await page.goto(page.url().replace(/\/edit$/, ""));
+  await expect(page.locator("pre code").first()).toContainText("print(1)");
   await page.goto("/decks");
   await expect(page.getByRole("region", { name: "Studying" }).getByRole("link", { name: "Code from a sheet" })).toBeVisible();
-  await page.goto("/study");
-  await expect(page.getByTestId("card").locator("pre code")).toBeVisible();
+  expect(editUrl).toMatch(/\/edit$/);
 });
 
 test("a pasted question keeps its code block, shown rendered before it is added", async ({ page }) => {
@@ -47,13 +51,14 @@ test("a pasted question keeps its code block, shown rendered before it is added"
   await page
     .getByLabel("Paste questions")
     .fill("Q: What does this print?\n\n```python\nfor i in range(2):\n    print(i)\n```\nA: 0, then 1.");
-  await page.getByRole("button", { name: "Preview the cards" }).click();
+  await page.getByRole("button", { name: "Show the cards rendered" }).click();
   const rendered = page.getByTestId("paste-rendered");
   await expect(rendered).toContainText("1 card from Q: / A: lines");
   await expect(rendered.locator("pre code")).toContainText("for i in range(2):\n    print(i)");
   await page.getByRole("button", { name: "Add these questions" }).click();
   await expect(page.getByText("Added 1 card.")).toBeVisible();
   await page.getByRole("link", { name: /What does this print\?/ }).click();
+  await expect(page).toHaveURL(/\/cards\/[\w-]+\/edit$/);
   await page.goto(page.url().replace(/\/edit$/, ""));
   await expect(page.locator("pre code").first()).toContainText("print(i)");
 });
