@@ -8,6 +8,8 @@ import { ankiPackage, zstdBomb } from "../fixtures/anki-build";
 import { newEmail, signUp } from "./fixtures";
 
 test("an Anki user finds Import on /decks; a zip bomb is refused, a real package and a CSV import", async ({ page }) => {
+  // Three uploads, each read by a freshly started worker thread: seconds each on a busy machine.
+  test.setTimeout(180_000);
   await signUp(page, newEmail("imports"));
   await page.goto("/decks");
   await page.getByRole("link", { name: "Import", exact: true }).click();
