@@ -6,7 +6,7 @@
 import { plural } from "@/lib/format";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { AnkiPreview, FieldChoice } from "@/lib/transfer/anki-import";
 
 interface ImportOptions {
@@ -22,11 +22,13 @@ function sendPackage(
   body: File,
   options: ImportOptions,
   onUploaded: (share: number | null) => void,
+  importId: string,
 ): Promise<{ error?: string }> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", `/api/import/anki${step === "preview" ? "?step=preview" : ""}`);
     request.setRequestHeader("content-type", "application/octet-stream");
+    request.setRequestHeader("x-drill-import-id", importId);
     if (step === "import") request.setRequestHeader("x-drill-import", encodeURIComponent(JSON.stringify(options)));
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onUploaded(event.loaded / event.total);
@@ -100,8 +102,26 @@ function NoteTypeChoice({ type, choices, setChoices }: { type: NoteType; choices
   );
 }
 
+/** What the server says of an import while it runs (waiting its turn, its step, seconds so far); null when it doesn't know. */
+function useServerProgress(importId: string, active: boolean): { stage: string; seconds: number } | null {
+  const [progress, setProgress] = useState<{ stage: string; seconds: number } | null>(null);
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => {
+      fetch(`/api/import/anki?progress=${importId}`)
+        .then((response) => (response.ok ? (response.json() as Promise<{ stage: string; seconds: number } | null>) : null))
+        .then(setProgress, () => setProgress(null));
+    }, 1000);
+    return () => {
+      clearInterval(timer);
+      setProgress(null);
+    };
+  }, [importId, active]);
+  return progress;
+}
+
 /** The upload's progress, then the server writing the cards. */
-function ImportProgress({ uploaded }: { uploaded: number | null }) {
+function ImportProgress({ uploaded, server }: { uploaded: number | null; server: { stage: string; seconds: number } | null }) {
   return (
     <div className="space-y-1" data-testid="import-progress">
       <div
@@ -119,16 +139,28 @@ function ImportProgress({ uploaded }: { uploaded: number | null }) {
         />
       </div>
       <p className="text-xs text-muted">
-        {uploaded === null
-          ? "Uploaded. Writing the cards and replaying their history through FSRS (all or nothing)…"
-          : `Uploading: ${Math.round(uploaded * 100)}%`}
+        {uploaded !== null
+          ? `Uploading: ${Math.round(uploaded * 100)}%`
+          : server
+            ? `${server.stage}… (${server.seconds} s; all or nothing)`
+            : "Uploaded. Writing the cards and replaying their history through FSRS (all or nothing)…"}
       </p>
     </div>
   );
 }
 
 /** Choose the package; reading it, or why it couldn't be read. */
-function PackagePicker({ reading, error, onChoose }: { reading: boolean; error: string | null; onChoose: (file: File | null) => void }) {
+function PackagePicker({
+  reading,
+  server,
+  error,
+  onChoose,
+}: {
+  reading: boolean;
+  server: { stage: string; seconds: number } | null;
+  error: string | null;
+  onChoose: (file: File | null) => void;
+}) {
   return (
     <div className="space-y-2">
       <label htmlFor="anki-file" className="block text-sm font-medium">
@@ -141,7 +173,11 @@ function PackagePicker({ reading, error, onChoose }: { reading: boolean; error: 
         className="text-sm"
         onChange={(e) => onChoose(e.target.files?.[0] ?? null)}
       />
-      {reading && <p className="text-sm text-muted">Reading the package…</p>}
+      {reading && (
+        <p className="text-sm text-muted" role="status">
+          {server ? `${server.stage}… (${server.seconds} s)` : "Reading the package…"}
+        </p>
+      )}
       {error && (
         <p role="alert" className="text-sm text-danger" data-testid="anki-error">
           {error}
@@ -162,7 +198,10 @@ export function AnkiImportForm() {
   const [busy, setBusy] = useState<"reading" | "importing" | null>(null);
   // The upload's share sent (0 to 1); null once it is all sent and the server is writing the cards.
   const [uploaded, setUploaded] = useState<number | null>(0);
-  const send = (step: "preview" | "import", body: File) => sendPackage(step, body, { title, choices, withHistory }, setUploaded);
+  // Names this page's import, so the server can say how far it got (lib/transfer/off-thread.ts).
+  const [importId] = useState(() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`);
+  const server = useServerProgress(importId, busy !== null);
+  const send = (step: "preview" | "import", body: File) => sendPackage(step, body, { title, choices, withHistory }, setUploaded, importId);
 
   async function read(chosen: File | null) {
     setFile(chosen);
@@ -195,7 +234,7 @@ export function AnkiImportForm() {
 
   return (
     <div className="space-y-4">
-      <PackagePicker reading={busy === "reading"} error={error} onChoose={(chosen) => void read(chosen)} />
+      <PackagePicker reading={busy === "reading"} server={server} error={error} onChoose={(chosen) => void read(chosen)} />
 
       {preview && file && (
         <div className="space-y-4" data-testid="anki-preview">
@@ -214,7 +253,7 @@ export function AnkiImportForm() {
           <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void importPackage(file)}>
             {busy === "importing" ? "Importing…" : `Import ${preview.cards.toLocaleString("en")} cards`}
           </button>
-          {busy === "importing" && <ImportProgress uploaded={uploaded} />}
+          {busy === "importing" && <ImportProgress uploaded={uploaded} server={server} />}
         </div>
       )}
     </div>

@@ -11,6 +11,7 @@ import {
   leaveDeckAction,
   moveCardAction,
   pasteQuestionsAction,
+  previewPasteAction,
   retireCardAction,
   updateDeckAction,
 } from "@/app/decks/actions";
@@ -18,7 +19,7 @@ import { ActionForm } from "./action-form";
 import { Field, TextAreaField } from "./form";
 import { plural } from "@/lib/format";
 import { DECK_FILE_MAX_BYTES } from "@/lib/decks/schema";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 
 function DescriptionField({ defaultValue, errors }: { defaultValue?: string; errors?: string[] }) {
   return <TextAreaField label="Description" name="description" rows={3} defaultValue={defaultValue} errors={errors} />;
@@ -125,12 +126,64 @@ export function PasteQuestionsForm({ deckId, deckKey }: { deckId: string; deckKe
                 </ul>
               ))}
           </div>
+          <RenderedPastePreview text={text} />
           <button type="submit" className="btn" disabled={pending}>
             {pending ? "Adding…" : "Add these questions"}
           </button>
         </>
       )}
     </ActionForm>
+  );
+}
+
+type PastePreview = Awaited<ReturnType<typeof previewPasteAction>>;
+
+/** The first cards rendered as they will show (code blocks, lists, line breaks), on request, before adding. */
+function RenderedPastePreview({ text }: { text: string }) {
+  const [shown, setShown] = useState<{ text: string; state: PastePreview } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const state = shown?.text === text ? shown.state : null;
+  return (
+    <div className="space-y-2">
+      <button
+        type="button"
+        className="btn btn-ghost"
+        disabled={pending || !text.trim()}
+        onClick={() => startTransition(async () => setShown({ text, state: await previewPasteAction(null, { text }) }))}
+      >
+        {pending ? "Rendering…" : "Show the cards rendered"}
+      </button>
+      {state && !state.ok && (
+        <p role="alert" className="text-sm text-danger">
+          {state.error}
+        </p>
+      )}
+      {state?.ok && (
+        <div className="space-y-3" data-testid="paste-rendered">
+          <p className="text-sm text-muted">
+            {plural(state.data.cards, "card")} from {state.data.shape}
+            {state.data.cards > state.data.rendered.length && `; the first ${state.data.rendered.length} as they will show`}:
+          </p>
+          {state.data.rendered.map((card, i) => (
+            <div key={i} className="card-surface space-y-2 p-3">
+              {/* Rendered and made safe on the server (lib/markdown/render.ts), as every card is. */}
+              <div
+                className="card-question prose max-w-none prose-neutral dark:prose-invert"
+                dangerouslySetInnerHTML={{ __html: card.front }}
+              />
+              {card.back ? (
+                <div
+                  className="prose max-w-none border-t border-line pt-2 text-sm prose-neutral dark:prose-invert"
+                  dangerouslySetInnerHTML={{ __html: card.back }}
+                />
+              ) : (
+                <p className="text-sm text-muted">No answer yet.</p>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
   );
 }
 

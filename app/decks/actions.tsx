@@ -25,18 +25,10 @@ import {
   visibilitySchema,
 } from "@/lib/decks/sharing";
 import { NICKNAME_MAX, reinviteMentee, setMenteeNickname } from "@/lib/decks/mentoring";
-import {
-  csvImportSchema,
-  csvIntoDeckSchema,
-  csvPreviewSchema,
-  deckFileSchema,
-  importCsvDeck,
-  importCsvIntoDeck,
-  importDeckFile,
-  previewCsv,
-} from "@/lib/transfer/transfer";
+import { csvImportSchema, csvIntoDeckSchema, csvPreviewSchema, deckFileSchema, importDeckFile, previewCsv } from "@/lib/transfer/transfer";
 import { paths } from "@/lib/routes";
-import { addQuestions, pasteSchema } from "@/lib/transfer/paste-questions";
+import { importCsvDeckOffThread, importCsvIntoDeckOffThread } from "@/lib/transfer/off-thread";
+import { addQuestions, pasteSchema, previewPaste } from "@/lib/transfer/paste-questions";
 import { siteOrigin } from "@/lib/server/origin";
 
 const id = z.string().min(1).max(64);
@@ -107,6 +99,8 @@ export const moveCardToAction = userAction(
     refreshDeck(input.deckKey);
   },
 );
+
+export const previewPasteAction = userAction(pasteSchema, async (input) => previewPaste(input.text));
 
 export const pasteQuestionsAction = userAction(pasteSchema.extend(deckRef.shape), async (input, user) => {
   const result = await addQuestions(user, input.deckId, input.text);
@@ -191,12 +185,12 @@ export const importDeckAction = userAction(deckFileSchema, async (input, user) =
 export const previewCsvAction = userAction(csvPreviewSchema, async (input) => previewCsv(input.text));
 
 export const importCsvIntoDeckAction = userAction(csvIntoDeckSchema.extend(deckRef.shape), async (input, user) => {
-  const result = await importCsvIntoDeck(user, input.deckId, input);
+  const result = await importCsvIntoDeckOffThread(user, input.deckId, input);
   refreshDeck(input.deckKey);
   return result;
 });
 
 export const importCsvAction = userAction(csvImportSchema, async (input, user) => {
-  const deck = await importCsvDeck(user, input);
+  const deck = await importCsvDeckOffThread(user, input);
   redirect(paths.deckEdit(deck));
 });

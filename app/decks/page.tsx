@@ -27,9 +27,14 @@ export default async function DecksPage() {
             <h1 id="your-decks" className="text-2xl font-semibold tracking-tight">
               Your decks
             </h1>
-            <Link href="/decks/new" className="btn btn-primary">
-              New deck
-            </Link>
+            <div className="flex gap-2">
+              <Link href="/decks/import" className="btn">
+                Import
+              </Link>
+              <Link href="/decks/new" className="btn btn-primary">
+                New deck
+              </Link>
+            </div>
           </div>
           {ownDecks.length === 0 ? (
             <p className="card-surface p-6 text-center text-muted">

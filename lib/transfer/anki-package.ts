@@ -4,19 +4,29 @@
 // legacy; a package whose only collection is the "please update Anki" stub is refused), then its
 // note types, notes, cards and review log read from a private temporary copy. Nothing is written.
 import "server-only";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { unzipSync } from "fflate";
-import { decompress } from "fzstd";
 import { AppError } from "../server/errors";
 import { protobufFields } from "./protobuf";
 import { openCollection, readCollectionTables, type AnkiCollection, type AnkiLayout } from "./anki-tables";
+import {
+  BudgetExceeded,
+  DamagedZip,
+  decompressZstd,
+  UnpackBudget,
+  unpackEntry,
+  unpackEntryBytes,
+  ZIP_BOMB_MESSAGE,
+  zipEntries,
+  type ZipEntry,
+} from "./zip-budget";
 
-/** What an upload may be, and what it may unpack to: a real collection with media fits; a zip bomb doesn't. */
+/** What an upload may be; what it may unpack to is budgeted in lib/transfer/zip-budget.ts. */
 export const APKG_MAX_BYTES = 100_000_000;
-const UNPACKED_MAX_BYTES = 400_000_000;
 const ENTRIES_MAX = 50_000;
+/** Deflate's best is about 1,000:1 on zeros; a real collection or image is far below this. */
+const DECLARED_RATIO_MAX = 200;
 export type { AnkiLayout, AnkiNoteType } from "./anki-tables";
 
 export interface AnkiPackage extends AnkiCollection {
@@ -38,62 +48,86 @@ function unsafeName(name: string): boolean {
   );
 }
 
-function unpack(bytes: Uint8Array): Record<string, Uint8Array> {
+interface Zip {
+  bytes: Uint8Array;
+  entries: Map<string, ZipEntry>;
+  budget: UnpackBudget;
+}
+
+/** The zip's entries, checked (names, count) before any is unpacked. */
+function openZip(bytes: Uint8Array): Zip {
   if (bytes.length > APKG_MAX_BYTES)
     throw refuse(`That file is over ${APKG_MAX_BYTES / 1_000_000} MB: export fewer decks from Anki at a time.`);
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04)
     throw refuse("That isn't an Anki package: an .apkg or .colpkg file is a zip archive, and this isn't one.");
-  let entries = 0;
-  let unpacked = 0;
-  let problem: string | null = null;
-  let files: Record<string, Uint8Array>;
+  let list: ZipEntry[];
   try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        entries++;
-        unpacked += file.originalSize;
-        if (unsafeName(file.name))
-          problem ??= `The package holds a file with an unsafe name ("${file.name.slice(0, 60)}"), so it wasn't opened.`;
-        else if (entries > ENTRIES_MAX) problem ??= `The package holds more than ${ENTRIES_MAX.toLocaleString("en")} files.`;
-        else if (unpacked > UNPACKED_MAX_BYTES || file.originalSize > 200 * Math.max(1, file.size))
-          problem ??= "The package would unpack to far more than its size (a zip bomb?), so it wasn't opened.";
-        return problem === null;
-      },
-    });
+    list = zipEntries(bytes);
   } catch {
     throw refuse("That zip archive is damaged and can't be opened.");
   }
-  if (problem) throw refuse(problem);
-  // The declared sizes are the package's word; the unpacked bytes are the truth.
-  const total = Object.values(files).reduce((sum, f) => sum + f.length, 0);
-  if (total > UNPACKED_MAX_BYTES) throw refuse("The package would unpack to far more than its size (a zip bomb?), so it wasn't opened.");
-  return files;
+  if (list.length > ENTRIES_MAX) throw refuse(`The package holds more than ${ENTRIES_MAX.toLocaleString("en")} files.`);
+  const unsafe = list.find((entry) => unsafeName(entry.name));
+  if (unsafe) throw refuse(`The package holds a file with an unsafe name ("${unsafe.name.slice(0, 60)}"), so it wasn't opened.`);
+  // A claim far past Anki's compression ratios is refused before anything is unpacked.
+  if (list.some((entry) => entry.declaredSize > DECLARED_RATIO_MAX * Math.max(1, entry.compressedSize))) throw refuse(ZIP_BOMB_MESSAGE);
+  return { bytes, entries: new Map(list.map((entry) => [entry.name, entry])), budget: UnpackBudget.forUpload(bytes.length) };
+}
+
+/** Runs an unpacking step, turning an exhausted budget into the zip-bomb refusal and damage into `damaged`. */
+function unpacking<T>(step: () => T, damaged: string): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof BudgetExceeded) throw refuse(ZIP_BOMB_MESSAGE);
+    if (error instanceof DamagedZip) throw refuse(damaged);
+    throw error;
+  }
 }
 
 const SQLITE_HEADER = "SQLite format 3\0";
 
-function collectionBytes(files: Record<string, Uint8Array>): { layout: AnkiLayout; bytes: Uint8Array } {
-  if (files["collection.anki21b"]) {
-    try {
-      return { layout: "anki21b", bytes: decompress(files["collection.anki21b"]) };
-    } catch {
-      throw refuse("The package's collection (collection.anki21b) is damaged: it doesn't decompress.");
-    }
+/** The collection, unpacked as a stream straight into `file` (never whole in memory), and its layout. */
+function writeCollection(zip: Zip, file: string): AnkiLayout {
+  const layouts: [AnkiLayout, string][] = [
+    ["anki21b", "collection.anki21b"],
+    ["anki21", "collection.anki21"],
+    ["anki2", "collection.anki2"],
+  ];
+  const found = layouts.find(([, name]) => zip.entries.has(name));
+  if (!found) throw refuse("That zip has no Anki collection in it (collection.anki21b, .anki21 or .anki2).");
+  const [layout, name] = found;
+  const fd = openSync(file, "w");
+  try {
+    unpacking(
+      () => unpackEntry(zip.bytes, zip.entries.get(name)!, zip.budget, "collection", (chunk) => writeSync(fd, chunk), layout === "anki21b"),
+      layout === "anki21b"
+        ? "The package's collection (collection.anki21b) is damaged: it doesn't decompress."
+        : "That zip archive is damaged and can't be opened.",
+    );
+  } finally {
+    closeSync(fd);
   }
-  if (files["collection.anki21"]) return { layout: "anki21", bytes: files["collection.anki21"] };
-  if (files["collection.anki2"]) return { layout: "anki2", bytes: files["collection.anki2"] };
-  throw refuse("That zip has no Anki collection in it (collection.anki21b, .anki21 or .anki2).");
+  const header = new Uint8Array(100);
+  const read = readFirst(file, header);
+  if (read < 100 || new TextDecoder().decode(header.subarray(0, 16)) !== SQLITE_HEADER)
+    throw refuse(`The package's collection (${layout}) isn't an Anki database: it is damaged or not from Anki.`);
+  return layout;
+}
+
+function readFirst(file: string, into: Uint8Array): number {
+  const fd = openSync(file, "r");
+  try {
+    return readSync(fd, into, 0, into.length, 0);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const isZstd = (bytes: Uint8Array) => bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd;
 
-function tryDecompress(bytes: Uint8Array): Uint8Array | null {
-  try {
-    return decompress(bytes);
-  } catch {
-    return null;
-  }
-}
+/** A media map is a few bytes per file: 16 MB holds the names of the 50,000 files a package may have. */
+const MEDIA_MAP_MAX = 16_000_000;
 
 /**
  * The package's media map: file name by the number its file has in the zip. Older packages write it
@@ -112,7 +146,7 @@ export function mediaNames(map: Uint8Array | undefined): [string, string][] {
       return [];
     }
   }
-  const bytes = isZstd(map) ? tryDecompress(map) : map;
+  const bytes = isZstd(map) ? decompressZstd(map, MEDIA_MAP_MAX) : map;
   if (!bytes) return [];
   try {
     const names: [string, string][] = [];
@@ -129,39 +163,48 @@ export function mediaNames(map: Uint8Array | undefined): [string, string][] {
 
 /** Reads a package. Throws an AppError (for the upload field) that says what is wrong with it. */
 export function readAnkiPackage(bytes: Uint8Array): AnkiPackage {
-  const files = unpack(bytes);
-  const { layout, bytes: sqlite } = collectionBytes(files);
-  if (sqlite.length < 100 || new TextDecoder().decode(sqlite.subarray(0, 16)) !== SQLITE_HEADER)
-    throw refuse(`The package's collection (${layout}) isn't an Anki database: it is damaged or not from Anki.`);
-
+  const zip = openZip(bytes);
   // better-sqlite3 opens files: a private temporary copy, never beside the app's own database.
   const dir = mkdtempSync(path.join(os.tmpdir(), "drill-anki-"));
   const file = path.join(dir, "collection.sqlite");
   try {
-    writeFileSync(file, sqlite);
+    const layout = writeCollection(zip, file);
     const db = openCollection(file);
+    let collection: AnkiCollection;
     try {
-      return { layout, ...readCollectionTables(db, layout, Date.now()), media: readableMedia(files) };
+      collection = readCollectionTables(db, layout, Date.now());
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw refuse("The package's collection isn't laid out as Anki's are (a table or column is missing), so nothing was read.");
     } finally {
       db.close();
     }
+    return { layout, ...collection, media: readableMedia(zip) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The package's media files by name, unpacked; a file that is missing or won't unpack, or whose name is unsafe, is left out. */
-function readableMedia(files: Record<string, Uint8Array>): Map<string, Uint8Array> {
+/**
+ * The package's media files by name, unpacked within the media budget; a file that is missing or
+ * won't unpack, or whose name is unsafe, is left out; past the budget, the package is refused.
+ */
+function readableMedia(zip: Zip): Map<string, Uint8Array> {
   const media = new Map<string, Uint8Array>();
-  for (const [index, name] of mediaNames(files.media)) {
-    const data = files[index];
-    if (!data || unsafeName(name)) continue;
-    // Newer packages compress each media file with zstd too.
-    const unpacked = isZstd(data) ? tryDecompress(data) : data;
-    if (unpacked) media.set(name, unpacked);
+  const mapEntry = zip.entries.get("media");
+  const map = mapEntry
+    ? unpacking(() => unpackEntryBytes(zip.bytes, mapEntry, zip.budget, "media"), "That zip archive is damaged and can't be opened.")
+    : undefined;
+  for (const [index, name] of mediaNames(map)) {
+    const entry = zip.entries.get(index);
+    if (!entry || unsafeName(name)) continue;
+    // Newer packages compress each media file with zstd too ("auto" decodes those).
+    try {
+      media.set(name, unpackEntryBytes(zip.bytes, entry, zip.budget, "media"));
+    } catch (error) {
+      if (error instanceof BudgetExceeded) throw refuse(ZIP_BOMB_MESSAGE);
+      if (!(error instanceof DamagedZip)) throw error;
+    }
   }
   return media;
 }

@@ -7,7 +7,8 @@ import { requireEditable } from "../decks/authoring";
 import { freeSlug, nextPosition } from "../decks/card-authoring";
 import { db } from "../server/db";
 import { importRefusal } from "./deck-markdown";
-import { parsePaste } from "./paste";
+import { renderCardHtml } from "../markdown/render";
+import { parsePaste, PASTE_SHAPE_LABEL } from "./paste";
 
 export const PASTE_MAX_CHARS = 200_000;
 
@@ -36,4 +37,24 @@ export async function addQuestions(viewer: Viewer, deckId: string, text: string)
   }
   await db.$transaction([db.card.createMany({ data: rows }), db.deck.update({ where: { id: deckId }, data: { updatedAt: new Date() } })]);
   return { added: rows.length, answered: rows.filter((r) => r.back).length };
+}
+
+/** Cards a rendered preview shows: enough to see the shape was read right. */
+const PREVIEW_CARDS = 5;
+
+/**
+ * The first cards a paste makes, rendered as they will show (code blocks, lists, line breaks), with
+ * how many it makes and the shape it was read as. Nothing is written.
+ */
+export async function previewPaste(text: string): Promise<{ cards: number; shape: string; rendered: { front: string; back: string }[] }> {
+  const parsed = parsePaste(text);
+  if (!parsed.ok) throw importRefusal(parsed.errors, "This can't be added yet.", "text");
+  const first = parsed.deck.cards.slice(0, PREVIEW_CARDS);
+  return {
+    cards: parsed.deck.cards.length,
+    shape: PASTE_SHAPE_LABEL[parsed.shape],
+    rendered: await Promise.all(
+      first.map(async (card) => ({ front: await renderCardHtml(card.front), back: card.back ? await renderCardHtml(card.back) : "" })),
+    ),
+  };
 }

@@ -18,6 +18,7 @@ export const PASTE_SHAPE_LABEL: Record<PasteShape, string> = {
 
 const Q_LINE = /^\s*Q\s*[:.)]\s*(.*)$/i;
 const A_LINE = /^\s*A\s*[:.)]\s*(.*)$/i;
+const FENCE = /^\s*(```|~~~)/;
 const DASH_PAIR = /^(.*\?)\s+[-–—]\s+(.+)$/;
 
 interface Pair {
@@ -29,9 +30,13 @@ interface Pair {
 function qaPairs(lines: string[], errors: ImportError[]): Pair[] {
   const pairs: Pair[] = [];
   let current: (Pair & { side: "front" | "back" }) | null = null;
+  // Inside a fenced code block, a line is code, even one that starts like "A:".
+  let inFence = false;
   lines.forEach((raw, index) => {
-    const q = raw.match(Q_LINE);
-    const a = raw.match(A_LINE);
+    const fence = FENCE.test(raw);
+    const q = inFence ? null : raw.match(Q_LINE);
+    const a = inFence ? null : raw.match(A_LINE);
+    if (fence && current) inFence = !inFence;
     if (q) {
       if (current) pairs.push(current);
       current = { front: q[1]!.trim(), back: "", line: index + 1, side: "front" };
@@ -40,15 +45,19 @@ function qaPairs(lines: string[], errors: ImportError[]): Pair[] {
       else if (current.side === "back")
         errors.push({ line: index + 1, message: 'A second "A:" for one question: start the next with "Q:".' });
       else Object.assign(current, { back: a[1]!.trim(), side: "back" });
-    } else if (current && raw.trim()) {
-      // A line that continues the question or the answer.
-      if (current.side === "front") current.front = `${current.front} ${raw.trim()}`.trim();
-      else current.back = `${current.back}\n${raw}`.trim();
-    } else if (current?.side === "back" && !raw.trim()) current.back += "\n";
-    else if (!current && raw.trim()) errors.push({ line: index + 1, message: 'Text before the first "Q:" line.' });
+    } else if (current) {
+      // A line that continues the question or the answer, as written: line breaks, blank lines and
+      // code blocks are the card's Markdown (trimmed at the ends below).
+      current[current.side] = `${current[current.side]}\n${raw}`;
+    } else if (raw.trim()) errors.push({ line: index + 1, message: 'Text before the first "Q:" line.' });
   });
   if (current) pairs.push(current);
-  return pairs.map(({ front, back, line }) => ({ front, back: back.trim(), line }));
+  return pairs.map(({ front, back, line }) => ({ front: trimLines(front), back: trimLines(back), line }));
+}
+
+/** The text without blank lines or trailing spaces at either end (indentation inside is code's). */
+function trimLines(text: string): string {
+  return text.replace(/^\s*\n/, "").trimEnd();
 }
 
 export function pasteShape(text: string): PasteShape {

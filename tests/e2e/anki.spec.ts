@@ -7,6 +7,8 @@ import { unzipSync } from "fflate";
 import { newEmail, signUp } from "./fixtures";
 
 test("a learner imports an Anki package with its history and studies a card Anki had scheduled", async ({ page, browser }) => {
+  // Preview and import each start a worker thread (lib/transfer/off-thread.ts): seconds more on a busy machine.
+  test.setTimeout(90_000);
   await signUp(page, newEmail("anki"));
   await page.goto("/decks/new");
   const input = page.getByLabel("Anki package (.apkg or .colpkg)");

@@ -50,3 +50,14 @@ describe("pasting cards", () => {
     expect(empty.ok).toBe(false);
   });
 });
+
+describe("pasting cards with line breaks and code (issue 25.7)", () => {
+  it("keeps a question's lines and its fenced code block, even a line in it that starts like an answer", () => {
+    const text =
+      "Q: What does this print?\n\n```python\nA: int = 1\nfor i in range(2):\n    print(i)\n```\nA: 0\nthen 1\n\nQ: Next?\nA: Yes.";
+    expect(cards(text)).toEqual([
+      ["What does this print?\n\n```python\nA: int = 1\nfor i in range(2):\n    print(i)\n```", "0\nthen 1"],
+      ["Next?", "Yes."],
+    ]);
+  });
+});

@@ -9,7 +9,8 @@ import { paths } from "@/lib/routes";
 import { AppError } from "@/lib/server/errors";
 import { mediaType, readBytes, RequestRefused } from "@/lib/server/requests";
 import { APKG_MAX_BYTES } from "@/lib/transfer/anki-package";
-import { importAnki, previewAnki } from "@/lib/transfer/anki-import";
+import type { AnkiImportResult, AnkiPreview } from "@/lib/transfer/anki-import";
+import { importProgress, runOffThread } from "@/lib/transfer/off-thread";
 
 const column = z.number().int().min(0).max(100);
 const optionsSchema = z.object({
@@ -31,13 +32,32 @@ function importOptions(request: Request): z.infer<typeof optionsSchema> {
   return parsed.data;
 }
 
+/** The page's name for this import, so it can ask how far it got (letters, digits and dashes). */
+const importIdSchema = z
+  .string()
+  .regex(/^[\w-]{8,64}$/)
+  .optional();
+
 export const POST = userRoute({ signIn: "Sign in to import a deck." }, async ({ request, user }) => {
   if (mediaType(request.headers.get("content-type")) !== "application/octet-stream")
     throw new RequestRefused(415, "Send the package's bytes.");
   const preview = new URL(request.url).searchParams.get("step") === "preview";
   const options = preview ? null : importOptions(request);
+  const importId = importIdSchema.safeParse(request.headers.get("x-drill-import-id") ?? undefined).data;
   const bytes = new Uint8Array(await readBytes(request, APKG_MAX_BYTES, `That file is over ${APKG_MAX_BYTES / 1_000_000} MB.`));
-  if (!options) return NextResponse.json(previewAnki(bytes));
-  const result = await importAnki(user, bytes, options);
+  // Reading and writing run in a worker thread with memory and time limits (lib/transfer/off-thread.ts).
+  const offThread = { importId, viewer: user };
+  if (!options) return NextResponse.json(await runOffThread<AnkiPreview>({ kind: "anki-preview", bytes }, offThread));
+  const result = await runOffThread<AnkiImportResult>(
+    { kind: "anki-import", viewer: { id: user.id }, bytes, options, now: Date.now() },
+    offThread,
+  );
   return NextResponse.json({ ...result, editHref: paths.deckEdit(result.deckId) });
+});
+
+/** GET /api/import/anki?progress=ID: how far the viewer's import ID has got (null once it is over or unknown). */
+export const GET = userRoute({ signIn: "Sign in to import a deck." }, async ({ request, user }) => {
+  const importId = importIdSchema.safeParse(new URL(request.url).searchParams.get("progress") ?? undefined).data;
+  const progress = importId ? importProgress(user, importId) : null;
+  return NextResponse.json(progress && { stage: progress.stage, seconds: Math.floor((Date.now() - progress.startedAt) / 1000) });
 });
