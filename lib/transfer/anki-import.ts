@@ -1,9 +1,10 @@
-// Bringing an Anki package into Drill: a preview (note types and their fields, the first cards, tag
-// counts, the review count), then the import into one of the learner's own decks, all or nothing.
-// Fields become safe Markdown (turndown, then the same checks as the card editor); cloze notes become
-// a question with the blank and an answer with it filled; with history, Anki's review log becomes
-// Drill ratings and each card's memory is rebuilt by replaying them through FSRS. Keyed by Anki's ids
-// (card slugs, rating client ids), so importing the same package twice adds nothing the second time.
+// Bringing an Anki package into Drill: a preview (note types, the cards each template makes, the first
+// cards, tag counts, the review count, the Anki deck and its subdecks), then the import into the
+// learner's own decks (one, or one per subdeck), all or nothing. Each card is rendered from its
+// template, its fields as safe Markdown (turndown, then the same checks as the card editor); with
+// history, Anki's review log becomes Drill ratings, each card's memory is rebuilt by replaying them
+// through FSRS, and review cards keep Anki's due dates unless the learner asks to reschedule. Keyed by
+// Anki's ids (card slugs, rating client ids), so importing the same package twice adds nothing the second time.
 // This file reads and writes; lib/transfer/anki-conversion.ts (pure) turns the notes into rows.
 import "server-only";
 import * as Prisma from "../server/sql";
