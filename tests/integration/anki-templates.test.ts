@@ -89,6 +89,8 @@ describe("Anki card templates", () => {
     ]);
     expect(await db.deckStudy.count({ where: { userId: learner.id } })).toBe(3);
     expect(await ownDeckTitles(learner)).toEqual(expect.arrayContaining(["Interview", "Interview / Python"]));
+    // Another learner's titles are theirs alone.
+    expect(await ownDeckTitles(await makeUser("stranger"))).toEqual([]);
     const again = await importAnki(learner, templates(), options, NOW);
     expect(again).toMatchObject({ decks: 3, cards: 0, skipped: 21 });
     expect(await db.deck.count({ where: { ownerId: learner.id } })).toBe(3);
