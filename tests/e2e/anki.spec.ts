@@ -8,6 +8,8 @@ import { ankiCollectionPackage, BASIC_AND_REVERSED } from "../fixtures/anki-buil
 import { newEmail, signUp } from "./fixtures";
 
 test("a learner imports an Anki package with its history and studies a card Anki had scheduled", async ({ page, browser }) => {
+  // A long journey (import, result, study, history, export) that outran 30 s on a loaded machine.
+  test.setTimeout(90_000);
   await signUp(page, newEmail("anki"));
   await page.goto("/decks/new");
   const input = page.getByLabel("Anki package (.apkg or .colpkg)");
