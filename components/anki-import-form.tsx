@@ -1,19 +1,20 @@
 "use client";
 
-// Importing from Anki: choose a package, see what is in it (note types with their fields, the first
-// card of each, tags, reviews), choose which field is the question and which the answer, then import,
-// with the review history or without. The package goes to /api/import/anki (too big for an action).
+// Importing from Anki: choose a package, see what is in it (note types with the cards each template
+// makes, tags, reviews, its deck and subdecks), choose how cards are made (from their templates, or
+// which field is the question and which the answer), the deck's title, subdecks as tags or decks,
+// then import, with the review history (keeping Anki's dates, or rescheduled) or without; then what
+// the import did. The package goes to /api/import/anki (too big for an action).
 import { plural } from "@/lib/format";
 import type { Route } from "next";
-import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { useEffect, useState } from "react";
-import type { AnkiPreview, FieldChoice } from "@/lib/transfer/anki-import";
+import type { AnkiImportOptions, AnkiImportResult, AnkiPreview, FieldChoice } from "@/lib/transfer/anki-import";
+import { importSummary, titleInUse } from "@/lib/transfer/anki-summary";
 
-interface ImportOptions {
-  title: string;
-  choices: Record<string, FieldChoice>;
-  withHistory: boolean;
-}
+type ImportOptions = Required<AnkiImportOptions>;
+/** The preview as the route sends it: with the titles of the learner's own decks. */
+type PackagePreview = AnkiPreview & { deckTitles: string[] };
 
 // XMLHttpRequest rather than fetch: it reports the upload's progress, which a large collection needs.
 /** Sends the package to be read (preview) or imported; `onUploaded` gets the share sent, null once all of it is. */
@@ -59,6 +60,9 @@ function PackageSummary({ preview }: { preview: AnkiPreview }) {
       {preview.images > 0 &&
         ` ${plural(preview.images, "image")} will be stored with the deck and shown on the cards (PNG, JPEG, GIF or WebP, up to 2 MB each).`}
       {preview.otherMedia > 0 && ` ${plural(preview.otherMedia, "other media file")} (sound, video) will be skipped.`}
+      {preview.suspended > 0 && ` ${plural(preview.suspended, "card")} suspended in Anki will stay suspended.`}
+      {preview.leeches > 0 &&
+        ` ${plural(preview.leeches, "note")} tagged leech in Anki: the tag isn't made a topic; a leech Anki suspended stays suspended.`}
     </p>
   );
 }
@@ -66,33 +70,70 @@ function PackageSummary({ preview }: { preview: AnkiPreview }) {
 type NoteType = AnkiPreview["noteTypes"][number];
 type SetChoices = (change: (choices: Record<string, FieldChoice>) => Record<string, FieldChoice>) => void;
 
-/** One note type: which field is the question and which the answer, with its first card. */
+/** The cards each of a note type's templates makes, and those left out because their front would be empty. */
+function TemplateCounts({ type }: { type: NoteType }) {
+  return (
+    <ul className="text-sm" aria-label={`${type.name}: cards by template`}>
+      {type.cardsByTemplate.map((t) => (
+        <li key={t.ord}>
+          {t.name}: {plural(t.cards, "card")}
+          {t.empty > 0 && (
+            <span className="text-muted">
+              {" "}
+              ({t.empty.toLocaleString("en")} left out: the front would be empty, so Anki doesn&apos;t make it)
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One note type: cards from their Anki templates, or which field is the question and which the answer; with its first card. */
 function NoteTypeChoice({ type, choices, setChoices }: { type: NoteType; choices: Record<string, FieldChoice>; setChoices: SetChoices }) {
+  const fromTemplates = choices[type.id]?.fromTemplates ?? false;
   return (
     <fieldset className="card-surface space-y-3 p-4">
       <legend className="px-1 text-sm font-semibold">
         {type.name} ({plural(type.notes, "note")}
         {type.cloze ? ", cloze" : ""})
       </legend>
-      <div className="grid gap-3 sm:grid-cols-2">
-        {(["question", "answer"] as const).map((side) => (
-          <label key={side} className="space-y-1 text-sm">
-            <span className="block font-medium">{side === "question" ? "Question from" : type.cloze ? "Extra from" : "Answer from"}</span>
-            <select
-              className="input"
-              aria-label={`${type.name}: ${side} field`}
-              value={choices[type.id]?.[side] ?? 0}
-              onChange={(e) => setChoices((c) => ({ ...c, [type.id]: { ...(c[type.id] ?? type.choice), [side]: Number(e.target.value) } }))}
-            >
-              {type.fields.map((f, i) => (
-                <option key={f} value={i}>
-                  {f}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-      </div>
+      {type.cardsByTemplate.length > 0 && (
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="size-4"
+            checked={fromTemplates}
+            onChange={(e) => setChoices((c) => ({ ...c, [type.id]: { ...(c[type.id] ?? type.choice), fromTemplates: e.target.checked } }))}
+          />
+          Make each card from its Anki template
+        </label>
+      )}
+      {fromTemplates ? (
+        <TemplateCounts type={type} />
+      ) : (
+        <div className="grid gap-3 sm:grid-cols-2">
+          {(["question", "answer"] as const).map((side) => (
+            <label key={side} className="space-y-1 text-sm">
+              <span className="block font-medium">{side === "question" ? "Question from" : type.cloze ? "Extra from" : "Answer from"}</span>
+              <select
+                className="input"
+                aria-label={`${type.name}: ${side} field`}
+                value={choices[type.id]?.[side] ?? 0}
+                onChange={(e) =>
+                  setChoices((c) => ({ ...c, [type.id]: { ...(c[type.id] ?? type.choice), [side]: Number(e.target.value) } }))
+                }
+              >
+                {type.fields.map((f, i) => (
+                  <option key={f} value={i}>
+                    {f}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      )}
       {type.sample && (
         <div className="text-sm text-muted">
           First card: <span className="text-foreground">{type.sample.question}</span>
@@ -187,13 +228,97 @@ function PackagePicker({
   );
 }
 
+/** Subdecks as tags on one deck or as decks of their own, with the subdecks the package holds. */
+function SubdeckChoice({
+  preview,
+  subdecks,
+  onChange,
+}: {
+  preview: PackagePreview;
+  subdecks: ImportOptions["subdecks"];
+  onChange: (v: ImportOptions["subdecks"]) => void;
+}) {
+  const named = preview.deck.subdecks.filter((d) => d.path);
+  return (
+    <fieldset className="space-y-1 text-sm">
+      <legend className="font-medium">
+        Subdecks ({named.map((d) => `${d.path.replaceAll("::", " / ")}: ${plural(d.cards, "card")}`).join(", ")})
+      </legend>
+      <label className="flex items-center gap-2">
+        <input type="radio" name="subdecks" className="size-4" checked={subdecks === "tags"} onChange={() => onChange("tags")} />
+        One deck, each card tagged with its subdeck
+      </label>
+      <label className="flex items-center gap-2">
+        <input type="radio" name="subdecks" className="size-4" checked={subdecks === "decks"} onChange={() => onChange("decks")} />A deck
+        for each subdeck
+      </label>
+    </fieldset>
+  );
+}
+
+/** Whether to bring the history, and with it whether cards keep Anki's dates or FSRS reschedules them. */
+function HistoryChoice({ options, set }: { options: ImportOptions; set: (change: Partial<ImportOptions>) => void }) {
+  return (
+    <fieldset className="space-y-1 text-sm">
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={options.withHistory} onChange={(e) => set({ withHistory: e.target.checked })} className="size-4" />
+        Bring my review history
+      </label>
+      <div className="space-y-1 pl-6">
+        <label className="flex items-center gap-2">
+          <input
+            type="radio"
+            name="schedule"
+            className="size-4"
+            disabled={!options.withHistory}
+            checked={options.schedule === "keep"}
+            onChange={() => set({ schedule: "keep" })}
+          />
+          Keep Anki&apos;s due dates (FSRS learns each card&apos;s memory from its history)
+        </label>
+        <label className="flex items-center gap-2">
+          <input
+            type="radio"
+            name="schedule"
+            className="size-4"
+            disabled={!options.withHistory}
+            checked={options.schedule === "reschedule"}
+            onChange={() => set({ schedule: "reschedule" })}
+          />
+          Reschedule every card with FSRS from its history
+        </label>
+      </div>
+    </fieldset>
+  );
+}
+
+/** What the import did, and the way to the deck. */
+function ImportDone({ result }: { result: AnkiImportResult & { editHref: Route } }) {
+  return (
+    <div role="status" className="card-surface space-y-2 p-4 text-sm" data-testid="anki-result">
+      {importSummary(result).map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+      <Link href={result.editHref} className="btn btn-primary">
+        Open the deck
+      </Link>
+    </div>
+  );
+}
+
 export function AnkiImportForm() {
-  const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<AnkiPreview | null>(null);
-  const [choices, setChoices] = useState<Record<string, FieldChoice>>({});
-  const [title, setTitle] = useState("From Anki");
-  const [withHistory, setWithHistory] = useState(true);
+  const [preview, setPreview] = useState<PackagePreview | null>(null);
+  const [options, setOptions] = useState<ImportOptions>({
+    title: "From Anki",
+    choices: {},
+    withHistory: true,
+    subdecks: "tags",
+    schedule: "keep",
+  });
+  const set = (change: Partial<ImportOptions>) => setOptions((o) => ({ ...o, ...change }));
+  const setChoices: SetChoices = (change) => setOptions((o) => ({ ...o, choices: change(o.choices) }));
+  const [result, setResult] = useState<(AnkiImportResult & { editHref: Route }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"reading" | "importing" | null>(null);
   // The upload's share sent (0 to 1); null once it is all sent and the server is writing the cards.
@@ -201,18 +326,19 @@ export function AnkiImportForm() {
   // Names this page's import, so the server can say how far it got (lib/transfer/off-thread.ts).
   const [importId] = useState(() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`);
   const server = useServerProgress(importId, busy !== null);
-  const send = (step: "preview" | "import", body: File) => sendPackage(step, body, { title, choices, withHistory }, setUploaded, importId);
+  const send = (step: "preview" | "import", body: File) => sendPackage(step, body, options, setUploaded, importId);
 
   async function read(chosen: File | null) {
     setFile(chosen);
     setPreview(null);
+    setResult(null);
     setError(null);
     if (!chosen) return;
     setBusy("reading");
     try {
-      const read = (await send("preview", chosen)) as unknown as AnkiPreview;
+      const read = (await send("preview", chosen)) as unknown as PackagePreview;
       setPreview(read);
-      setChoices(Object.fromEntries(read.noteTypes.map((t) => [t.id, t.choice])));
+      set({ title: read.deck.name ?? "From Anki", choices: Object.fromEntries(read.noteTypes.map((t) => [t.id, t.choice])) });
     } catch (err) {
       setError(err instanceof Error ? err.message : "That package couldn't be read.");
     } finally {
@@ -224,10 +350,11 @@ export function AnkiImportForm() {
     setBusy("importing");
     setError(null);
     try {
-      const result = (await send("import", file)) as { editHref: Route };
-      router.push(result.editHref);
+      setResult((await send("import", file)) as unknown as AnkiImportResult & { editHref: Route });
+      setPreview(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : "The import failed.");
+    } finally {
       setBusy(null);
     }
   }
@@ -235,21 +362,27 @@ export function AnkiImportForm() {
   return (
     <div className="space-y-4">
       <PackagePicker reading={busy === "reading"} server={server} error={error} onChoose={(chosen) => void read(chosen)} />
-
+      {result && <ImportDone result={result} />}
       {preview && file && (
         <div className="space-y-4" data-testid="anki-preview">
           <PackageSummary preview={preview} />
           {preview.noteTypes.map((type) => (
-            <NoteTypeChoice key={type.id} type={type} choices={choices} setChoices={setChoices} />
+            <NoteTypeChoice key={type.id} type={type} choices={options.choices} setChoices={setChoices} />
           ))}
           <label className="block space-y-1 text-sm">
             <span className="block font-medium">Deck title</span>
-            <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
+            <input className="input" value={options.title} onChange={(e) => set({ title: e.target.value })} />
           </label>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={withHistory} onChange={(e) => setWithHistory(e.target.checked)} className="size-4" />
-            Bring my review history (each card continues where Anki left off)
-          </label>
+          {titleInUse(options.title, preview.deckTitles) && (
+            <p className="text-sm text-warn" data-testid="title-warning">
+              You already have a deck titled &ldquo;{options.title.trim()}&rdquo;. Choose another title to tell them apart (a package
+              imported before adds its new cards to its own deck either way).
+            </p>
+          )}
+          {preview.deck.subdecks.some((d) => d.path) && (
+            <SubdeckChoice preview={preview} subdecks={options.subdecks} onChange={(subdecks) => set({ subdecks })} />
+          )}
+          <HistoryChoice options={options} set={set} />
           <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void importPackage(file)}>
             {busy === "importing" ? "Importing…" : `Import ${preview.cards.toLocaleString("en")} cards`}
           </button>

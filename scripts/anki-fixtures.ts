@@ -1,6 +1,7 @@
 // Builds the Anki packages the tests read (tests/fixtures/anki/), in each layout Anki writes:
 //   legacy.apkg   collection.anki2 (schema 11: note types as JSON in `col`)
 //   anki21.apkg   collection.anki21 (schema 11) beside a collection.anki2 stub
+//   templates.apkg  an 8-template note type and "Basic (and reversed card)" in subdecks (tests/fixtures/anki-build.ts)
 //   recursive-view.apkg  a hostile collection whose `col` is a recursive view (tests/fixtures/anki-build.ts)
 //   anki21b.apkg  collection.anki21b (schema 18: notetypes and fields tables), zstd-compressed with
 //                 the `zstd` command (Debian's zstd package), beside a collection.anki2 stub, with
@@ -15,7 +16,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { zipSync } from "fflate";
 import { ANKI_SCHEMA_11 } from "../lib/transfer/anki-schema";
-import { ankiPackage, RECURSIVE_COL } from "../tests/fixtures/anki-build";
+import { ankiPackage, RECURSIVE_COL, templatesPackage } from "../tests/fixtures/anki-build";
 
 const OUT = path.join("tests", "fixtures", "anki");
 const DAY = 86_400_000;
@@ -177,3 +178,7 @@ try {
 // A hostile package: its `col` is a recursive view (read naively, it never ends). Refused unread.
 writeFileSync(path.join(OUT, "recursive-view.apkg"), ankiPackage({ alter: RECURSIVE_COL }));
 console.log(`wrote ${OUT}/recursive-view.apkg`);
+
+// Card templates and subdecks: an 8-template note type and Anki's "Basic (and reversed card)".
+writeFileSync(path.join(OUT, "templates.apkg"), templatesPackage());
+console.log(`wrote ${OUT}/templates.apkg`);

@@ -5,7 +5,8 @@ import TurndownService from "turndown";
 import type { Prisma } from "../generated/sqlite/client";
 import { newCardData } from "../decks/card-rows";
 import { cardContentSchema, tagSchema, type CardContent, type Tag } from "../decks/schema";
-import { newMemory, rate, type MemoryState, type RatingValue, type SchedulerSettings } from "../scheduling/fsrs";
+import { newMemory, rate, State, type MemoryState, type RatingValue, type SchedulerSettings, type StateValue } from "../scheduling/fsrs";
+import { DAY_MS } from "../time";
 import type { AnkiNoteType, AnkiPackage } from "./anki-package";
 import { clozeSides, renderAnkiCard } from "./anki-template";
 
@@ -96,9 +97,73 @@ export function sides(
   return { question: md(note.fields[choice.question] ?? ""), answer: md(note.fields[choice.answer] ?? "") };
 }
 
-/** Drill's tags for an Anki note: Anki's own, hierarchical ones ("python::basics") included; at most six. */
-function drillTags(tags: string[]): Tag[] {
-  return [...new Set(tags.flatMap((t) => (tagSchema.safeParse(t).success ? [tagSchema.parse(t)] : [])))].slice(0, 6);
+/**
+ * Tags Anki keeps for itself, not topics: `marked` (the learner's bookmark) and `leech` (failed too
+ * often; whether it is suspended is the card's queue, which the import keeps).
+ */
+export const ANKI_INTERNAL_TAGS: ReadonlySet<string> = new Set(["marked", "leech"]);
+
+/** Drill's tags for an Anki note: Anki's own, hierarchical ones ("python::basics") included, its internal ones not; at most six. */
+function drillTags(tags: string[], first: Tag[] = []): Tag[] {
+  const topics = tags.filter((t) => !ANKI_INTERNAL_TAGS.has(t.toLowerCase()));
+  return [...new Set([...first, ...topics.flatMap((t) => (tagSchema.safeParse(t).success ? [tagSchema.parse(t)] : []))])].slice(0, 6);
+}
+
+/** A subdeck's path ("Basics::Lists") as a tag ("basics::lists"); none when nothing of it is left. */
+export function subdeckTag(path: string): Tag | null {
+  const tag = path
+    .toLowerCase()
+    .split("::")
+    .map((part) =>
+      part
+        .trim()
+        .replace(/[^\p{L}\p{N}_.+#-]+/gu, "-")
+        .replace(/^[^\p{L}\p{N}]+|-+$/gu, ""),
+    )
+    .filter(Boolean)
+    .join("::");
+  const parsed = tagSchema.safeParse(tag);
+  return parsed.success ? parsed.data : null;
+}
+
+/** How the package's subdecks arrive: as tags on the cards of one deck, or as decks of their own. */
+export type SubdeckChoice = "tags" | "decks";
+
+export interface DeckLayout {
+  /** The Anki deck the cards are in (the deepest deck holding all of them), or the top decks' names joined. */
+  name: string | null;
+  /** Each card's subdeck below `name` by Anki card id ("" for the deck itself). */
+  subdeckOf: Map<string, string>;
+  /** The subdecks holding cards, with how many each holds, in Anki's (alphabetical) order. */
+  subdecks: { path: string; cards: number }[];
+}
+
+/** Where the package's cards sit among its decks: the main deck's name and each card's subdeck below it. */
+export function deckLayout(pkg: Pick<AnkiPackage, "cards"> & Partial<Pick<AnkiPackage, "decks">>): DeckLayout {
+  const names = new Map((pkg.decks ?? []).map((d) => [d.id, d.name.split("::").map((p) => p.trim())]));
+  const homes = [...new Set(pkg.cards.map((c) => c.deckId))].flatMap((id) => (names.has(id) ? [names.get(id)!] : []));
+  // The deepest deck that holds every card: the names' common "::" prefix.
+  let root = homes[0] ?? [];
+  for (const parts of homes) {
+    let same = 0;
+    while (same < root.length && root[same] === parts[same]) same++;
+    root = root.slice(0, same);
+  }
+  const name = root.length ? root.join("::") : [...new Set(homes.map((parts) => parts[0]))].join(", ");
+  const subdeckOf = new Map<string, string>();
+  const counts = new Map<string, number>();
+  for (const card of pkg.cards) {
+    const path = (names.get(card.deckId) ?? root).slice(root.length).join("::");
+    subdeckOf.set(card.id, path);
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+  }
+  const subdecks = [...counts].map(([path, cards]) => ({ path, cards })).sort((a, b) => a.path.localeCompare(b.path));
+  return { name: name || null, subdeckOf, subdecks };
+}
+
+/** A Drill deck's title for a subdeck when subdecks become decks: "Python / Basics / Lists". */
+export function subdeckTitle(title: string, path: string): string {
+  return (path ? [title, ...path.split("::")].join(" / ") : title).slice(0, 120);
 }
 
 /** An imported card's slug: its Anki note and card number, so a second import finds it. */
@@ -162,6 +227,8 @@ export function imagesToStore(
 export interface FreshCard {
   anki: AnkiPackage["cards"][number];
   content: CardContent;
+  /** Its Anki subdeck below the package's deck ("" for that deck itself). */
+  subdeck: string;
 }
 
 /**
@@ -169,12 +236,14 @@ export interface FreshCard {
  * would refuse is an error (the first five are reported).
  */
 export function freshCards(
-  pkg: Pick<AnkiPackage, "cards" | "notes" | "noteTypes">,
+  pkg: Pick<AnkiPackage, "cards" | "notes" | "noteTypes"> & Partial<Pick<AnkiPackage, "decks">>,
   taken: ReadonlySet<string>,
   choices: Record<string, FieldChoice>,
   images: ReadonlyMap<string, string>,
+  subdecks: SubdeckChoice = "tags",
 ): { cards: FreshCard[]; errors: string[] } {
   const notes = new Map(pkg.notes.map((n) => [n.id, n]));
+  const { subdeckOf } = deckLayout(pkg);
   const errors: string[] = [];
   const cards = pkg.cards.flatMap((card) => {
     if (taken.has(ankiSlug(card))) return [];
@@ -186,19 +255,21 @@ export function freshCards(
     // A card Anki wouldn't make (its template shows no field of this note) isn't made here either.
     if (!made) return [];
     const { question, answer } = made;
+    const subdeck = subdeckOf.get(card.id) ?? "";
+    const deckTag = subdecks === "tags" ? subdeckTag(subdeck) : null;
     const parsed = cardContentSchema.safeParse({
       slug: ankiSlug(card),
       front: question,
       lead: "",
       keyPoints: [],
       back: answer,
-      tags: drillTags(note.tags),
+      tags: drillTags(note.tags, deckTag ? [deckTag] : []),
     });
     if (!parsed.success) {
       if (errors.length < 5) errors.push(`Anki note ${note.id}: ${parsed.error.issues[0]!.message}`);
       return [];
     }
-    return [{ anki: card, content: parsed.data }];
+    return [{ anki: card, content: parsed.data, subdeck }];
   });
   return { cards, errors };
 }
@@ -222,40 +293,110 @@ export interface ReplayedReview {
   after: MemoryState;
 }
 
+/** Whether review cards keep the dates Anki gave them (their memory still derived from their history) or FSRS sets new ones. */
+export type ScheduleChoice = "keep" | "reschedule";
+
+/** What became of the imported cards' schedules, for the result page. */
+export interface ScheduleSummary {
+  /** Cards that keep Anki's due dates, and how many of them were already overdue there. */
+  kept: number;
+  overdue: number;
+  /** Cards FSRS scheduled anew from their history. */
+  rescheduled: number;
+  /** Cards suspended in Anki, suspended here too. */
+  suspended: number;
+}
+
+/** Anki's due dates above this are epoch seconds (cards in their learning steps); below, days from the collection's start. */
+const EPOCH_SECONDS = 1_000_000_000;
+
+/**
+ * A card's memory when it keeps Anki's schedule, as Anki does when it switches to FSRS without
+ * rescheduling: stability and difficulty from the replayed history (`replayed`), the state, due date
+ * and interval from Anki's card. Null for a card Anki has as new (reset, or never answered).
+ */
+export function keptMemory(
+  card: Pick<AnkiPackage["cards"][number], "type" | "due" | "interval">,
+  replayed: MemoryState,
+  created: number,
+  now: Date,
+): { memory: MemoryState; overdue: boolean } | null {
+  if (card.type === State.New) return null;
+  const due = new Date(card.due > EPOCH_SECONDS ? card.due * 1000 : created + card.due * DAY_MS);
+  const review = card.type === State.Review;
+  const memory: MemoryState = {
+    ...replayed,
+    state: card.type as StateValue,
+    due,
+    scheduledDays: review ? Math.max(0, card.interval) : 0,
+    learningSteps: review ? 0 : replayed.learningSteps,
+  };
+  // Overdue: due on a day before today (a card due today, any time, is simply due).
+  return { memory, overdue: due.getTime() + DAY_MS <= now.getTime() };
+}
+
 export interface ImportRows {
   /** Cards without their deck and position (the transaction knows them). */
   cardRows: Prisma.CardCreateManyInput[];
   tagRows: { cardId: string; tag: string }[];
   reviews: ReplayedReview[];
   stateRows: Omit<Prisma.CardStateCreateManyInput, "deckId">[];
+  schedule: ScheduleSummary;
 }
 
 /**
  * The rows an import writes, ids included, so the transaction only writes. With history, each card's
- * reviews are replayed through FSRS (each with the state before it, as Drill logs its own ratings) and
- * the card's memory after the last one is its state.
+ * reviews are replayed through FSRS (each with the state before it, as Drill logs its own ratings);
+ * the card then keeps Anki's due date with the memory the replay gives (`keep`), or takes the
+ * replay's own schedule (`reschedule`). A card suspended in Anki stays suspended.
  */
 export function importRows(
   fresh: FreshCard[],
   history: ReadonlyMap<string, AnkiPackage["reviews"]>,
-  context: { userId: string; scheduler: SchedulerSettings; now: Date; newId: () => string },
+  context: {
+    userId: string;
+    scheduler: SchedulerSettings;
+    now: Date;
+    newId: () => string;
+    schedule?: ScheduleChoice;
+    /** The collection's start (ms), Anki's day 0. */
+    created?: number;
+  },
 ): ImportRows {
-  const rows: ImportRows = { cardRows: [], tagRows: [], reviews: [], stateRows: [] };
+  const rows: ImportRows = {
+    cardRows: [],
+    tagRows: [],
+    reviews: [],
+    stateRows: [],
+    schedule: { kept: 0, overdue: 0, rescheduled: 0, suspended: 0 },
+  };
   for (const { anki, content } of fresh) {
     const cardId = context.newId();
     const { tags: _tags, ...row } = newCardData("", 0, content);
     rows.cardRows.push({ ...(row as Omit<Prisma.CardCreateManyInput, "deckId" | "position">), id: cardId, deckId: "", position: 0 });
     for (const tag of content.tags) rows.tagRows.push({ cardId, tag });
+    const suspended = anki.queue === -1;
+    if (suspended) rows.schedule.suspended++;
     const reviews = history.get(anki.id) ?? [];
-    if (reviews.length === 0) continue;
-    let memory: MemoryState = newMemory(new Date(reviews[0]!.at));
-    for (const review of reviews) {
-      const at = new Date(Math.min(review.at, context.now.getTime()));
-      const after = rate(memory, review.ease as RatingValue, at, context.scheduler);
-      rows.reviews.push({ cardId, question: content.front, review, at, memory, after });
-      memory = after;
+    let memory: MemoryState | null = null;
+    if (reviews.length) {
+      memory = newMemory(new Date(reviews[0]!.at));
+      for (const review of reviews) {
+        const at = new Date(Math.min(review.at, context.now.getTime()));
+        const after = rate(memory, review.ease as RatingValue, at, context.scheduler);
+        rows.reviews.push({ cardId, question: content.front, review, at, memory, after });
+        memory = after;
+      }
+      if ((context.schedule ?? "keep") === "keep") {
+        const kept = keptMemory(anki, memory, context.created ?? 0, context.now);
+        memory = kept?.memory ?? null;
+        if (kept) rows.schedule.kept++;
+        if (kept?.overdue) rows.schedule.overdue++;
+      } else rows.schedule.rescheduled++;
     }
-    rows.stateRows.push({ userId: context.userId, cardId, ...memory, version: reviews.length });
+    // A suspended card Drill has no memory of yet is a new one, set aside as in Anki.
+    if (!memory && suspended) memory = newMemory(context.now);
+    if (memory) rows.stateRows.push({ userId: context.userId, cardId, ...memory, version: reviews.length, suspended });
   }
   return rows;
 }

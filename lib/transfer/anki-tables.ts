@@ -20,6 +20,7 @@ export const ANKI_LIMITS = {
   cards: 200_000,
   noteTypes: 500,
   fields: 10_000,
+  decks: 10_000,
   reviews: 1_000_000,
   reviewsPerCard: 2_000,
   /** The col row's JSON (note types and decks in schema 11), in characters. */
@@ -45,9 +46,17 @@ export interface AnkiNoteType {
 
 export interface AnkiCollection {
   schema: number;
+  /** When the collection began (ms since the epoch, at its day's rollover): review cards' due days count from it. */
+  created: number;
+  /** The collection's decks, their names with Anki's "::" between a deck and its subdeck. */
+  decks: { id: string; name: string }[];
   noteTypes: AnkiNoteType[];
   notes: { id: string; noteTypeId: string; fields: string[]; tags: string[] }[];
-  cards: { id: string; noteId: string; ord: number; type: number; queue: number; due: number; interval: number }[];
+  /**
+   * Cards with their home deck and due (a card in a filtered deck is read where it came from); `due`
+   * is a day number from `created` for a review card, epoch seconds for one in its learning steps.
+   */
+  cards: { id: string; noteId: string; deckId: string; ord: number; type: number; queue: number; due: number; interval: number }[];
   /** Reviews, oldest first: ease 1-4, time in ms since the epoch, answer time in ms, Anki's review kind. */
   reviews: { id: string; cardId: string; ease: number; at: number; durationMs: number; kind: number }[];
 }
@@ -147,21 +156,22 @@ function describe(value: unknown): string {
 }
 
 const TABLES = {
-  col: ["ver", "models"],
+  col: ["ver", "crt", "models", "decks"],
   notes: ["id", "mid", "flds", "tags"],
-  cards: ["id", "nid", "ord", "type", "queue", "due", "ivl"],
+  cards: ["id", "nid", "did", "ord", "type", "queue", "due", "ivl", "odue", "odid"],
   revlog: ["id", "cid", "ease", "time", "type"],
   notetypes: ["id", "name", "config"],
   fields: ["ntid", "ord", "name"],
   templates: ["ntid", "ord", "name", "config"],
+  decks: ["id", "name"],
 } as const;
 
 /** Reads the note types, notes, cards and review log of an opened collection, each bounded and checked. */
 export function readCollectionTables(db: Database.Database, layout: AnkiLayout, now: number): AnkiCollection {
   // The header first: a collection of a version Drill doesn't know is told so, whatever its tables.
-  checkTables(db, { col: TABLES.col }, new Set());
+  checkTables(db, { col: ["ver", "models"] }, new Set());
   const schema = readHeader(db);
-  const present = checkTables(db, TABLES, new Set(["notetypes", "fields", "templates"]));
+  const present = checkTables(db, TABLES, new Set(["notetypes", "fields", "templates", "decks"]));
   const noteTypes = readNoteTypes(db, present);
   countAtMost(db, "notes", ANKI_LIMITS.notes, "notes");
   const notes = (db.prepare("SELECT id, mid, flds, tags FROM notes ORDER BY id").all() as Record<string, unknown>[]).map((n) => {
@@ -182,7 +192,43 @@ export function readCollectionTables(db: Database.Database, layout: AnkiLayout, 
   // Cloze note types: marked in legacy JSON; in newer schemas, told by their notes' {{c1::...}} markers.
   for (const type of noteTypes)
     if (!type.cloze) type.cloze = notes.some((n) => n.noteTypeId === type.id && /\{\{c\d+::/.test(n.fields[0] ?? ""));
-  return { schema, noteTypes, notes, cards: readCards(db), reviews: readReviews(db, now) };
+  return {
+    schema,
+    created: readCreated(db),
+    decks: readDecks(db, present),
+    noteTypes,
+    notes,
+    cards: readCards(db),
+    reviews: readReviews(db, now),
+  };
+}
+
+function readCreated(db: Database.Database): number {
+  const { crt } = db.prepare("SELECT crt FROM col LIMIT 1").get() as { crt: unknown };
+  return integer(crt, "the collection's creation time", 0, 2 ** 40) * 1000;
+}
+
+/** The decks: in their own table in newer schemas (names joined by \x1f), else in the col row's JSON. */
+function readDecks(db: Database.Database, present: ReadonlySet<string>): AnkiCollection["decks"] {
+  if (present.has("decks")) {
+    countAtMost(db, "decks", ANKI_LIMITS.decks, "decks");
+    return (db.prepare("SELECT id, name FROM decks").all() as Record<string, unknown>[]).map((d) => ({
+      id: String(integer(d.id, "a deck's id")),
+      name: text(d.name, "a deck's name").replaceAll("\x1f", "::"),
+    }));
+  }
+  const { decks } = db.prepare("SELECT decks FROM col LIMIT 1").get() as { decks: unknown };
+  let legacy: Record<string, { name?: unknown }>;
+  try {
+    legacy = JSON.parse(text(decks, "the decks") || "{}") as typeof legacy;
+  } catch {
+    throw refuse("The package's decks aren't readable (their JSON is damaged).");
+  }
+  const entries = Object.entries(legacy ?? {});
+  if (entries.length > ANKI_LIMITS.decks)
+    throw refuse(`The package holds ${entries.length} decks; Drill imports at most ${ANKI_LIMITS.decks} at a time.`);
+  // A deck without a name is left out: its cards are then counted in the package's main deck.
+  return entries.flatMap(([id, d]) => (typeof d?.name === "string" ? [{ id, name: d.name }] : []));
 }
 
 function readHeader(db: Database.Database): number {
@@ -291,16 +337,23 @@ function legacyTemplates(tmpls: unknown, typeKey: string): AnkiTemplate[] {
 
 function readCards(db: Database.Database): AnkiCollection["cards"] {
   countAtMost(db, "cards", ANKI_LIMITS.cards, "cards");
-  return (db.prepare("SELECT id, nid, ord, type, queue, due, ivl FROM cards ORDER BY id").all() as Record<string, unknown>[]).map((c) => {
+  const rows = db.prepare("SELECT id, nid, did, ord, type, queue, due, ivl, odue, odid FROM cards ORDER BY id").all() as Record<
+    string,
+    unknown
+  >[];
+  return rows.map((c) => {
     const cardId = integer(c.id, "a card's id");
     const where = `card ${cardId}`;
+    // A card in a filtered deck keeps its home deck and due date in odid and odue.
+    const filtered = integer(c.odid, `${where}'s home deck`) !== 0;
     return {
       id: String(cardId),
       noteId: String(integer(c.nid, `${where}'s note`)),
+      deckId: String(integer(filtered ? c.odid : c.did, `${where}'s deck`)),
       ord: integer(c.ord, `${where}'s template number`, 0, 1000),
       type: integer(c.type, `${where}'s type`, 0, 3),
       queue: integer(c.queue, `${where}'s queue`, -3, 4),
-      due: integer(c.due, `${where}'s due`, -(2 ** 31), 2 ** 40),
+      due: integer(filtered ? c.odue : c.due, `${where}'s due`, -(2 ** 31), 2 ** 40),
       interval: integer(c.ivl, `${where}'s interval`, -(2 ** 31), 2 ** 31),
     };
   });

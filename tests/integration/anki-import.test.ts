@@ -44,14 +44,17 @@ describe("importing an Anki package", () => {
       ["What does `is` compare?", ["python::types"]],
       ["Threads give \\[...\\], not parallelism, on a GIL build.", ["python::concurrency"]],
     ]);
-    // The reviewed cards' states are what their Anki history gives under FSRS; the unreviewed one is new.
+    // The reviewed cards' memory is what their Anki history gives under FSRS; they keep Anki's due days
+    // (30 and 28 days after the collection began on 1 September: overdue by the import); the unreviewed one is new.
     const states = await db.cardState.findMany({ where: { userId: learner.id, deckId: result.deckId } });
     expect(states).toHaveLength(2);
+    expect(result.schedule).toEqual({ kept: 2, overdue: 2, rescheduled: 0, suspended: 0 });
     for (const state of states) {
       const replayed = await replayCard(learner, state.cardId);
       expect(replayed?.stability).toBe(state.stability);
-      expect(replayed?.due).toEqual(state.due);
+      expect(state).toMatchObject({ state: 2 });
     }
+    expect(states.map((s) => s.due.toISOString()).sort()).toEqual(["2026-09-29T00:00:00.000Z", "2026-10-01T00:00:00.000Z"]);
     const gil = states.find((s) => s.cardId === cards[0]!.id)!;
     expect(gil.reps).toBe(3);
     expect(gil.lastReview).toEqual(new Date(Date.UTC(2026, 8, 5, 9)));
@@ -61,7 +64,16 @@ describe("importing an Anki package", () => {
     expect(gilBack).toContain(`![gil.png](/media/${image!.id})`);
 
     const again = await importAnki(learner, fixture(file), { title: "From Anki", choices: {}, withHistory: true }, NOW);
-    expect(again).toEqual({ deckId: result.deckId, cards: 0, ratings: 0, skipped: 3, images: 0, skippedMedia: 1 });
+    expect(again).toEqual({
+      deckId: result.deckId,
+      decks: 1,
+      cards: 0,
+      ratings: 0,
+      skipped: 3,
+      images: 0,
+      skippedMedia: 1,
+      schedule: { kept: 0, overdue: 0, rescheduled: 0, suspended: 0 },
+    });
     expect(await db.media.count({ where: { deckId: result.deckId } })).toBe(1);
     expect(await db.reviewLog.count({ where: { userId: learner.id } })).toBe(6);
   });

@@ -2,13 +2,17 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SCHEDULER_SETTINGS } from "@/lib/scheduling/fsrs";
 import {
   clozeSides,
+  deckLayout,
   fieldMarkdown,
   freshCards,
   IMAGE_MAX_BYTES,
   imagesToStore,
   importRows,
+  keptMemory,
   referencedImages,
   reviewsByCard,
+  subdeckTag,
+  subdeckTitle,
 } from "@/lib/transfer/anki-conversion";
 import type { AnkiPackage } from "@/lib/transfer/anki-package";
 
@@ -17,6 +21,7 @@ const bytes = (start: number[], length = 16) => Uint8Array.from({ length }, (_, 
 const card = (id: string, noteId: string, ord = 0): AnkiPackage["cards"][number] => ({
   id,
   noteId,
+  deckId: "1",
   ord,
   type: 0,
   queue: 0,
@@ -160,9 +165,9 @@ describe("the rows an import writes", () => {
     { id: "r3", cardId: "k1", ease: 1, at: Date.parse("2026-12-01T09:00:00Z"), durationMs: 4000, kind: 1 }, // after the import
   ];
 
-  it("replays each card's reviews through FSRS into its ratings and state", () => {
+  it("replays each card's reviews through FSRS into its ratings and, when rescheduling, its state", () => {
     const { cards: fresh } = freshCards({ ...pkg, cards: [card("k1", "n1"), card("k3", "n2", 1)] }, new Set(), {}, new Map());
-    const rows = importRows(fresh, reviewsByCard(reviews), { userId: "u1", scheduler, now: NOW, newId: counter() });
+    const rows = importRows(fresh, reviewsByCard(reviews), { userId: "u1", scheduler, now: NOW, newId: counter(), schedule: "reschedule" });
     expect(rows.cardRows).toEqual([
       {
         id: "id1",
@@ -219,7 +224,8 @@ describe("the rows an import writes", () => {
     expect(second!.memory).toBe(first!.after);
     expect(second!.after).toMatchObject({ due: new Date("2026-10-03T09:10:00Z"), scheduledDays: 2, reps: 2, state: 2 });
     expect(third!.memory).toBe(second!.after);
-    expect(rows.stateRows).toEqual([{ userId: "u1", cardId: "id1", ...third!.after, version: 3 }]);
+    expect(rows.stateRows).toEqual([{ userId: "u1", cardId: "id1", ...third!.after, version: 3, suspended: false }]);
+    expect(rows.schedule).toEqual({ kept: 0, overdue: 0, rescheduled: 1, suspended: 0 });
     expect(third!.after).toMatchObject({ due: new Date("2026-11-01T00:10:00Z"), reps: 3, lapses: 1, state: 3, lastReview: NOW });
   });
 
@@ -230,5 +236,106 @@ describe("the rows an import writes", () => {
     expect(rows.tagRows).toHaveLength(6);
     expect(rows.reviews).toEqual([]);
     expect(rows.stateRows).toEqual([]);
+  });
+});
+
+describe("keeping Anki's schedule", () => {
+  const scheduler = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz: false };
+  // The collection began on 1 September at Anki's 04:00 rollover (UTC here); "now" is day 80 at 10:00.
+  const CREATED = Date.parse("2026-09-01T04:00:00Z");
+  const DAY = 86_400_000;
+  const NOW = new Date(CREATED + 80 * DAY + 6 * 3_600_000);
+  const replayed = {
+    due: new Date("2027-03-01T00:00:00Z"),
+    stability: 40,
+    difficulty: 5,
+    scheduledDays: 90,
+    learningSteps: 0,
+    reps: 4,
+    lapses: 0,
+    state: 2 as const,
+    lastReview: new Date(CREATED + 70 * DAY),
+  };
+
+  it("a review card due in 11 days stays due in 11 days, with the memory its history gives", () => {
+    const kept = keptMemory({ type: 2, due: 91, interval: 21 }, replayed, CREATED, NOW)!;
+    expect(kept.memory).toEqual({ ...replayed, due: new Date(CREATED + 91 * DAY), scheduledDays: 21 });
+    expect(kept.overdue).toBe(false);
+    expect(Math.round((kept.memory.due.getTime() - NOW.getTime()) / DAY)).toBe(11);
+  });
+
+  it("a card due yesterday is overdue, one due today isn't; learning cards keep their time; new ones stay new", () => {
+    expect(keptMemory({ type: 2, due: 79, interval: 5 }, replayed, CREATED, NOW)!.overdue).toBe(true);
+    expect(keptMemory({ type: 2, due: 80, interval: 5 }, replayed, CREATED, NOW)!.overdue).toBe(false);
+    const learning = keptMemory(
+      { type: 3, due: NOW.getTime() / 1000 + 600, interval: 1 },
+      { ...replayed, learningSteps: 1 },
+      CREATED,
+      NOW,
+    )!;
+    expect(learning.memory).toMatchObject({ state: 3, due: new Date(NOW.getTime() + 600_000), scheduledDays: 0, learningSteps: 1 });
+    expect(keptMemory({ type: 0, due: 3, interval: 0 }, replayed, CREATED, NOW)).toBeNull();
+  });
+
+  it("by default, imported cards keep Anki's dates and say how many are overdue; suspended ones stay suspended", () => {
+    const cards = [
+      { ...card("k1", "n1"), type: 2, queue: 2, due: 91, interval: 21 },
+      { ...card("k3", "n2", 1), type: 2, queue: -1, due: 70, interval: 3 },
+    ];
+    const { cards: fresh } = freshCards({ ...pkg, cards }, new Set(), {}, new Map());
+    const history = reviewsByCard([
+      { id: "r1", cardId: "k1", ease: 3, at: CREATED + 70 * DAY, durationMs: 4000, kind: 1 },
+      { id: "r2", cardId: "k3", ease: 3, at: CREATED + 67 * DAY, durationMs: 4000, kind: 1 },
+    ]);
+    const rows = importRows(fresh, history, { userId: "u1", scheduler, now: NOW, newId: counter(), created: CREATED });
+    expect(rows.stateRows.map((s) => [s.due, s.suspended])).toEqual([
+      [new Date(CREATED + 91 * DAY), false],
+      [new Date(CREATED + 70 * DAY), true],
+    ]);
+    // The memory is the replay's: one Good on a new card.
+    expect(rows.stateRows[0]!.stability).toBe(rows.reviews[0]!.after.stability);
+    expect(rows.schedule).toEqual({ kept: 2, overdue: 1, rescheduled: 0, suspended: 1 });
+  });
+});
+
+describe("Anki's decks and internal tags", () => {
+  const decks = [
+    { id: "1", name: "Default" },
+    { id: "10", name: "Python" },
+    { id: "11", name: "Python::Basics" },
+    { id: "12", name: "Python::Big O & Co" },
+  ];
+  const inDeck = (id: string, deckId: string) => ({ ...card(id, "n1"), deckId });
+
+  it("names the deck holding all the cards and each card's subdeck below it", () => {
+    const layout = deckLayout({ decks, cards: [inDeck("a", "11"), inDeck("b", "12"), inDeck("c", "10"), inDeck("d", "11")] });
+    expect(layout.name).toBe("Python");
+    expect(layout.subdecks).toEqual([
+      { path: "", cards: 1 },
+      { path: "Basics", cards: 2 },
+      { path: "Big O & Co", cards: 1 },
+    ]);
+    expect(layout.subdeckOf.get("b")).toBe("Big O & Co");
+    expect(deckLayout({ decks, cards: [inDeck("a", "11")] }).name).toBe("Python::Basics");
+    expect(deckLayout({ decks, cards: [inDeck("a", "11"), inDeck("b", "1")] }).name).toBe("Python, Default");
+    expect(deckLayout({ cards: [inDeck("a", "11")] }).name).toBeNull();
+  });
+
+  it("makes subdecks tags or deck titles", () => {
+    expect(subdeckTag("Big O & Co::Part 1")).toBe("big-o-co::part-1");
+    expect(subdeckTag("")).toBeNull();
+    expect(subdeckTitle("Python", "Basics::Lists")).toBe("Python / Basics / Lists");
+    expect(subdeckTitle("Python", "")).toBe("Python");
+  });
+
+  it("tags cards with their subdeck first and leaves Anki's marked and leech out of the topics", () => {
+    const notes = [{ id: "n1", noteTypeId: "basic", fields: ["Q", "A"], tags: ["leech", "marked", "Marked", "python"] }];
+    const asTags = freshCards({ ...pkg, notes, decks, cards: [inDeck("a", "11"), inDeck("b", "10")] }, new Set(), {}, new Map());
+    expect(asTags.cards.map((c) => [c.content.tags, c.subdeck])).toEqual([
+      [["basics", "python"], "Basics"],
+      [["python"], ""],
+    ]);
+    const asDecks = freshCards({ ...pkg, notes, decks, cards: [inDeck("a", "11")] }, new Set(), {}, new Map(), "decks");
+    expect(asDecks.cards[0]!.content.tags).toEqual(["python"]);
   });
 });

@@ -26,6 +26,22 @@ describe("reading an uploaded collection, bounded", () => {
     expect(pkg.reviews[0]).toMatchObject({ at: FIRST_REVIEW, ease: 3, durationMs: 4000 });
   });
 
+  it("reads the decks (schema 18's table, its names joined by \\x1f) and a filtered card's home deck and due", () => {
+    const alter = `CREATE TABLE decks (id integer primary key, name text, mtime_secs integer, usn integer, common blob, kind blob);
+      INSERT INTO decks VALUES (1, 'Python' || char(31) || 'Basics', 0, 0, x'', x''), (5, 'Cram', 0, 0, x'', x'');
+      UPDATE cards SET did = 5, odid = 1, due = -100000, odue = 42 WHERE id = 1700000002001;`;
+    const pkg = readAnkiPackage(ankiPackage({ notes: 2, alter }));
+    expect(pkg.decks).toEqual([
+      { id: "1", name: "Python::Basics" },
+      { id: "5", name: "Cram" },
+    ]);
+    expect(pkg.cards.map((c) => [c.deckId, c.due])).toEqual([
+      ["1", 42],
+      ["1", 5],
+    ]);
+    expect(pkg.created).toBe(FIRST_REVIEW - 86_400_000);
+  });
+
   it("refuses the recursive-view fixture promptly, without running the view", () => {
     const started = performance.now();
     expect(refused(new Uint8Array(readFileSync("tests/fixtures/anki/recursive-view.apkg")))).toMatch(

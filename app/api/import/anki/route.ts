@@ -1,6 +1,7 @@
 // POST /api/import/anki: an Anki package (.apkg or .colpkg) as the raw body, from our own pages.
 // ?step=preview answers what is in it; otherwise it imports, with the options in the
-// x-drill-import header (deck title, field choices per note type, whether to bring the history).
+// x-drill-import header (deck title, field choices per note type, whether to bring the history, subdecks
+// as tags or decks, whether to keep Anki's due dates).
 // A route rather than a server action: packages run to 100 MB, far past an action's body limit.
 import { NextResponse } from "next/server";
 import { z } from "zod";
@@ -9,14 +10,16 @@ import { paths } from "@/lib/routes";
 import { AppError } from "@/lib/server/errors";
 import { mediaType, readBytes, RequestRefused } from "@/lib/server/requests";
 import { APKG_MAX_BYTES } from "@/lib/transfer/anki-package";
-import type { AnkiImportResult, AnkiPreview } from "@/lib/transfer/anki-import";
+import { ownDeckTitles, type AnkiImportResult, type AnkiPreview } from "@/lib/transfer/anki-import";
 import { importProgress, runOffThread } from "@/lib/transfer/off-thread";
 
 const column = z.number().int().min(0).max(100);
 const optionsSchema = z.object({
   title: z.string().trim().min(1, "The deck needs a title.").max(120, "A deck title is at most 120 characters."),
-  choices: z.record(z.string().regex(/^\d{1,20}$/), z.object({ question: column, answer: column })),
+  choices: z.record(z.string().regex(/^\d{1,20}$/), z.object({ question: column, answer: column, fromTemplates: z.boolean().optional() })),
   withHistory: z.boolean(),
+  subdecks: z.enum(["tags", "decks"]).optional(),
+  schedule: z.enum(["keep", "reschedule"]).optional(),
 });
 
 /** The import options from the x-drill-import header, checked before the package is read. */
@@ -47,7 +50,14 @@ export const POST = userRoute({ signIn: "Sign in to import a deck." }, async ({ 
   const bytes = new Uint8Array(await readBytes(request, APKG_MAX_BYTES, `That file is over ${APKG_MAX_BYTES / 1_000_000} MB.`));
   // Reading and writing run in a worker thread with memory and time limits (lib/transfer/off-thread.ts).
   const offThread = { importId, viewer: user };
-  if (!options) return NextResponse.json(await runOffThread<AnkiPreview>({ kind: "anki-preview", bytes }, offThread));
+  // The learner's deck titles come along, so the form can warn before a second deck gets the same one.
+  if (!options) {
+    const [preview, deckTitles] = await Promise.all([
+      runOffThread<AnkiPreview>({ kind: "anki-preview", bytes }, offThread),
+      ownDeckTitles(user),
+    ]);
+    return NextResponse.json({ ...preview, deckTitles });
+  }
   const result = await runOffThread<AnkiImportResult>(
     { kind: "anki-import", viewer: { id: user.id }, bytes, options, now: Date.now() },
     offThread,
