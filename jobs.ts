@@ -2,10 +2,13 @@
 // definitions; this list is where the app names them all. instrumentation.ts starts the engine with
 // it once per server process; graceful shutdown calls stopJobs(); metrics read jobCounts().
 import { jobCounts, startJobEngine, stopJobEngine } from "@/lib/jobs/engine";
-import type { AnyJobDefinition } from "@/lib/jobs/definition";
+import { defineJob, type AnyJobDefinition } from "@/lib/jobs/definition";
 import { fitJobDefinition } from "@/lib/optimizer/fit-job";
+import { reminderJobs } from "@/lib/reminders/jobs";
+import { onShutdown } from "@/lib/server/lifecycle";
+import { addGaugeCollector } from "@/lib/server/metrics";
 
-export const jobDefinitions: AnyJobDefinition[] = [fitJobDefinition];
+export const jobDefinitions: AnyJobDefinition[] = [fitJobDefinition, ...reminderJobs.map((job) => defineJob(job))];
 
 /** How long to wait before trying again when the engine can't start (the database isn't up yet). */
 const RETRY_MS = 5_000;
@@ -18,6 +21,9 @@ let stopping = false;
  */
 export async function startJobs(): Promise<void> {
   if (stopping) return;
+  // Stopped before the database pool closes (scripts/serve.ts runs the hooks on SIGTERM).
+  onShutdown("jobs", stopJobs);
+  addGaugeCollector({ name: "drill_jobs", help: "Background jobs by state, across every queue", label: "state", read: jobsByState });
   try {
     await startJobEngine(jobDefinitions);
   } catch (error) {
@@ -32,6 +38,13 @@ export async function startJobs(): Promise<void> {
 export async function stopJobs(): Promise<void> {
   stopping = true;
   await stopJobEngine();
+}
+
+/** Job counts summed over queues, by state: the metrics' gauge. */
+async function jobsByState(): Promise<Record<string, number>> {
+  const byState: Record<string, number> = {};
+  for (const { state, count } of await jobCounts()) byState[state] = (byState[state] ?? 0) + count;
+  return byState;
 }
 
 export { jobCounts };

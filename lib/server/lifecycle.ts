@@ -20,10 +20,17 @@ export function onShutdown(name: string, close: () => Promise<void>): void {
   lifecycle().shutdownHooks.set(name, close);
 }
 
-/** Runs every hook, each at most once; a failing hook doesn't stop the others. Returns the failures. */
+/**
+ * Runs every hook, each at most once, last registered first (the database pool, registered when db.ts
+ * loads, closes after the job engine that still writes through it); a failing hook doesn't stop the
+ * others. Returns the failures.
+ */
 export async function runShutdownHooks(): Promise<Error[]> {
-  const hooks = [...lifecycle().shutdownHooks.values()];
+  const hooks = [...lifecycle().shutdownHooks.values()].reverse();
   lifecycle().shutdownHooks.clear();
-  const results = await Promise.allSettled(hooks.map((close) => close()));
-  return results.flatMap((r) => (r.status === "rejected" ? [r.reason as Error] : []));
+  const failures: Error[] = [];
+  for (const close of hooks) {
+    await close().catch((error: unknown) => failures.push(error instanceof Error ? error : new Error(String(error))));
+  }
+  return failures;
 }
