@@ -306,6 +306,24 @@ function ImportDone({ result }: { result: AnkiImportResult & { editHref: Route }
   );
 }
 
+/** The new deck's title, with a warning when one of the learner's decks already has it. */
+function DeckTitle({ title, taken, onChange }: { title: string; taken: string[]; onChange: (title: string) => void }) {
+  return (
+    <>
+      <label className="block space-y-1 text-sm">
+        <span className="block font-medium">Deck title</span>
+        <input className="input" value={title} onChange={(e) => onChange(e.target.value)} />
+      </label>
+      {titleInUse(title, taken) && (
+        <p className="text-sm text-warn" data-testid="title-warning">
+          You already have a deck titled &ldquo;{title.trim()}&rdquo;. Choose another title to tell them apart (a package imported before
+          adds its new cards to its own deck either way).
+        </p>
+      )}
+    </>
+  );
+}
+
 export function AnkiImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<PackagePreview | null>(null);
@@ -369,16 +387,7 @@ export function AnkiImportForm() {
           {preview.noteTypes.map((type) => (
             <NoteTypeChoice key={type.id} type={type} choices={options.choices} setChoices={setChoices} />
           ))}
-          <label className="block space-y-1 text-sm">
-            <span className="block font-medium">Deck title</span>
-            <input className="input" value={options.title} onChange={(e) => set({ title: e.target.value })} />
-          </label>
-          {titleInUse(options.title, preview.deckTitles) && (
-            <p className="text-sm text-warn" data-testid="title-warning">
-              You already have a deck titled &ldquo;{options.title.trim()}&rdquo;. Choose another title to tell them apart (a package
-              imported before adds its new cards to its own deck either way).
-            </p>
-          )}
+          <DeckTitle title={options.title} taken={preview.deckTitles} onChange={(title) => set({ title })} />
           {preview.deck.subdecks.some((d) => d.path) && (
             <SubdeckChoice preview={preview} subdecks={options.subdecks} onChange={(subdecks) => set({ subdecks })} />
           )}
