@@ -177,6 +177,7 @@ describe("the rows an import writes", () => {
         front: "What is **the GIL**? [image: gil.png]",
         lead: "",
         keyPoints: "",
+        ownAnswer: false,
         back: "A lock.",
       },
       {
@@ -187,6 +188,7 @@ describe("the rows an import writes", () => {
         front: "Threads give \\[what?\\].",
         lead: "",
         keyPoints: "",
+        ownAnswer: false,
         back: "Threads give **concurrency**.\n\nExtra",
       },
     ]);
