@@ -69,6 +69,8 @@ test("sharing: revoke a link, invite a co-editor who accepts, cancel another inv
   page,
   browser,
 }) => {
+  // Four people in four browsers: owner, mentee (joins, is removed, is re-invited), two co-editors.
+  test.setTimeout(90_000);
   page.on("dialog", (dialog) => void dialog.accept());
   await signUp(page, newEmail("owner"), "Olive Owner");
   const editUrl = await deckWithQuestions(page, "Shared deck");

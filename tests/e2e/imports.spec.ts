@@ -24,7 +24,9 @@ test("an Anki user finds Import on /decks; a zip bomb is refused, a real package
   await expect(page.getByTestId("anki-preview")).toContainText("3 cards, 6 reviews", { timeout: 60_000 });
   await page.getByLabel("Deck title").first().fill("From the import page");
   await page.getByRole("button", { name: "Import 3 cards" }).click();
-  await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("anki-result")).toContainText("Imported 3 cards.", { timeout: 60_000 });
+  await page.getByRole("link", { name: "Open the deck" }).click();
+  await expect(page.getByRole("heading", { name: "Edit deck" })).toBeVisible();
 
   // A spreadsheet with a multi-line cell: the lines stay, and the deck is offered for study.
   await page.goto("/decks/import");
