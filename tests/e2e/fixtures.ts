@@ -31,7 +31,8 @@ export async function mailTo(email: string): Promise<string> {
 /** The first link in the newest mail to an address whose path starts with `path`. */
 export async function linkInMail(email: string, path: string): Promise<string> {
   const mail = await mailTo(email);
-  const link = new RegExp(`https?://[^\\s]+${path.replace(/[/]/g, "\\/")}[^\\s]*`).exec(mail)?.[0];
+  // A link ends at white space or at the angle bracket around it (List-Unsubscribe headers).
+  const link = new RegExp(`https?://[^\\s<>]+${path.replace(/[/.*+?^${}()|[\]\\]/g, "\\$&")}[^\\s<>]*`).exec(mail)?.[0];
   if (!link) throw new Error(`no ${path} link in the mail to ${email}:\n${mail}`);
   return link;
 }
