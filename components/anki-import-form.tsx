@@ -265,32 +265,29 @@ function HistoryChoice({ options, set }: { options: ImportOptions; set: (change:
         Bring my review history
       </label>
       <div className="space-y-1 pl-6">
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="schedule"
-            className="size-4"
-            disabled={!options.withHistory}
-            checked={options.schedule === "keep"}
-            onChange={() => set({ schedule: "keep" })}
-          />
-          Keep Anki&apos;s due dates (FSRS learns each card&apos;s memory from its history)
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="schedule"
-            className="size-4"
-            disabled={!options.withHistory}
-            checked={options.schedule === "reschedule"}
-            onChange={() => set({ schedule: "reschedule" })}
-          />
-          Reschedule every card with FSRS from its history
-        </label>
+        {SCHEDULES.map(([schedule, label]) => (
+          <label key={schedule} className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="schedule"
+              className="size-4"
+              disabled={!options.withHistory}
+              checked={options.schedule === schedule}
+              onChange={() => set({ schedule })}
+            />
+            {label}
+          </label>
+        ))}
       </div>
     </fieldset>
   );
 }
+
+/** The two ways an imported history can schedule the cards, with what each radio says. */
+const SCHEDULES: [ImportOptions["schedule"], string][] = [
+  ["keep", "Keep Anki's due dates (FSRS learns each card's memory from its history)"],
+  ["reschedule", "Reschedule every card with FSRS from its history"],
+];
 
 /** What the import did, and the way to the deck. */
 function ImportDone({ result }: { result: AnkiImportResult & { editHref: Route } }) {
