@@ -17,6 +17,7 @@ export const layers = [
   { folders: ["scheduling", "markdown"], holds: "pure engines: FSRS scheduling and study days; Markdown rendering" },
   { folders: ["accounts"], holds: "users, sessions, sign-in, mail, and the wrappers every server action and route handler goes through" },
   { folders: ["decks"], holds: "decks and cards: who may do what with a deck, authoring, sharing, mentees, the new-card cursor" },
+  { folders: ["answers"], holds: "learners' own answers to cards: writing, revisions, sharing with the deck's mentors, feedback" },
   { folders: ["review"], holds: "one learner studying: sessions, ratings, history, settings, set-aside cards" },
   { folders: ["stats"], holds: "what a learner's history adds up to: streaks, retention, key points missed" },
   { folders: ["interviews"], holds: "interviews a learner prepares for: readiness, mock interviews, calendar" },
