@@ -276,7 +276,9 @@ function ratingRows(viewer: Viewer, reviews: ReplayedReview[], settings: StudySe
     id: newRowId(ID_PREFIX),
     userId: viewer.id,
     cardId,
-    clientId: `anki-${review.id}`,
+    // Anki's review ids are timestamps, unique in one collection only: two packages can share one.
+    // With the (new) card's id the key stays unique; a re-import skips cards it has, so their ratings too.
+    clientId: `anki-${cardId}-${review.id}`,
     rating: review.ease,
     reviewedAt: at,
     durationMs: Math.min(review.durationMs, MAX_ANSWER_MS),

@@ -61,4 +61,18 @@ describe("hostile and malformed Anki packages", () => {
     const card = await db.card.findFirstOrThrow({ where: { deckId: result.deckId, position: 0 } });
     expect(card.front).toMatch(/^Look !\[50%\.png\]\(\/media\/\w+\)$/);
   });
+
+  it("imports two packages whose reviews share Anki's ids (ids are timestamps): each keeps its rating", async () => {
+    const learner = await makeUser("hostile");
+    const first = await importAnki(learner, ankiPackage(), OPTIONS, NOW);
+    // Other notes and cards, the same review id: two collections reviewed in the same millisecond.
+    const alter = "UPDATE notes SET id = id + 500; UPDATE cards SET id = id + 500, nid = nid + 500; UPDATE revlog SET cid = cid + 500";
+    const second = await importAnki(learner, ankiPackage({ alter }), { ...OPTIONS, title: "Other" }, NOW);
+    expect(second).toMatchObject({ cards: 2, ratings: 1 });
+    expect(second.deckId).not.toBe(first.deckId);
+    expect(await db.reviewLog.count({ where: { userId: learner.id } })).toBe(2);
+    // Importing the first package again takes nothing twice.
+    expect(await importAnki(learner, ankiPackage(), OPTIONS, NOW)).toMatchObject({ cards: 0, ratings: 0 });
+    expect(await db.reviewLog.count({ where: { userId: learner.id } })).toBe(2);
+  });
 });
