@@ -1,5 +1,5 @@
 // Benchmark (issue 26.1): do other users' pages stay fast while a hostile Anki import runs? Starts the
-// production server (scripts/start.ts, as bench/http.ts does) on 127.0.0.1:3213 with a fresh SQLite
+// production server (scripts/start.ts, as bench/http.ts does) on 127.0.0.1:3290 with a fresh SQLite
 // database, signs in a reader and an attacker, then measures the reader's page latency (GET / and
 // GET /decks, one at a time) for SECONDS alone (the baseline), and again for SECONDS while the attacker
 // keeps uploading hostile packages (stored zstd streams expanding to 3 GB, 60,000 reviews of one card,
@@ -18,7 +18,7 @@ import { openStore, resetStore } from "./store";
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1] || 0) || fallback;
 const SECONDS = arg("seconds", 20);
-const PORT = 3213;
+const PORT = 3290;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = "bench-password-1";
 const GB = 1_000_000_000;

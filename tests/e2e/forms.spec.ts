@@ -65,11 +65,11 @@ test("a deck's edit page: save details, paste, reorder, delete a card, copy and 
   await expect(page.getByText("Forms deck, renamed").first()).toBeVisible();
 });
 
-test("sharing: revoke a link, invite a co-editor who accepts, cancel another invitation, remove people, go private", async ({
+test("sharing: revoke a link, invite a co-editor who accepts, cancel another invitation, remove and re-invite a mentee, go private", async ({
   page,
   browser,
 }) => {
-  // Four people in four browsers: the owner, a mentee and two co-editors.
+  // Four people in four browsers: the owner, a mentee (joins, is removed, is re-invited), two co-editors.
   test.setTimeout(90_000);
   page.on("dialog", (dialog) => void dialog.accept());
   await signUp(page, newEmail("owner"), "Olive Owner");
@@ -124,7 +124,20 @@ test("sharing: revoke a link, invite a co-editor who accepts, cancel another inv
   await page.getByRole("listitem").filter({ hasText: nobody }).getByRole("button", { name: "Cancel invitation" }).click();
   await expect(page.getByText(nobody)).toHaveCount(0);
 
-  // Private: the mentee loses access (their history stays), then is removed; the co-editor too.
+  // Removed, the mentee's link no longer adds them, until the owner re-invites them.
+  await page.reload();
+  await page.getByRole("button", { name: "Remove Mo Mentee" }).click();
+  await expect(page.getByRole("button", { name: "Remove Mo Mentee" })).toHaveCount(0);
+  await mentee.goto(new URL(invite).pathname);
+  await mentee.getByRole("button", { name: "Join and start studying" }).click();
+  await expect(mentee.getByText("Your mentor removed you from this deck, so this link no longer adds you.")).toBeVisible();
+  await page.getByRole("button", { name: "Re-invite Mo Mentee" }).click();
+  await expect(page.getByRole("button", { name: "Re-invite Mo Mentee" })).toHaveCount(0);
+  await mentee.goto(new URL(invite).pathname);
+  await mentee.getByRole("button", { name: "Join and start studying" }).click();
+  await expect(mentee).toHaveURL(/\/study\?deck=/);
+
+  // Private: the mentee loses access (their history stays); the co-editor is removed.
   await page.getByLabel("Private").check();
   await page.getByRole("button", { name: "Save visibility" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
@@ -132,8 +145,6 @@ test("sharing: revoke a link, invite a co-editor who accepts, cancel another inv
   await mentee.goto("/history");
   await expect(mentee.getByRole("heading", { name: "Review history" })).toBeVisible();
   await page.reload();
-  await page.getByRole("button", { name: "Remove Mo Mentee" }).click();
-  await expect(page.getByRole("button", { name: "Remove Mo Mentee" })).toHaveCount(0);
   await page.getByRole("button", { name: "Remove Eddie Editor" }).click();
   await expect(page.getByRole("button", { name: "Remove Eddie Editor" })).toHaveCount(0);
   expect((await editor.goto(`${deckUrl}/edit`))!.status()).toBe(404);
