@@ -4,7 +4,7 @@
 // that changes (sign-out, another user) deletes every cached page and the outbox of anyone else, so a
 // shared computer shows nobody's pages offline; and says when a page is an offline copy, and from when.
 import { useEffect, useState } from "react";
-import { IDENTITY_CACHE, IDENTITY_URL, isPagesCache, pagesCacheName } from "./offline-caches";
+import { IDENTITY_CACHE, IDENTITY_URL, isPagesCache, pagesCacheName, STATIC_CACHE } from "./offline-caches";
 
 const OUTBOX_PREFIX = "drill:outbox:";
 
@@ -33,12 +33,37 @@ async function rememberIdentity(user: string | null): Promise<void> {
   }
 }
 
+/** Pages a learner needs offline even if they never opened them online: Today and the study session. */
+const ALWAYS_OFFLINE = ["/", "/study"];
+
+/**
+ * Keeps this user's copy of those pages, fetched once (the worker refreshes them on each online
+ * visit), with the scripts and styles they load: a page whose scripts aren't cached can't run offline.
+ */
+async function keepStudyPages(user: string): Promise<void> {
+  if (!("caches" in window)) return;
+  const [pages, assets] = await Promise.all([caches.open(pagesCacheName(user)), caches.open(STATIC_CACHE)]);
+  for (const path of ALWAYS_OFFLINE) {
+    if (await pages.match(path)) continue;
+    const response = await fetch(path, { credentials: "same-origin" });
+    // A redirect means the session ended (to sign-in): nothing of this user's to keep.
+    if (!response.ok || response.redirected) continue;
+    const html = await response.clone().text();
+    for (const asset of new Set(html.match(/\/_next\/static\/[^"'\s\\)]+/g))) {
+      if (!(await assets.match(asset))) await assets.add(asset).catch(() => undefined);
+    }
+    await pages.put(path, response);
+  }
+}
+
 /** `user`: the signed-in user's id, or null; `renderedAt`: when the server rendered this page. */
 export function OfflineSupport({ user, renderedAt }: { user: string | null; renderedAt: number }) {
   const [offline, setOffline] = useState(false);
   useEffect(() => {
     if (process.env.NODE_ENV !== "production") return;
-    void rememberIdentity(user).catch(() => undefined);
+    void rememberIdentity(user)
+      .then(() => (user ? keepStudyPages(user) : undefined))
+      .catch(() => undefined);
   }, [user]);
   useEffect(() => {
     const update = () => setOffline(!navigator.onLine);

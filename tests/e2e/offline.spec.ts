@@ -55,7 +55,7 @@ test("a manifest with icons and a favicon make Drill installable", async ({ page
   expect((await page.request.get("/sw.js")).ok()).toBe(true);
 });
 
-test("after sign-out, offline, no page of the previous user is shown; a page never opened online gets the offline page", async ({
+test("offline: Today and /study open though never opened online; after sign-out no page of the previous user is shown; other pages get the offline page", async ({
   page,
   context,
 }) => {
@@ -69,6 +69,19 @@ test("after sign-out, offline, no page of the previous user is shown; a page nev
   // Loaded through the worker, which keeps a copy for this user.
   await page.reload();
   await expect(page.getByTestId("account-email")).toHaveText(email);
+  // Today and the study page are kept too, though this user never opened them with the worker on.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const pages = (await caches.keys()).filter((name) => name.startsWith("drill-pages-"));
+          if (pages.length !== 1) return false;
+          const cache = await caches.open(pages[0]!);
+          return Boolean((await cache.match("/")) && (await cache.match("/study")));
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
 
   // Offline, still signed in: the same user gets their copy, marked as one; a page never opened
   // online gets the offline page with the ways that do work.
@@ -76,6 +89,11 @@ test("after sign-out, offline, no page of the previous user is shown; a page nev
   await page.reload();
   await expect(page.getByTestId("account-email")).toHaveText(email);
   await expect(page.getByTestId("offline-banner")).toHaveText(/^Offline, as of \d\d:\d\d/);
+  for (const path of ["/study", "/"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("offline-banner")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "You’re offline" })).toHaveCount(0);
+  }
   await page.goto("/stats");
   await expect(page.getByRole("heading", { name: "You’re offline" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Study" }).last()).toHaveAttribute("href", "/study");
