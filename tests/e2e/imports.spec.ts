@@ -66,3 +66,31 @@ test("a pasted question keeps its code block, shown rendered before it is added"
   await page.goto(page.url().replace(/\/edit$/, ""));
   await expect(page.locator("pre code").first()).toContainText("print(i)");
 });
+
+test("while the server's worker reads a hostile package, another learner's pages are answered", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signUp(page, newEmail("attacker"));
+  const reader = await (await browser.newContext()).newPage();
+  await signUp(reader, newEmail("reader"));
+  // Gigabytes of stored zstd streams: the worker unpacks up to its budget, then refuses the package.
+  const bomb = ankiPackage({ stored: true, media: { "a.png": zstdBomb(1_000_000_000), "b.png": zstdBomb(1_000_000_000) } });
+  let uploading = true;
+  const upload = page.request
+    .post("/api/import/anki?step=preview", {
+      data: Buffer.from(bomb),
+      headers: { "content-type": "application/octet-stream", origin: new URL(page.url()).origin },
+    })
+    .finally(() => (uploading = false));
+  // The reader's pages, one after another, for as long as the upload is in flight. Were the package
+  // read on the request thread, none could be answered before the refusal (they would queue behind it).
+  const answered: number[] = [];
+  while (uploading) {
+    const response = await reader.request.get("/decks");
+    if (uploading) answered.push(response.status());
+  }
+  const refusal = await upload;
+  expect(refusal.status()).toBe(400);
+  expect(((await refusal.json()) as { error: string }).error).toMatch(/zip bomb/);
+  expect(answered.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(answered)).toEqual(new Set([200]));
+});
