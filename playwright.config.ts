@@ -3,6 +3,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Requests a service worker makes go through context.route too (Chromium; experimental in Playwright),
+// so offline.spec.ts can slow the server down behind the worker.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= "1";
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -115,3 +115,42 @@ test("offline: Today and /study open though never opened online; after sign-out 
   }
   await context.setOffline(false);
 });
+
+test("a slow server is waited for: with the network up the worker never answers from its copy, before or after sign-out", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(60_000);
+  const email = newEmail("slow-server");
+  await signUp(page, email);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.goto("/account");
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await page.reload(); // through the worker, which keeps this user's copy
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+  // Each response has its own script nonce: the copy's is the one just seen.
+  const nonce = () => page.evaluate(() => document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce ?? "");
+  const copied = await nonce();
+  expect(copied).not.toBe("");
+
+  // The server now takes 6 s for the page (the probe saw the copy served after 4 s).
+  let slowed = 0;
+  await context.route("**/account", async (route) => {
+    slowed++;
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+  expect(slowed).toBeGreaterThan(0);
+  expect(await nonce()).not.toBe(copied);
+  await expect(page.getByTestId("offline-banner")).toHaveCount(0);
+
+  // Signed out, the slow page is the server's answer (sign-in), never the previous user's copy.
+  await signOut(page);
+  await page.goto("/account");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  expect(await page.content()).not.toContain(email);
+});
