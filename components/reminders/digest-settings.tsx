@@ -3,7 +3,7 @@
 // The mentor dashboard's weekly digest of this deck: on or off, and the day and hour it goes (on the
 // mentor's own wall clock).
 import { useState } from "react";
-import { saveDigestAction } from "@/app/decks/[deckKey]/dashboard/actions";
+import { saveDigestAction, sendTestDigestAction } from "@/app/decks/[deckKey]/dashboard/actions";
 import { WEEKDAYS } from "@/lib/reminders/digest-plan";
 import type { DigestSettings } from "@/lib/reminders/digest-settings";
 import { ActionForm } from "../action-form";
@@ -68,6 +68,13 @@ export function DigestSettingsSection({ deckId, settings, timeZone }: { deckId: 
             ))}
             <p className="w-full text-xs text-muted">Your time zone: {timeZone} (from your study settings).</p>
           </>
+        )}
+      </ActionForm>
+      <ActionForm action={sendTestDigestAction} hidden={{ deckId }} success={() => "Test digest sent by email."}>
+        {({ pending }) => (
+          <button type="submit" className="btn" disabled={pending}>
+            Send a test digest
+          </button>
         )}
       </ActionForm>
     </section>

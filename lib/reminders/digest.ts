@@ -9,9 +9,10 @@ import { DEFAULT_STUDY_SETTINGS } from "../review/settings";
 import { paths, type DeckRef } from "../routes";
 import { db } from "../server/db";
 import { siteOriginOf } from "../server/env";
-import { isUniqueViolation } from "../server/errors";
+import { isUniqueViolation, notFound } from "../server/errors";
 import { getMentorDashboard } from "../views/mentor-dashboard";
 import { digestMessage, digestTiming, type DigestMessage } from "./digest-plan";
+import { deliverSoon } from "./deliver";
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from "./retry";
 import { digestOneClickPath, digestUnsubscribePath, digestUnsubscribeToken } from "./unsubscribe";
 
@@ -97,4 +98,22 @@ export async function runDigestTick(now = new Date(), options: { retry?: RetryPo
     await db.mentorDigestDelivery.update({ where: { userId_deckId_week: week }, data: { outcome } });
   }
   return report;
+}
+
+/**
+ * The dashboard's "Send a test digest": this week's digest of one of the viewer's decks now (or a
+ * sample when it has no mentees), by mail, off the request path; not counted as the week's one.
+ */
+export async function sendTestDigest(viewer: { id: string }, deckId: string, now = new Date()): Promise<void> {
+  const [dashboard, mentor] = await Promise.all([
+    getMentorDashboard(viewer, deckId, now),
+    db.user.findUnique({ where: { id: viewer.id }, select: { email: true } }),
+  ]);
+  if (!dashboard || !mentor) throw notFound("That deck");
+  const message = digestMessage(dashboard, now) ?? {
+    subject: `Drill: a test digest of ${dashboard.deck.title}`,
+    lines: [`This is a test digest. ${dashboard.deck.title} has no mentees yet: a week like this sends no digest.`],
+  };
+  const mail = digestMail({ userId: viewer.id, email: mentor.email }, dashboard.deck, message);
+  deliverSoon(() => withRetries("digest mail", () => sendMail(mail)));
 }
