@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { remindersSettled } from "@/lib/reminders/deliver";
 import { runDigestTick } from "@/lib/reminders/digest";
 import { getDigestSettings } from "@/lib/reminders/digest-settings";
 import { unsubscribeToken } from "@/lib/reminders/unsubscribe";
@@ -18,7 +19,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { POST: oneClick } = await import("@/app/reminders/digest/unsubscribe/one-click/route");
 const { unsubscribeDigestAction } = await import("@/app/reminders/digest/unsubscribe/actions");
-const { saveDigestAction } = await import("@/app/decks/[deckKey]/dashboard/actions");
+const { saveDigestAction, sendTestDigestAction } = await import("@/app/decks/[deckKey]/dashboard/actions");
 
 const mails: ParsedMail[] = [];
 const smtp = new SMTPServer({
@@ -214,5 +215,21 @@ describe("the weekly digest", () => {
     });
     expect(await db.mentorDigest.count({ where: { deckId: deck.id } })).toBe(0);
     expect(await getDigestSettings(mentor, deck.id)).toEqual({ enabled: false, weekday: 1, hour: 8 });
+  });
+
+  it("a test digest goes to the deck's owner at once, not counted as the week's; anyone else is told the deck is not found", async () => {
+    const { mentor, alice, deck } = await mentorWithMentees();
+    session.user = alice;
+    expect(await sendTestDigestAction(null, form({ deckId: deck.id }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not found/),
+    });
+    session.user = mentor;
+    expect(await sendTestDigestAction(null, form({ deckId: deck.id }))).toEqual({ ok: true, data: undefined });
+    await remindersSettled();
+    expect(mails).toHaveLength(1);
+    expect(mailsTo(mentor.email)[0]?.text).toContain("Studied: Ali (2 reviews), Bob (1 review).");
+    await turnOn(mentor, deck.id);
+    expect((await runDigestTick(MONDAY_EIGHT, FAST)).sent).toBe(1);
   });
 });
