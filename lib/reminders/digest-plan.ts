@@ -48,7 +48,7 @@ export function digestTiming(schedule: DigestSchedule, now: Date): DigestTiming 
   return now < at ? { due: false, reason: "not-yet", week } : { due: true, week, at };
 }
 
-/** A mentee who hasn't rated a card of the deck for this many days has fell behind. */
+/** A mentee who hasn't rated a card of the deck for this many days has fallen behind. */
 export const BEHIND_DAYS = 3;
 /** Readiness this far (or more) under the plan's line before a shared interview is worth telling. */
 export const BEHIND_PLAN = 0.05;
