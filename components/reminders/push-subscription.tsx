@@ -31,10 +31,11 @@ export function PushSubscriptionControls({ vapidPublicKey, subscriptions }: { va
       if ((await Notification.requestPermission()) !== "granted")
         return setMessage("Notifications are blocked for this site in your browser.");
       const registration = await navigator.serviceWorker.ready;
-      const subscription = await registration.pushManager.subscribe({
-        userVisibleOnly: true,
-        applicationServerKey: keyBytes(vapidPublicKey),
-      });
+      // The browser's push service can refuse (none reachable, a private window): say so, don't fail silently.
+      const subscription = await registration.pushManager
+        .subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(vapidPublicKey) })
+        .catch(() => null);
+      if (!subscription) return setMessage("This browser couldn't reach its push service. Try again later, or use email.");
       const saved = await savePushSubscriptionAction(null, subscription.toJSON() as Record<string, unknown>);
       setMessage(saved?.ok ? "This browser will show your reminders." : (saved?.error ?? "That didn't work."));
     });

@@ -22,6 +22,7 @@ import {
   type CardFormInput,
 } from "@/lib/decks/card-authoring";
 import { db } from "@/lib/server/db";
+import { getDigestSettings, saveDigestSettings } from "@/lib/reminders/digest-settings";
 import { addQuestions } from "@/lib/transfer/paste-questions";
 import { getCard, getDeck, listDeckCards, listPublicDecks } from "@/lib/decks/browse";
 import { AppError } from "@/lib/server/errors";
@@ -189,7 +190,7 @@ function expectAbsent(absent: Outcome) {
 /** Everything about the deck a refused call might have changed. */
 async function snapshot() {
   const deckId = w.deck.id;
-  const [deck, cards, members, invites, studies, states, logs, decks] = await Promise.all([
+  const [deck, cards, members, invites, studies, states, logs, decks, digests] = await Promise.all([
     db.deck.findUniqueOrThrow({
       where: { id: deckId },
       select: { title: true, description: true, visibility: true, deletedAt: true, ownerId: true, updatedAt: true },
@@ -213,8 +214,9 @@ async function snapshot() {
     }),
     db.reviewLog.count({ where: { card: { deckId } } }),
     db.deck.count(),
+    db.mentorDigest.findMany({ where: { deckId }, orderBy: { userId: "asc" }, select: { userId: true, enabled: true, updatedAt: true } }),
   ]);
-  return { deck, cards, members, invites, studies, states, logs, decks };
+  return { deck, cards, members, invites, studies, states, logs, decks, digests };
 }
 
 // ---------- the actions ----------
@@ -464,6 +466,18 @@ const ROWS: Row[] = [
       await removeMentee(who!, w.deck.id, target);
     },
     missing: (who) => removeMentee(who!, nowhere(), w.mentee.id),
+  },
+  {
+    action: "view weekly digest (getDigestSettings)",
+    allowed: OWNER,
+    attempt: (who) => getDigestSettings(who!, w.deck.id),
+    missing: (who) => getDigestSettings(who!, nowhere()),
+  },
+  {
+    action: "save weekly digest (saveDigestSettings)",
+    allowed: OWNER,
+    attempt: (who) => saveDigestSettings(who!, { deckId: w.deck.id, enabled: true, weekday: 1, hour: 8 }),
+    missing: (who) => saveDigestSettings(who!, { deckId: nowhere(), enabled: true, weekday: 1, hour: 8 }),
   },
   {
     action: "view sharing (getSharing)",

@@ -9,6 +9,9 @@ import { getMentorDashboard, type CardDifficulty, type MenteeProgress, type Ment
 import { paths, type DeckRef } from "@/lib/routes";
 import { formatDateTime, formatTimeAgo, plural } from "@/lib/format";
 import { EmptyState, PageHeader } from "@/components/page-chrome";
+import { DigestSettingsSection } from "@/components/reminders/digest-settings";
+import { getDigestSettings } from "@/lib/reminders/digest-settings";
+import { getStudySettings } from "@/lib/review/settings";
 
 export const metadata: Metadata = { title: "Mentees" };
 
@@ -242,8 +245,12 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
   const deck = await getDeck(key, user);
   if (!deck) notFound();
   const now = new Date();
-  const dashboard = await getMentorDashboard(user, deck.id, now);
-  if (!dashboard) notFound();
+  const [dashboard, digest, { timeZone }] = await Promise.all([
+    getMentorDashboard(user, deck.id, now),
+    getDigestSettings(user, deck.id),
+    getStudySettings(user.id),
+  ]);
+  if (!dashboard || !digest) notFound();
   const base = paths.deck(deck);
   const { mentees } = dashboard;
 
@@ -275,6 +282,8 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
           <HardestCards dashboard={dashboard} deck={deck} />
         </>
       )}
+
+      <DigestSettingsSection deckId={deck.id} settings={digest} timeZone={timeZone} />
     </div>
   );
 }
