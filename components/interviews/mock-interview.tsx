@@ -41,7 +41,7 @@ interface Graded {
 /** The study screen's card for a mock question: no Edit link (a mock is about answering). */
 function asSessionCard(card: MockCard): SessionCard {
   const { frontLine: _line, href, ...rest } = card;
-  return { ...rest, cardHref: href, editHref: null };
+  return { ...rest, cardHref: href, editHref: null, deckPoints: rest.keyPoints, own: null, writeFirst: false, answerHref: href };
 }
 
 /** The misses (rated Again) grouped by tag, a card in each of its tags. */
@@ -283,6 +283,7 @@ export function MockInterview({
         busy={false}
         onReveal={question.reveal}
         onGrade={grade}
+        onSkip={nothing}
       />
     </div>
   );
