@@ -244,17 +244,22 @@ function DeckAnswer({ card, points }: { card: SessionCard; points: ReactNode }) 
   );
 }
 
-/** The learner's own answer first, their points to tick, and the deck's answer one click away. */
-function OwnAnswerFirst(props: AnswerProps) {
-  const { card } = props;
-  const [deckShown, setDeckShown] = useState(false);
-  const deckPoints = card.deckPoints.length > 0 && (
+/** The deck's key points as a plain list (not ticked: the learner ticks their own). */
+function DeckPoints({ points }: { points: string[] }) {
+  if (points.length === 0) return null;
+  return (
     <ol className="list-decimal space-y-1 pl-5" data-testid="deck-key-points">
-      {card.deckPoints.map((point) => (
+      {points.map((point) => (
         <li key={point}>{point}</li>
       ))}
     </ol>
   );
+}
+
+/** The learner's own answer first, their points to tick, and the deck's answer one click away. */
+function OwnAnswerFirst(props: AnswerProps) {
+  const { card } = props;
+  const [deckShown, setDeckShown] = useState(false);
   return (
     <>
       <div data-testid="own-answer">
@@ -270,7 +275,7 @@ function OwnAnswerFirst(props: AnswerProps) {
       {deckShown ? (
         <div className="space-y-4 border-t border-line pt-4" data-testid="deck-answer">
           <h2 className="text-sm font-medium tracking-wide text-muted uppercase">The deck&apos;s answer</h2>
-          <DeckAnswer card={card} points={deckPoints} />
+          <DeckAnswer card={card} points={<DeckPoints points={card.deckPoints} />} />
         </div>
       ) : (
         <button type="button" className="btn btn-ghost" onClick={() => setDeckShown(true)}>
@@ -305,12 +310,8 @@ function WriteFirst({ card }: { card: SessionCard }) {
   return (
     <div className="mt-6 space-y-4 border-t border-line pt-6" data-testid="write-first">
       <p className="font-medium">This question is answered in your own words. Write your answer before it joins your reviews.</p>
-      {card.back && (
-        <div>
-          <h2 className="mb-2 text-sm font-medium tracking-wide text-muted uppercase">Guidance</h2>
-          {card.back}
-        </div>
-      )}
+      <h2 className="text-sm font-medium tracking-wide text-muted uppercase">Guidance from the deck</h2>
+      <DeckAnswer card={card} points={<DeckPoints points={card.deckPoints} />} />
     </div>
   );
 }
