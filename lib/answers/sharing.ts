@@ -47,3 +47,9 @@ export async function menteesById(viewer: Viewer, deckId: string): Promise<Map<s
 export function sharedWithMentor(deckId: string, mentees: Map<string, Mentee>): Prisma.OwnAnswerWhereInput {
   return { deckId, sharedAt: { not: null }, userId: { in: [...mentees.keys()] } };
 }
+
+/** Whether the viewer has written an answer to this card and shares it (null: no answer). */
+export async function getAnswerSharing(viewer: Viewer, cardId: string): Promise<{ shared: boolean } | null> {
+  const answer = await db.ownAnswer.findUnique({ where: { userId_cardId: { userId: viewer.id, cardId } }, select: { sharedAt: true } });
+  return answer && { shared: answer.sharedAt !== null };
+}

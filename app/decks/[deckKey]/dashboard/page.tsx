@@ -9,6 +9,8 @@ import { getMentorDashboard, type CardDifficulty, type MenteeProgress, type Ment
 import { paths, type DeckRef } from "@/lib/routes";
 import { formatDateTime, formatTimeAgo, plural } from "@/lib/format";
 import { EmptyState, PageHeader } from "@/components/page-chrome";
+import { ToReview } from "@/components/answers/to-review";
+import { listAnswersToReview } from "@/lib/answers/feedback";
 
 export const metadata: Metadata = { title: "Mentees" };
 
@@ -242,7 +244,7 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
   const deck = await getDeck(key, user);
   if (!deck) notFound();
   const now = new Date();
-  const dashboard = await getMentorDashboard(user, deck.id, now);
+  const [dashboard, toReview] = await Promise.all([getMentorDashboard(user, deck.id, now), listAnswersToReview(user, deck.id)]);
   if (!dashboard) notFound();
   const base = paths.deck(deck);
   const { mentees } = dashboard;
@@ -268,6 +270,8 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
         </EmptyState>
       ) : (
         <>
+          <ToReview answers={toReview} deck={deck} now={now} />
+
           <MenteeProgressTable mentees={mentees} now={now} deck={deck} />
 
           <BlankCards cards={dashboard.blankCards} deck={deck} />
