@@ -60,6 +60,12 @@ export const paths = {
   newCard: (deck: DeckLike) => `/decks/${key(deck)}/cards/new` as Route,
   card: (deck: DeckLike, cardSlug: string) => `/decks/${key(deck)}/cards/${encodeURIComponent(cardSlug)}` as Route,
   cardEdit: (deck: DeckLike, cardSlug: string) => `/decks/${key(deck)}/cards/${encodeURIComponent(cardSlug)}/edit` as Route,
+  /** The learner's own answer to a card: where they write it; `returnTo` (a study session) is where saving goes back to. */
+  cardAnswer: (deck: DeckLike, cardSlug: string, returnTo?: string) =>
+    `/decks/${key(deck)}/cards/${encodeURIComponent(cardSlug)}/answer${returnTo ? `?return=${encodeURIComponent(returnTo)}` : ""}` as Route,
+  /** All the learner's own answers; `q` searches them. */
+  answers: (q?: string) => `/answers${q ? `?q=${encodeURIComponent(q)}` : ""}` as Route,
+  answersExport: "/answers/export" as Route,
   interviews: "/interviews" as Route,
   interview: (id: string) => `/interviews/${encodeURIComponent(id)}` as Route,
   interviewEdit: (id: string) => `/interviews/${encodeURIComponent(id)}/edit` as Route,

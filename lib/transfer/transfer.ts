@@ -13,6 +13,7 @@ import { notFound } from "../server/errors";
 import { newCardData, tagsByCard } from "../decks/card-rows";
 import { DECK_FILE_MAX_BYTES, splitKeyPoints, splitQuestion } from "../decks/schema";
 import { newRowId } from "../server/ids";
+import { exportOwnAnswers } from "../answers/own-answers";
 import { cardsToCsv, CSV_FIELDS, CSV_MAX_BYTES, csvCards, guessMapping, historyToCsv, readCsv, slugFinder, type CsvMapping } from "./csv";
 
 /** Writes a deck in the deck-file format that parseDeckMarkdown reads. */
@@ -304,7 +305,7 @@ export async function exportHistoryCsv(viewer: Viewer): Promise<string> {
  * they may no longer open, isn't theirs to take).
  */
 export async function exportUserData(viewer: Viewer, now = new Date()) {
-  const [user, settings, studies, states, logs] = await Promise.all([
+  const [user, settings, studies, states, logs, ownAnswers] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { email: true, name: true, createdAt: true } }),
     db.studySettings.findUnique({ where: { userId: viewer.id }, omit: { userId: true } }),
     db.deckStudy.findMany({
@@ -322,6 +323,7 @@ export async function exportUserData(viewer: Viewer, now = new Date()) {
       omit: { userId: true },
       include: { card: { select: { slug: true, deck: { select: { id: true, slug: true } } } } },
     }),
+    exportOwnAnswers(viewer),
   ]);
   // Today's wording only for cards the learner may still open, for ratings from before questions were kept.
   const cardIds = [...new Set([...states.map((s) => s.cardId), ...logs.map((l) => l.cardId)])];
@@ -338,5 +340,7 @@ export async function exportUserData(viewer: Viewer, now = new Date()) {
     studying: studies.map((s) => ({ deck: s.deck, addedAt: s.addedAt })),
     cardStates: states.map((s) => ({ ...s, question: lastQuestion.get(s.cardId) ?? openFront.get(s.cardId) ?? null })),
     reviews: logs.map((l) => ({ ...l, question: l.question ?? openFront.get(l.cardId) ?? null })),
+    // the learner's own answers to cards, each with its earlier wordings: their writing, like their ratings
+    ownAnswers,
   };
 }
