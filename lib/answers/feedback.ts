@@ -3,7 +3,7 @@
 // and marking it seen. Every mentor-side read asks lib/answers/sharing.ts for the mentees the mentor
 // may see, inside the query, so an answer no longer shared (or a mentee removed) is not found.
 import "server-only";
-import type { Viewer } from "../decks/access";
+import { browsableDecks, type Viewer } from "../decks/access";
 import { joinKeyPoints, splitKeyPoints } from "../decks/schema";
 import { db } from "../server/db";
 import { notFound } from "../server/errors";
@@ -21,6 +21,9 @@ export interface AnswerToReview {
   state: FeedbackState;
 }
 
+/** The dashboard lists at most this many, the most recently changed: a page a mentor can read through. */
+export const TO_REVIEW_MAX = 50;
+
 /** The shared answers of the viewer's mentees on one of their decks, most recently changed first. */
 export async function listAnswersToReview(viewer: Viewer, deckId: string): Promise<AnswerToReview[]> {
   const mentees = await menteesById(viewer, deckId);
@@ -28,6 +31,7 @@ export async function listAnswersToReview(viewer: Viewer, deckId: string): Promi
   const answers = await db.ownAnswer.findMany({
     where: sharedWithMentor(deckId, mentees),
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: TO_REVIEW_MAX,
     select: {
       id: true,
       userId: true,
@@ -205,7 +209,8 @@ export async function feedbackOnCard(viewer: Viewer, cardId: string): Promise<Fe
 
 /** Today's list: feedback on the viewer's answers, not yet seen first, then newest. */
 export async function listFeedbackForLearner(viewer: Viewer, limit = 10): Promise<FeedbackForLearner[]> {
-  const where = { answer: { userId: viewer.id } };
+  // Only on decks they can still open: each item links to its card.
+  const where = { answer: { userId: viewer.id, deck: browsableDecks(viewer) } };
   const [unseen, seen] = await Promise.all([
     db.answerFeedback.findMany({
       where: { ...where, seenAt: null },

@@ -1,10 +1,12 @@
 // A mentee writes their own answer and shares it; their mentor reviews it with a comment and a
 // verdict; the mentee sees the feedback on Today and on the card; unsharing hides it from the mentor.
 import { expect, test } from "@playwright/test";
+import { violations } from "./axe";
 import { finishSignUp, newEmail, signUp, submitSignUp } from "./fixtures";
 
 test("a mentor gives feedback on an answer a mentee shared, and loses it when the mentee stops sharing", async ({ browser }) => {
   test.setTimeout(120_000); // two people, a dozen pages
+  const found: string[] = []; // axe on the pages this feature adds to, checked at the end
   const mentor = await (await browser.newContext()).newPage();
   await signUp(mentor, newEmail("mentor"), "Maria Mentor");
   await mentor.goto("/decks/new");
@@ -43,12 +45,14 @@ test("a mentor gives feedback on an answer a mentee shared, and loses it when th
   await expect(mentee.getByText("Your answer is saved.")).toBeVisible();
   await mentee.getByRole("button", { name: "Share with my mentor" }).click();
   await expect(mentee.getByTestId("share-status")).toHaveText("Your mentor can read this answer.");
+  found.push(...(await violations(mentee, "writing page, shared")));
 
   // The mentor finds it under To review, reads it and sends a comment with a verdict.
   await mentor.goto(`${deckPath}/dashboard`);
   const toReview = mentor.getByTestId("to-review");
   await expect(toReview).toContainText("Alex Learner: Tell me about a conflict");
   await expect(toReview).toContainText("new");
+  found.push(...(await violations(mentor, "dashboard, to review")));
   await toReview.getByRole("link").click();
   await expect(mentor).toHaveURL(/\/dashboard\/answers\/[\w-]+$/);
   const answerUrl = mentor.url();
@@ -59,6 +63,7 @@ test("a mentor gives feedback on an answer a mentee shared, and loses it when th
   await mentor.getByLabel("Strong").check();
   await mentor.getByRole("button", { name: "Send feedback" }).click();
   await expect(mentor.getByText("Feedback sent.")).toBeVisible();
+  found.push(...(await violations(mentor, "shared answer, feedback sent")));
 
   // The mentee sees it on Today (new), opens it on the card, and it is seen.
   await mentee.goto("/");
@@ -66,12 +71,14 @@ test("a mentor gives feedback on an answer a mentee shared, and loses it when th
   await expect(onToday).toContainText("Tell me about a conflict");
   await expect(onToday).toContainText("Strong");
   await expect(onToday).toContainText("new");
+  found.push(...(await violations(mentee, "today, new feedback")));
   await onToday.getByRole("link", { name: "Tell me about a conflict" }).click();
   await expect(mentee).toHaveURL(new RegExp(`${cardPath}$`));
   const feedback = mentee.getByTestId("answer-feedback");
   await expect(feedback).toContainText("Say what the canary showed.");
   await expect(feedback).toContainText("What the canary showed");
   await expect(feedback).toContainText("Maria Mentor");
+  found.push(...(await violations(mentee, "card, feedback")));
 
   // Stopping sharing hides the answer from the mentor at once, its page included.
   await mentee.getByRole("button", { name: "Stop sharing" }).click();
@@ -88,4 +95,5 @@ test("a mentor gives feedback on an answer a mentee shared, and loses it when th
   await expect(mentee.getByText("1 answer shared with your mentor.")).toBeVisible();
   await mentor.reload();
   await expect(mentor.getByTestId("to-review")).toContainText("feedback given");
+  expect(found).toEqual([]);
 });

@@ -165,6 +165,10 @@ describe("a mentor's feedback", () => {
       seen: false,
       revisedSince: false,
     });
+
+    // Removed from the deck, the learner can't open its cards: Today doesn't link to them.
+    await removeMentee(mentor, deck.id, learner.id);
+    expect(await listFeedbackForLearner(learner)).toEqual([]);
   });
 
   it("lists unseen feedback first", async () => {
