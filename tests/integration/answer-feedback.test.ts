@@ -9,6 +9,7 @@ import {
   listFeedbackForLearner,
   markFeedbackSeen,
 } from "@/lib/answers/feedback";
+import { saveOwnAnswer } from "@/lib/answers/own-answers";
 import { hasMentorOnDeck, setAnswerShared, shareAllAnswers } from "@/lib/answers/sharing";
 import { leaveDeck, removeMentee } from "@/lib/decks/sharing";
 import { setMenteeNickname } from "@/lib/decks/mentoring";
@@ -145,11 +146,8 @@ describe("a mentor's feedback", () => {
     await markFeedbackSeen(learner, first.id, later(1));
     expect((await feedbackOnCard(learner, first.id))[0]?.seen).toBe(true);
 
-    // The learner rewrites the answer (the earlier wording kept as a revision, as saving does).
-    await db.ownAnswerRevision.create({
-      data: { answerId: answer.id, body: "My story", keyPoints: "Situation\nAction\nResult", writtenAt: NOW },
-    });
-    await db.ownAnswer.update({ where: { id: answer.id }, data: { body: "My better story", revisedAt: later(5) } });
+    // The learner rewrites the answer on the writing page (saving keeps the earlier wording).
+    await saveOwnAnswer(learner, first.id, { body: "My better story", keyPoints: "Situation\nAction\nResult" }, later(5));
     expect((await listAnswersToReview(mentor, deck.id))[0]?.state).toBe("revised");
     const shared = await getSharedAnswer(mentor, deck.id, answer.id);
     expect(shared).toMatchObject({ body: "My better story", state: "revised", earlier: { body: "My story" } });
