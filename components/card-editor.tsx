@@ -118,6 +118,22 @@ function KeyPointsEditor({ points, setPoints, error }: { points: string[]; setPo
   );
 }
 
+/** "Answer in your own words": the answer part becomes guidance, and each learner writes their own. */
+function OwnAnswerToggle({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="flex items-start gap-3 text-sm">
+      <input type="checkbox" name="ownAnswer" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-1" />
+      <span>
+        <strong>Answer in your own words</strong>{" "}
+        <span className="text-muted">
+          (for behavioural questions): what you write below is guidance; each learner writes their own answer, with the STAR parts as their
+          key points until they write their own.
+        </span>
+      </span>
+    </label>
+  );
+}
+
 function NewQuestionToggle({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
   return (
     <label className="flex items-start gap-3 text-sm">
@@ -207,7 +223,16 @@ function DetailsField({
   );
 }
 
-type EditedCard = { id: string; front: string; lead: string; keyPoints: string[]; back: string; tags: Tag[]; learners: number };
+type EditedCard = {
+  id: string;
+  front: string;
+  lead: string;
+  keyPoints: string[];
+  back: string;
+  ownAnswer: boolean;
+  tags: Tag[];
+  learners: number;
+};
 
 /** Asked before saving an edit that restarts learners' progress (null: no one has any). */
 function resetWarningFor(card: EditedCard | undefined): string | undefined {
@@ -233,6 +258,7 @@ export function CardEditor({
   const [points, setPoints] = useState<string[]>(card?.keyPoints ?? []);
   const [back, setBack] = useState(card?.back ?? "");
   const [newQuestion, setNewQuestion] = useState(false);
+  const [ownAnswer, setOwnAnswer] = useState(card?.ownAnswer ?? false);
   // Controlled, so a failed save keeps what was typed and ticked.
   const [tags, setTags] = useState<Tag[]>(card?.tags ?? []);
   const preview = usePreview(back);
@@ -279,6 +305,7 @@ export function CardEditor({
             <KeyPointsEditor points={points} setPoints={setPoints} error={errors("keyPoints")?.[0]} />
             <DetailsField value={back} onChange={setBack} hasLead={points.length > 0 || Boolean(lead)} errors={errors("back")} />
             <TagPicker tags={tags} onChange={setTags} suggestions={tagSuggestions} error={errors("tags")?.[0]} />
+            <OwnAnswerToggle checked={ownAnswer} onChange={setOwnAnswer} />
             {card && <NewQuestionToggle checked={newQuestion} onChange={setNewQuestion} />}
             <button type="submit" className="btn btn-primary" disabled={pending}>
               {pending ? "Saving…" : card ? "Save card" : "Add card"}

@@ -15,6 +15,7 @@ const SIGNED_IN: [Route, string][] = [
   ["/study", "Study"],
   ["/decks", "Decks"],
   ["/interviews", "Interviews"],
+  ["/answers", "My answers"],
   ["/history", "History"],
   ["/stats", "Stats"],
   ["/settings", "Settings"],

@@ -17,11 +17,18 @@ import { formatDateTime, percent, plural } from "@/lib/format";
 export const metadata: Metadata = { title: "Study" };
 
 /** The card as the session shows it: its Markdown rendered here, on the server, and its links made. */
-async function toSessionCard(card: StudyCard, decksById: Map<string, StudiedDeck>, editableIds: Set<string>): Promise<SessionCard> {
-  const [front, lead, back] = await Promise.all([
+async function toSessionCard(
+  card: StudyCard,
+  decksById: Map<string, StudiedDeck>,
+  editableIds: Set<string>,
+  studyHref: string,
+): Promise<SessionCard> {
+  const deck = decksById.get(card.deckId) ?? card.deckId;
+  const [front, lead, back, own] = await Promise.all([
     renderCardHtml(card.front),
     card.lead ? renderCardHtml(card.lead) : null,
     card.back ? renderCardHtml(card.back) : card.keyPoints.length ? null : renderCardHtml("_This card has no answer yet._"),
+    card.ownBody === null ? null : renderCardHtml(card.ownBody),
   ]);
   return {
     cardId: card.cardId,
@@ -30,11 +37,15 @@ async function toSessionCard(card: StudyCard, decksById: Map<string, StudiedDeck
     memory: card.memory,
     front: <MarkdownHtml className="card-question" html={front} />,
     lead: lead === null ? null : <MarkdownHtml html={lead} />,
-    keyPoints: card.keyPoints,
+    keyPoints: card.study.keyPoints,
+    deckPoints: card.keyPoints,
     back: back === null ? null : <MarkdownHtml html={back} />,
-    cardHref: paths.card(decksById.get(card.deckId) ?? card.deckId, card.slug),
+    own: own === null ? null : <MarkdownHtml html={own} />,
+    writeFirst: card.study.shows === "write-first",
+    answerHref: paths.cardAnswer(deck, card.slug, studyHref),
+    cardHref: paths.card(deck, card.slug),
     tags: card.tags,
-    editHref: editableIds.has(card.deckId) ? paths.cardEdit(decksById.get(card.deckId) ?? card.deckId, card.slug) : null,
+    editHref: editableIds.has(card.deckId) ? paths.cardEdit(deck, card.slug) : null,
   };
 }
 
@@ -143,9 +154,15 @@ export default async function StudyPage({ searchParams }: PageProps<"/study">) {
     : await studyToday(user, { deckId });
   const decksById = new Map(studied.map((d) => [d.id, d]));
   const editableIds = new Set(session.editableDeckIds);
+  // Writing an own answer from the session comes back to this same session.
+  const studyHref = paths.study({
+    deck: studiedDeck,
+    ahead: custom?.kind === "ahead",
+    tag: custom?.kind === "tag" ? custom.tag : undefined,
+  });
   const [ready, waiting] = await Promise.all([
-    Promise.all(session.queue.ready.map((card) => toSessionCard(card, decksById, editableIds))),
-    Promise.all(session.queue.waiting.map((card) => toSessionCard(card, decksById, editableIds))),
+    Promise.all(session.queue.ready.map((card) => toSessionCard(card, decksById, editableIds, studyHref))),
+    Promise.all(session.queue.waiting.map((card) => toSessionCard(card, decksById, editableIds, studyHref))),
   ]);
 
   return (

@@ -27,10 +27,18 @@ export interface MockCard {
   front: ReactNode;
   frontLine: ReactNode;
   lead: ReactNode;
+  /** What the learner ticks: their own points when they wrote an answer, else the deck's (STAR on a behavioural prompt). */
   keyPoints: string[];
+  /** The deck's key points. */
+  deckPoints: string[];
   back: ReactNode;
+  /** The learner's own answer, rendered (null: none): shown first, the deck's one click away. */
+  own: ReactNode;
   tags: string[];
   href: Route;
+  answerHref: Route;
+  /** This question's clock: two minutes for a behavioural prompt, the learner's setting for others. */
+  seconds: number;
 }
 
 interface Graded {
@@ -40,8 +48,9 @@ interface Graded {
 
 /** The study screen's card for a mock question: no Edit link (a mock is about answering). */
 function asSessionCard(card: MockCard): SessionCard {
-  const { frontLine: _line, href, ...rest } = card;
-  return { ...rest, cardHref: href, editHref: null };
+  const { frontLine: _line, href, seconds: _seconds, ...rest } = card;
+  // A mock never stops to ask for an answer: a prompt without one shows its guidance and the STAR points.
+  return { ...rest, cardHref: href, editHref: null, writeFirst: false };
 }
 
 /** The misses (rated Again) grouped by tag, a card in each of its tags. */
@@ -132,7 +141,8 @@ function MockStatus({
 const UNTOUCHED = { ticked: new Set<number>() as ReadonlySet<number>, saidNone: false };
 
 /** The question on screen: its countdown, the reveal (by the learner, or when time is up), the ticks. */
-function useMockQuestion(card: MockCard | null, seconds: number, cardRef: RefObject<HTMLElement | null>) {
+function useMockQuestion(card: MockCard | null, cardRef: RefObject<HTMLElement | null>) {
+  const seconds = card?.seconds ?? 0;
   const [left, setLeft] = useState(seconds);
   const [revealedEarly, setRevealed] = useState(false);
   const [answerMs, setAnswerMs] = useState(0);
@@ -169,11 +179,12 @@ function useMockQuestion(card: MockCard | null, seconds: number, cardRef: RefObj
     // From the None button, the keys go back to the card: Enter takes the suggestion, not the button again.
     cardRef.current?.focus({ preventScroll: true });
   }, [card, cardRef]);
-  const next = useCallback(() => {
-    setLeft(seconds);
+  /** On to the next question, whose clock starts at its own `nextSeconds`. */
+  const next = useCallback((nextSeconds: number) => {
+    setLeft(nextSeconds);
     setRevealed(false);
     setChecklist(UNTOUCHED);
-  }, [seconds]);
+  }, []);
   // Time up: the whole allowance was spent answering.
   const answering: Answering = { cardKey: "", typed: "", ...checklist, answerMs: revealedEarly ? answerMs : seconds * 1000 };
   return { left, revealed, answering, reveal, toggle, saidNone, next, shownAt };
@@ -208,14 +219,12 @@ function useMockKeys(
 export function MockInterview({
   userId,
   cards,
-  seconds,
   backHref,
   scheduler,
   medianAnswerMs,
 }: {
   userId: string;
   cards: MockCard[];
-  seconds: number;
   backHref: Route;
   scheduler: SchedulerSettings;
   /** The learner's median answer time, for the suggested grade (as on the study screen). */
@@ -227,7 +236,7 @@ export function MockInterview({
   const outbox = useOutbox(userId, { onRestored: () => {}, onStale: (_card, message) => setNotice(message), onNotice: setNotice });
   const card = cards[index] ?? null;
   const cardRef = useRef<HTMLElement>(null);
-  const question = useMockQuestion(card, seconds, cardRef);
+  const question = useMockQuestion(card, cardRef);
   const { revealed, answering, next, shownAt } = question;
   const suggested = suggestionFor(card, revealed, answering, medianAnswerMs);
   const intervals = useIntervals(card, revealed, scheduler);
@@ -241,10 +250,10 @@ export function MockInterview({
       add(pendingRating(card, answering, { clientId: newClientId(), rating, at, durationMs, suggested }));
       setGraded((g) => [...g, { card, rating }]);
       setIndex((i) => i + 1);
-      next();
+      next(cards[index + 1]?.seconds ?? 0);
       cardRef.current?.focus({ preventScroll: true });
     },
-    [card, revealed, add, answering, suggested, next, shownAt],
+    [card, cards, index, revealed, add, answering, suggested, next, shownAt],
   );
   useMockKeys(card !== null, question, suggested, grade);
 
@@ -283,6 +292,7 @@ export function MockInterview({
         busy={false}
         onReveal={question.reveal}
         onGrade={grade}
+        onSkip={nothing}
       />
     </div>
   );

@@ -4,7 +4,7 @@
 // checklist, then the details), and the reveal or grade controls, each grade button showing the
 // interval it would give and the suggested one marked.
 import Link from "next/link";
-import { useMemo, type MouseEvent, type ReactNode, type Ref } from "react";
+import { useMemo, useState, type MouseEvent, type ReactNode, type Ref } from "react";
 import {
   formatInterval,
   preview,
@@ -60,6 +60,8 @@ interface Props {
   busy: boolean;
   onReveal: () => void;
   onGrade: (rating: RatingValue) => void;
+  /** "Skip for now" on an own-words card without an answer: it leaves today's reviews (a bury). */
+  onSkip: () => void;
   /** Bury and suspend, where the screen puts them in the card (on a phone). */
   setAside?: ReactNode;
   /** The card takes focus when the session opens, so the keys work at once. */
@@ -208,31 +210,108 @@ function Suggestion({ suggested }: { suggested: RatingValue | null }) {
 
 type AnswerProps = Pick<Props, "card" | "ticked" | "onToggle" | "saidNone" | "onSaidNone" | "suggested" | "typed">;
 
-/** The answer, once revealed: tags, the lead and the checklist (with what was typed), then the details. */
-function CardAnswer({ card, ticked, onToggle, saidNone, onSaidNone, suggested, typed }: AnswerProps) {
-  const hasPoints = card.keyPoints.length > 0;
+/** The checklist (with what was typed beside it) and the suggested grade. */
+function Checklist({ card, ticked, onToggle, saidNone, onSaidNone, suggested, typed }: AnswerProps) {
   return (
-    <div className="mt-6 space-y-5 border-t border-line pt-6" data-testid="card-back">
-      {card.tags.length > 0 && <CardTags tags={card.tags} />}
+    <>
+      <div className={typed !== null ? "grid gap-4 sm:grid-cols-2" : ""}>
+        <KeyPoints points={card.keyPoints} ticked={ticked} onToggle={onToggle} saidNone={saidNone} onSaidNone={onSaidNone} />
+        {typed !== null && <TypedAnswer typed={typed} />}
+      </div>
+      <Suggestion suggested={suggested} />
+    </>
+  );
+}
+
+/** The deck's answer: the lead, its key points, then the details (an own-words card's guidance). */
+function DeckAnswer({ card, points }: { card: SessionCard; points: ReactNode }) {
+  const hasPoints = card.deckPoints.length > 0;
+  return (
+    <>
       {hasPoints && (
-        <>
-          <div className="border-l-4 border-accent pl-4 text-lg" data-testid="card-lead">
-            {card.lead}
-          </div>
-          <div className={typed !== null ? "grid gap-4 sm:grid-cols-2" : ""}>
-            <KeyPoints points={card.keyPoints} ticked={ticked} onToggle={onToggle} saidNone={saidNone} onSaidNone={onSaidNone} />
-            {typed !== null && <TypedAnswer typed={typed} />}
-          </div>
-          <Suggestion suggested={suggested} />
-        </>
+        <div className="border-l-4 border-accent pl-4 text-lg" data-testid="card-lead">
+          {card.lead}
+        </div>
       )}
-      {typed !== null && !hasPoints && <TypedAnswer typed={typed} />}
+      {points}
       {card.back && (
         <div>
           {hasPoints && <h2 className="mb-2 text-sm font-medium tracking-wide text-muted uppercase">More</h2>}
           {card.back}
         </div>
       )}
+    </>
+  );
+}
+
+/** The deck's key points as a plain list (not ticked: the learner ticks their own). */
+function DeckPoints({ points }: { points: string[] }) {
+  if (points.length === 0) return null;
+  return (
+    <ol className="list-decimal space-y-1 pl-5" data-testid="deck-key-points">
+      {points.map((point) => (
+        <li key={point}>{point}</li>
+      ))}
+    </ol>
+  );
+}
+
+/** The learner's own answer first, their points to tick, and the deck's answer one click away. */
+function OwnAnswerFirst(props: AnswerProps) {
+  const { card } = props;
+  const [deckShown, setDeckShown] = useState(false);
+  return (
+    <>
+      <div data-testid="own-answer">
+        <h2 className="mb-2 flex items-baseline justify-between gap-2 text-sm font-medium tracking-wide text-muted uppercase">
+          Your answer
+          <Link href={card.answerHref} className="link normal-case">
+            Edit your answer
+          </Link>
+        </h2>
+        {card.own}
+      </div>
+      <Checklist {...props} />
+      {deckShown ? (
+        <div className="space-y-4 border-t border-line pt-4" data-testid="deck-answer">
+          <h2 className="text-sm font-medium tracking-wide text-muted uppercase">The deck&apos;s answer</h2>
+          <DeckAnswer card={card} points={<DeckPoints points={card.deckPoints} />} />
+        </div>
+      ) : (
+        <button type="button" className="btn btn-ghost" onClick={() => setDeckShown(true)}>
+          Show the deck&apos;s answer
+        </button>
+      )}
+    </>
+  );
+}
+
+/** The answer, once revealed: tags, then the learner's own answer first if they wrote one, else the deck's with its checklist. */
+function CardAnswer(props: AnswerProps) {
+  const { card, typed } = props;
+  const hasPoints = card.keyPoints.length > 0;
+  return (
+    <div className="mt-6 space-y-5 border-t border-line pt-6" data-testid="card-back">
+      {card.tags.length > 0 && <CardTags tags={card.tags} />}
+      {card.own !== null ? (
+        <OwnAnswerFirst key={`${card.cardId}:${card.version}`} {...props} />
+      ) : (
+        <>
+          {typed !== null && !hasPoints && <TypedAnswer typed={typed} />}
+          <DeckAnswer card={card} points={hasPoints && <Checklist {...props} />} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** An own-words card the learner has no answer to yet: the deck's guidance, and why it asks first. */
+function WriteFirst({ card }: { card: SessionCard }) {
+  return (
+    <div className="mt-6 space-y-4 border-t border-line pt-6" data-testid="write-first">
+      <p className="font-medium">This question is answered in your own words. Write your answer before it joins your reviews.</p>
+      <h2 className="text-sm font-medium tracking-wide text-muted uppercase">Guidance from the deck</h2>
+      <DeckAnswer card={card} points={<DeckPoints points={card.deckPoints} />} />
     </div>
   );
 }
@@ -273,18 +352,24 @@ export function CardView({
   busy,
   onReveal,
   onGrade,
+  onSkip,
   setAside,
   ref,
 }: Props) {
+  const asks = card.writeFirst && !revealed;
   return (
     <section aria-label="Card" className="card-surface outline-none" tabIndex={-1} ref={ref} data-testid="card" data-card-id={card.cardId}>
       {/* The keyboard reveals with Space; this is the phone's tap. */}
-      <div className={`p-5 sm:p-8 ${revealed ? "" : "cursor-pointer"}`} onClick={tapToReveal(revealed, onReveal)}>
+      <div
+        className={`p-5 sm:p-8 ${revealed || asks ? "" : "cursor-pointer"}`}
+        onClick={asks ? undefined : tapToReveal(revealed, onReveal)}
+      >
         <CardHeader card={card} setAside={setAside} />
         <div className="text-xl font-semibold text-balance sm:text-2xl" data-testid="card-front">
           {card.front}
         </div>
-        {typed !== null && !revealed && <AnswerBox typed={typed} onType={onType} onReveal={onReveal} />}
+        {asks && <WriteFirst card={card} />}
+        {typed !== null && !revealed && !asks && <AnswerBox typed={typed} onType={onType} onReveal={onReveal} />}
         {revealed && (
           <CardAnswer
             card={card}
@@ -301,6 +386,15 @@ export function CardView({
       <div className="sticky bottom-0 rounded-b-xl border-t border-line bg-surface/95 p-3 backdrop-blur max-sm:fixed max-sm:inset-x-0 max-sm:z-30 max-sm:rounded-none max-sm:pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:p-4">
         {revealed ? (
           <GradeButtons suggested={suggested} intervals={intervals} busy={busy} onGrade={onGrade} />
+        ) : asks ? (
+          <div className="grid grid-cols-2 gap-2">
+            <Link href={card.answerHref} className="btn btn-primary">
+              Write your answer
+            </Link>
+            <button type="button" className="btn" onClick={onSkip} disabled={busy}>
+              Skip for now
+            </button>
+          </div>
         ) : (
           <button type="button" onClick={onReveal} className="btn btn-primary w-full">
             Show answer <kbd className="key-hint text-xs">Space</kbd>

@@ -38,10 +38,18 @@ export interface SessionCard {
   front: ReactNode;
   /** What to say first, rendered (null for a card without key points). */
   lead: ReactNode;
-  /** What an interviewer listens for: the checklist shown with the answer. */
+  /** What the learner ticks: the learner's own points when they wrote an answer, else the deck's. */
   keyPoints: string[];
-  /** The details ("more"), rendered; null when there are none. */
+  /** The deck's key points (shown under "the deck's answer" when the learner's own answer comes first). */
+  deckPoints: string[];
+  /** The details ("more"), rendered; null when there are none. On an own-words card: guidance. */
   back: ReactNode;
+  /** The learner's own answer, rendered: shown first once revealed (null: they wrote none). */
+  own: ReactNode;
+  /** An own-words card the learner has no answer to yet: write one first, or skip it for today. */
+  writeFirst: boolean;
+  /** Where the learner writes (or edits) their own answer, coming back to this session. */
+  answerHref: Route;
   cardHref: Route;
   /** Set when the learner may edit the card's deck. */
   editHref: Route | null;
@@ -103,6 +111,7 @@ function SessionStage({ state, dispatch, grading, onSetAside, cardRef, suggested
         busy={state.busy}
         onReveal={grading.reveal}
         onGrade={grading.grade}
+        onSkip={() => onSetAside("bury")}
         setAside={<PhoneSetAside onSetAside={onSetAside} busy={state.busy} />}
       />
     );
@@ -144,6 +153,10 @@ export function ReviewSession({ userId, initial, dayEnd, scheduler, medianAnswer
     revealed,
     canEdit: Boolean(current?.editHref),
     ...grading,
+    // An own-words card without an answer asks for one first: no key reveals it.
+    reveal: () => {
+      if (!current?.writeFirst) grading.reveal();
+    },
     suggested,
     undo: () => void undo(),
     bury: () => void setAside("bury"),

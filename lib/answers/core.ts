@@ -74,3 +74,33 @@ export function answerMatches(needle: string, answer: { question: string; body: 
   if (!q) return true;
   return [answer.question, answer.body, answer.keyPoints].some((text) => text.toLowerCase().includes(q));
 }
+
+/** One answer as the Markdown download writes it. */
+export interface AnswerForFile {
+  deck: string;
+  cardSlug: string;
+  question: string;
+  body: string;
+  keyPoints: string[];
+}
+
+/**
+ * The learner's answers as one Markdown file, in the deck file's shape where it fits (a "## question"
+ * heading with "slug:" under it, then "Key points:" as a list): one section per answer, grouped
+ * under their deck's title. For reading and keeping, not for importing as a deck.
+ */
+export function answersToMarkdown(answers: readonly AnswerForFile[]): string {
+  const parts = ["# My answers"];
+  let deck: string | null = null;
+  for (const answer of answers) {
+    if (answer.deck !== deck) {
+      deck = answer.deck;
+      parts.push(`deck: ${deck.replace(/\s*\n\s*/g, " ")}`);
+    }
+    const [heading = "", ...more] = answer.question.trim().split(/\n\s*\n/);
+    const question = more.length ? [`Question:\n\n${more.join("\n\n")}\n\nAnswer:`] : [];
+    const points = answer.keyPoints.length ? [["Key points:", ...answer.keyPoints.map((p) => `- ${p}`)].join("\n")] : [];
+    parts.push([`## ${heading.replace(/\s*\n\s*/g, " ")}\nslug: ${answer.cardSlug}`, ...question, ...points, answer.body].join("\n\n"));
+  }
+  return `${parts.join("\n\n")}\n`;
+}

@@ -8,7 +8,7 @@ import { splitKeyPoints } from "../decks/schema";
 import { isKey } from "../query-params";
 import { db } from "../server/db";
 import { notFound } from "../server/errors";
-import { answerChanged, answerMatches, answerPreview, defaultOwnPoints, splitOwnPoints } from "./core";
+import { answerChanged, answerMatches, answerPreview, answersToMarkdown, defaultOwnPoints, splitOwnPoints } from "./core";
 import type { OwnAnswerInput } from "./schema";
 
 const answerSelect = { id: true, body: true, keyPoints: true, revisedAt: true, createdAt: true, sharedAt: true } as const;
@@ -211,4 +211,12 @@ export async function exportOwnAnswers(viewer: Viewer): Promise<ExportedOwnAnswe
     createdAt: row.createdAt.toISOString(),
     revisions: row.revisions.map((r) => ({ answer: r.body, keyPoints: splitOwnPoints(r.keyPoints), writtenAt: r.writtenAt.toISOString() })),
   }));
+}
+
+/** The viewer's answers as a Markdown file (answers only, no earlier wordings: the JSON export keeps those). */
+export async function ownAnswersMarkdown(viewer: Viewer): Promise<string> {
+  const answers = await exportOwnAnswers(viewer);
+  return answersToMarkdown(
+    answers.map((a) => ({ deck: a.deck, cardSlug: a.cardSlug, question: a.question, body: a.answer, keyPoints: a.keyPoints })),
+  );
 }

@@ -51,11 +51,13 @@ export const cardFormSchema = z
         z.array(tagSchema).max(6, "Use at most 6 tags."),
       )
       .transform((tags) => [...new Set(tags)] as Tag[]),
+    /** "Answer in your own words": a checkbox, so absent means unticked. */
+    ownAnswer: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()),
   })
   .superRefine(requireLeadWithPoints);
 /** A card as written; without lead and key points (callers other than the form), they stay as they are. */
-export type CardFormInput = Omit<z.infer<typeof cardFormSchema>, "lead" | "keyPoints"> &
-  Partial<Pick<z.infer<typeof cardFormSchema>, "lead" | "keyPoints">>;
+export type CardFormInput = Omit<z.infer<typeof cardFormSchema>, "lead" | "keyPoints" | "ownAnswer"> &
+  Partial<Pick<z.infer<typeof cardFormSchema>, "lead" | "keyPoints" | "ownAnswer">>;
 
 export interface EditableCard {
   id: string;
@@ -93,6 +95,7 @@ export async function getEditableCard(viewer: Viewer, cardId: string) {
       lead: true,
       keyPoints: true,
       back: true,
+      ownAnswer: true,
       deckId: true,
       ...tagSelect,
       _count: { select: { cardStates: true } },
@@ -154,6 +157,7 @@ export async function updateCard(
         ...(input.lead !== undefined && { lead: input.lead }),
         ...(input.keyPoints !== undefined && { keyPoints: joinKeyPoints(input.keyPoints) }),
         back: input.back,
+        ...(input.ownAnswer !== undefined && { ownAnswer: input.ownAnswer }),
         tags: withTags(input.tags, true),
         ...(input.newQuestion && { resetAt: now }),
       },

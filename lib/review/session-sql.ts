@@ -56,6 +56,8 @@ export interface CardContent {
   lead: string;
   keyPoints: string;
   back: string;
+  /** "Answer in your own words" (SQLite hands a boolean column back as 0/1: read it with Boolean()). */
+  ownAnswer: boolean | number;
   /** Alphabetical. */
   tags: string[];
 }
@@ -66,7 +68,7 @@ export async function cardContents(ids: readonly string[]): Promise<CardContent[
   const list = Prisma.join(ids);
   const [cards, tags] = await Promise.all([
     db.$queryRaw<Omit<CardContent, "tags">[]>`
-      SELECT "id", "deckId", "slug", "front", "lead", "keyPoints", "back" FROM "Card" WHERE "id" IN (${list})`,
+      SELECT "id", "deckId", "slug", "front", "lead", "keyPoints", "back", "ownAnswer" FROM "Card" WHERE "id" IN (${list})`,
     db.$queryRaw<{ cardId: string; tag: string }[]>`
       SELECT "cardId", "tag" FROM "CardTag" WHERE "cardId" IN (${list}) ORDER BY "tag"`,
   ]);

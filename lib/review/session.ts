@@ -17,6 +17,8 @@ import { splitKeyPoints } from "../decks/schema";
 import { answeredCard } from "../decks/card-rows";
 import { medianAnswerMs } from "./answer-times";
 import { planChoiceFor } from "./plan-choice";
+import { ownAnswersFor } from "../answers/own-answers";
+import { studyAnswer, type StudyAnswer } from "../answers/core";
 
 export interface StudyCard extends QueueCard {
   deckId: string;
@@ -26,6 +28,12 @@ export interface StudyCard extends QueueCard {
   keyPoints: string[];
   back: string;
   tags: string[];
+  /** "Answer in your own words": the back is guidance. */
+  ownAnswer: boolean;
+  /** What the revealed side shows (the learner's answer, the deck's, or asks for one) and the points ticked. */
+  study: StudyAnswer;
+  /** The learner's own answer (Markdown), when they wrote one. */
+  ownBody: string | null;
 }
 
 export interface StudySession {
@@ -167,15 +175,18 @@ function planWants(plan: PlanToday): number {
   return plan.newWanted ?? plan.newCardIds.length;
 }
 
-/** Cards with their text, in the order given (cards gone meanwhile are left out). */
-async function contentFor(ids: string[]): Promise<(cards: QueueCard[]) => StudyCard[]> {
-  const byId = new Map((await cardContents(ids)).map((c) => [c.id, c]));
+/** Cards with their text and the learner's own answers, in the order given (cards gone meanwhile are left out). */
+async function contentFor(viewer: Viewer, ids: string[]): Promise<(cards: QueueCard[]) => StudyCard[]> {
+  const [contents, own] = await Promise.all([cardContents(ids), ownAnswersFor(viewer, ids)]);
+  const byId = new Map(contents.map((c) => [c.id, c]));
   return (cards) =>
     cards.flatMap((c) => {
       const content = byId.get(c.cardId);
       if (!content) return [];
-      const { id: _id, keyPoints, ...text } = content;
-      return [{ ...c, ...text, keyPoints: splitKeyPoints(keyPoints) }];
+      const { id: _id, keyPoints, ownAnswer, ...text } = content;
+      const card = { keyPoints: splitKeyPoints(keyPoints), ownAnswer: Boolean(ownAnswer) };
+      const answer = own.get(c.cardId) ?? null;
+      return [{ ...c, ...text, ...card, study: studyAnswer(card, answer), ownBody: answer?.body ?? null }];
     });
 }
 
@@ -212,7 +223,7 @@ export async function loadStudySession(
 
   // What comes after the session is asked once it ends (afterSession), not on every page load.
   const ids = [...queue.ready, ...queue.waiting].map((c) => c.cardId);
-  const [withContent, median] = await Promise.all([contentFor(ids), medianAnswerMs(viewer.id)]);
+  const [withContent, median] = await Promise.all([contentFor(viewer, ids), medianAnswerMs(viewer.id)]);
   return {
     queue: { ready: withContent(queue.ready), waiting: withContent(queue.waiting) },
     day,
@@ -268,7 +279,10 @@ export async function loadCustomSession(
     cards.push(...unseen.map((c) => ({ cardId: c.id, version: 0, memory: newMemory(now) })));
   }
   const [withContent, median, editable] = await Promise.all([
-    contentFor(cards.map((c) => c.cardId)),
+    contentFor(
+      viewer,
+      cards.map((c) => c.cardId),
+    ),
     medianAnswerMs(viewer.id),
     editableAmong(viewer, deckIds),
   ]);

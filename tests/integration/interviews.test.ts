@@ -14,6 +14,7 @@ import {
   updateInterview,
 } from "@/lib/interviews/interviews";
 import { mockQuestions } from "@/lib/interviews/mock";
+import { saveOwnAnswer } from "@/lib/answers/own-answers";
 import { getReadiness, readinessOnTheDay, todaysPlan } from "@/lib/interviews/readiness";
 import { interviewFormSchema, type InterviewFormInput } from "@/lib/interviews/schema";
 import { recordRating } from "@/lib/review/rating/record";
@@ -236,10 +237,36 @@ describe("readiness and the plan", () => {
   it("mock questions: N distinct in-scope cards with their current versions", async () => {
     const { user, deck } = await learnerWithDeck(6);
     const { id } = await createInterview(user, form([deck.id], { tags: ["sql"] }), NOW);
-    const questions = await mockQuestions(user, (await getInterview(user, id))!, 5, NOW);
+    const questions = await mockQuestions(user, (await getInterview(user, id))!, 5, undefined, NOW);
     expect(questions).toHaveLength(3); // only three cards have "sql"
     expect(new Set(questions.map((q) => q.cardId)).size).toBe(3);
     expect(questions.every((q) => q.version === 0 && q.tags.includes("sql"))).toBe(true);
+  });
+
+  it("mock questions with own-answer cards: the learner's answered cards first with their points, behavioural prompts on a two-minute clock", async () => {
+    const { user, deck, ids } = await learnerWithDeck(4);
+    const [answered, prompt] = ids;
+    await db.card.updateMany({ where: { id: { in: [answered!, prompt!] } }, data: { ownAnswer: true } });
+    await saveOwnAnswer(user, answered!, { body: "The outage story", keyPoints: "Pager\nRollback\nPostmortem" }, NOW);
+    const interview = (await getInterview(user, (await createInterview(user, form([deck.id]), NOW)).id))!;
+
+    const without = await mockQuestions(user, interview, 10, { ownAnswers: false, seconds: 45 }, NOW);
+    expect(without.map((q) => q.cardId).sort()).toEqual([ids[2], ids[3]].sort());
+    expect(without.every((q) => q.seconds === 45 && q.study.shows === "deck")).toBe(true);
+
+    const withOwn = await mockQuestions(user, interview, 10, { ownAnswers: true, seconds: 30 }, NOW);
+    expect(withOwn).toHaveLength(4);
+    expect(withOwn[0]).toMatchObject({
+      cardId: answered,
+      seconds: 120,
+      ownBody: "The outage story",
+      study: { shows: "own", keyPoints: ["Pager", "Rollback", "Postmortem"] },
+    });
+    expect(withOwn.find((q) => q.cardId === prompt)).toMatchObject({
+      seconds: 120,
+      study: { keyPoints: ["Situation", "Task", "Action", "Result"] },
+    });
+    expect(withOwn.find((q) => q.cardId === ids[2])).toMatchObject({ seconds: 30, ownBody: null });
   });
 });
 

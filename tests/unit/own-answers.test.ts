@@ -3,6 +3,7 @@ import {
   answerChanged,
   answerMatches,
   answerPreview,
+  answersToMarkdown,
   defaultOwnPoints,
   splitOwnPoints,
   STAR_POINTS,
@@ -90,5 +91,37 @@ describe("own answer form input", () => {
   it("refuses Markdown beyond the renderer's budget", () => {
     const result = ownAnswerSchema.safeParse({ ...valid, body: ">".repeat(200) + " deep" });
     expect(result.success).toBe(false);
+  });
+});
+
+describe("the Markdown download", () => {
+  it("writes each answer under its deck, in the deck file's shape: heading, slug, question body, key points, answer", () => {
+    const markdown = answersToMarkdown([
+      {
+        deck: "Behavioural",
+        cardSlug: "conflict",
+        question: "Tell me about a conflict",
+        body: "At **Acme**…",
+        keyPoints: ["Situation", "Result"],
+      },
+      { deck: "Behavioural", cardSlug: "failure", question: "A failure", body: "I shipped late.", keyPoints: [] },
+      { deck: "Python", cardSlug: "gil", question: "What does this print?\n\n```py\nprint(1)\n```", body: "1", keyPoints: ["one"] },
+    ]);
+    expect(markdown).toBe(
+      [
+        "# My answers",
+        "deck: Behavioural",
+        "## Tell me about a conflict\nslug: conflict",
+        "Key points:\n- Situation\n- Result",
+        "At **Acme**…",
+        "## A failure\nslug: failure",
+        "I shipped late.",
+        "deck: Python",
+        "## What does this print?\nslug: gil",
+        "Question:\n\n```py\nprint(1)\n```\n\nAnswer:",
+        "Key points:\n- one",
+        "1",
+      ].join("\n\n") + "\n",
+    );
   });
 });

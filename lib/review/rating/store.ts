@@ -16,6 +16,8 @@ import { db, dbEngine } from "../../server/db";
 import { isUniqueViolation } from "../../server/errors";
 import { memoryAssignments, memoryColumns, memoryInsert, memoryOf, type MemoryRow } from "../memory";
 import { reviewLogColumnList, reviewLogValues } from "../review-log";
+import { studyAnswer } from "../../answers/core";
+import { joinKeyPoints, splitKeyPoints } from "../../decks/schema";
 import type { LoggedRating, RatedCard, RatingWrite, StoredState, UndoRead, UndoWrite } from "./decide";
 
 // ---------- the reads ----------
@@ -23,6 +25,9 @@ import type { LoggedRating, RatedCard, RatingWrite, StoredState, UndoRead, UndoW
 type StateColumns = { version: number | null } & { [K in keyof MemoryRow]: MemoryRow[K] | null };
 
 type RatedCardRow = Omit<RatedCard, "state"> & {
+  ownAnswer: boolean | number;
+  /** The learner's own key points, when they wrote an answer (null: none). */
+  ownPoints: string | null;
   retiredAt: Date | null;
   ownerId: string | null;
   visibility: string;
@@ -38,7 +43,7 @@ type RatedCardRow = Omit<RatedCard, "state"> & {
 export async function ratedCards(viewer: Viewer, cardIds: readonly string[]): Promise<RatedCard[]> {
   if (cardIds.length === 0) return [];
   const rows = await db.$queryRaw<RatedCardRow[]>`
-    SELECT c."id", c."deckId", c."front", c."keyPoints", c."retiredAt",
+    SELECT c."id", c."deckId", c."front", c."keyPoints", c."ownAnswer", o."keyPoints" AS "ownPoints", c."retiredAt",
       d."ownerId", d."visibility", d."deletedAt", m."role" AS "memberRole", ds."userId" AS "studiedBy",
       s."version", ${memoryColumns("s")}
     FROM "Card" c
@@ -46,6 +51,7 @@ export async function ratedCards(viewer: Viewer, cardIds: readonly string[]): Pr
     LEFT JOIN "DeckMember" m ON m."deckId" = c."deckId" AND m."userId" = ${viewer.id}
     LEFT JOIN "DeckStudy" ds ON ds."userId" = ${viewer.id} AND ds."deckId" = c."deckId"
     LEFT JOIN "CardState" s ON s."userId" = ${viewer.id} AND s."cardId" = c."id"
+    LEFT JOIN "OwnAnswer" o ON o."userId" = ${viewer.id} AND o."cardId" = c."id"
     WHERE c."id" IN (${Prisma.join(cardIds)})`;
   return rows.filter((row) => mayRate(viewer, row)).map(ratedCard);
 }
@@ -56,9 +62,16 @@ function mayRate(viewer: Viewer, row: RatedCardRow): boolean {
   return can(roleOf(row, viewer, row.memberRole === null ? null : { role: row.memberRole }), "study");
 }
 
+/**
+ * The card as rated. Its key points are those the study screen showed for ticking: the learner's own
+ * when they wrote an answer (the STAR parts on an own-words card), so the log's pointsShown and
+ * pointsMissed say what they really ticked.
+ */
 function ratedCard(row: RatedCardRow): RatedCard {
-  const { id, deckId, front, keyPoints } = row;
-  return { id, deckId, front, keyPoints, state: storedState(row) };
+  const { id, deckId, front } = row;
+  const card = { keyPoints: splitKeyPoints(row.keyPoints), ownAnswer: Boolean(row.ownAnswer) };
+  const shown = studyAnswer(card, row.ownPoints === null ? null : { body: "", keyPoints: row.ownPoints });
+  return { id, deckId, front, keyPoints: joinKeyPoints(shown.keyPoints), state: storedState(row) };
 }
 
 function storedState(row: StateColumns): StoredState | null {

@@ -6,6 +6,7 @@ import { EmptyState, PageHeader } from "@/components/page-chrome";
 import { requireUser } from "@/lib/accounts/auth";
 import { getInterview } from "@/lib/interviews/interviews";
 import { MOCK_QUESTIONS, MOCK_SECONDS, mockQuestions } from "@/lib/interviews/mock";
+import { MOCK_CLOCK } from "@/lib/interviews/mock-draw";
 import { medianAnswerMs } from "@/lib/review/answer-times";
 import { getStudySettings } from "@/lib/review/settings";
 import { paths } from "@/lib/routes";
@@ -18,8 +19,8 @@ function bounded(value: string | string[] | undefined, bounds: { min: number; ma
   return Math.min(bounds.max, Math.max(bounds.min, n));
 }
 
-/** Before the start: how many questions and how long for each, sent back as the query (`?start=1&n=&seconds=`). */
-function MockSettingsForm({ count, seconds }: { count: number; seconds: number }) {
+/** Before the start: how many questions, how long for each, and whether own-answer cards come in (`?start=1&n=&seconds=&own=1`). */
+function MockSettingsForm({ count, seconds, ownAnswers }: { count: number; seconds: number; ownAnswers: boolean }) {
   return (
     <form method="get" className="card-surface space-y-4 p-5">
       <input type="hidden" name="start" value="1" />
@@ -54,6 +55,16 @@ function MockSettingsForm({ count, seconds }: { count: number; seconds: number }
           />
         </div>
       </div>
+      <label className="flex items-start gap-3 text-sm">
+        <input type="checkbox" name="own" value="1" defaultChecked={ownAnswers} className="mt-1" />
+        <span>
+          <strong>Include own-answer cards</strong>{" "}
+          <span className="text-muted">
+            : the questions you wrote your own answer to come first, and behavioural prompts are asked too, with {MOCK_CLOCK.ownWords / 60}{" "}
+            minutes each; you tick your own key points.
+          </span>
+        </span>
+      </label>
       <button type="submit" className="btn btn-primary">
         Start the mock interview
       </button>
@@ -70,6 +81,7 @@ export default async function MockInterviewPage({ params, searchParams }: PagePr
   const started = query.start === "1";
   const count = bounded(query.n, MOCK_QUESTIONS);
   const seconds = bounded(query.seconds, MOCK_SECONDS);
+  const ownAnswers = query.own === "1";
   const decks = new Map(interview.decks.map((d) => [d.id, d]));
   const header = (
     <PageHeader
@@ -87,13 +99,13 @@ export default async function MockInterviewPage({ params, searchParams }: PagePr
     return (
       <div className="max-w-2xl space-y-6">
         {header}
-        <MockSettingsForm count={count} seconds={seconds} />
+        <MockSettingsForm count={count} seconds={seconds} ownAnswers={ownAnswers} />
       </div>
     );
   }
 
   const [questions, settings, median] = await Promise.all([
-    mockQuestions(user, interview, count),
+    mockQuestions(user, interview, count, { ownAnswers, seconds }),
     getStudySettings(user.id),
     medianAnswerMs(user.id),
   ]);
@@ -112,22 +124,25 @@ export default async function MockInterviewPage({ params, searchParams }: PagePr
       {header}
       <MockInterview
         userId={user.id}
-        seconds={seconds}
         backHref={paths.interview(interview.id)}
         scheduler={settings.scheduler}
         medianAnswerMs={median}
         cards={questions.map((q) => ({
           cardId: q.cardId,
+          seconds: q.seconds,
           deckId: q.deckId,
           version: q.version,
           memory: q.memory,
           front: <Markdown className="card-question">{q.front}</Markdown>,
           frontLine: <MarkdownInline>{q.front}</MarkdownInline>,
           lead: q.lead ? <Markdown>{q.lead}</Markdown> : null,
-          keyPoints: q.keyPoints,
+          keyPoints: q.study.keyPoints,
+          deckPoints: q.keyPoints,
           back: q.back ? <Markdown>{q.back}</Markdown> : null,
+          own: q.ownBody === null ? null : <Markdown>{q.ownBody}</Markdown>,
           tags: q.tags,
           href: paths.card(decks.get(q.deckId) ?? q.deckId, q.slug),
+          answerHref: paths.cardAnswer(decks.get(q.deckId) ?? q.deckId, q.slug),
         }))}
       />
     </div>

@@ -37,14 +37,20 @@ export default async function OwnAnswerPage({ params, searchParams }: PageProps<
           <MarkdownInline>{card.front}</MarkdownInline>
         </h1>
       </header>
-      {card.ownAnswer && card.back && (
-        <details className="card-surface p-5" open={!answer}>
-          <summary className="cursor-pointer font-medium">Guidance from the deck</summary>
-          <div className="mt-3">
-            <Markdown>{card.back}</Markdown>
-          </div>
-        </details>
-      )}
+      <details className="card-surface p-5" open={card.ownAnswer && !answer}>
+        <summary className="cursor-pointer font-medium">{card.ownAnswer ? "Guidance from the deck" : "The deck's answer"}</summary>
+        <div className="mt-3 space-y-3">
+          {card.lead && <Markdown>{card.lead}</Markdown>}
+          {card.keyPoints.length > 0 && (
+            <ol className="list-decimal space-y-1 pl-5">
+              {card.keyPoints.map((point) => (
+                <li key={point}>{point}</li>
+              ))}
+            </ol>
+          )}
+          {card.back && <Markdown>{card.back}</Markdown>}
+        </div>
+      </details>
       <OwnAnswerForm
         cardId={card.id}
         deckKey={deckKey}
