@@ -16,7 +16,7 @@ test("a mentor gives feedback on an answer a mentee shared, and loses it when th
   const deckPath = new URL(mentor.url()).pathname.replace(/\/edit$/, "");
   await mentor.getByRole("link", { name: "Add a card" }).click();
   await mentor.getByLabel("Question", { exact: true }).fill("Tell me about a conflict");
-  await mentor.getByLabel(/^Answer/).fill("Situation, task, action, result.");
+  await mentor.getByRole("textbox", { name: /^Answer/ }).fill("Situation, task, action, result.");
   await mentor.getByRole("button", { name: "Add card" }).click();
   await expect(mentor.getByRole("heading", { name: "Edit deck" })).toBeVisible();
   await mentor.getByRole("link", { name: "Sharing" }).click();
