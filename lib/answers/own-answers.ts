@@ -79,6 +79,12 @@ export async function getOwnAnswer(viewer: Viewer, cardId: string): Promise<OwnA
   });
 }
 
+/** The cards of a deck the viewer wrote an answer to (the deck page marks them). */
+export async function answeredCardIds(viewer: Viewer, deckId: string): Promise<Set<string>> {
+  const rows = await db.ownAnswer.findMany({ where: { userId: viewer.id, deckId }, select: { cardId: true } });
+  return new Set(rows.map((r) => r.cardId));
+}
+
 /** The viewer's answers to some cards (a study session's), by card id. */
 export async function ownAnswersFor(viewer: Viewer, cardIds: string[]): Promise<Map<string, { body: string; keyPoints: string }>> {
   if (cardIds.length === 0) return new Map();

@@ -7,6 +7,7 @@ import { StudyToggle } from "@/components/study-toggle";
 import { ShareAllAnswersButton } from "@/components/answers/share-answer";
 import { TagChip } from "@/components/tag-chip";
 import { currentUser } from "@/lib/accounts/auth";
+import { answeredCardIds } from "@/lib/answers/own-answers";
 import { getDeck, listDeckCards, type CardListItem, type DeckDetail } from "@/lib/decks/browse";
 import { isStudying } from "@/lib/review/studying";
 import { can } from "@/lib/decks/access";
@@ -114,7 +115,20 @@ function FindCards({ deck, q, tag }: { deck: DeckDetail; q: string; tag: string 
   );
 }
 
-function DeckCards({ deck, cards, q, tag }: { deck: DeckDetail; cards: CardListItem[]; q: string; tag: string }) {
+function DeckCards({
+  deck,
+  cards,
+  q,
+  tag,
+  answered,
+}: {
+  deck: DeckDetail;
+  cards: CardListItem[];
+  q: string;
+  tag: string;
+  /** The cards the viewer wrote their own answer to: each gets a link to it. */
+  answered: Set<string>;
+}) {
   const filtered = Boolean(q || tag);
   return (
     <section aria-labelledby="cards-heading" className="space-y-3">
@@ -134,8 +148,8 @@ function DeckCards({ deck, cards, q, tag }: { deck: DeckDetail; cards: CardListI
       ) : (
         <ol className="card-surface divide-y divide-line">
           {cards.map((card) => (
-            <li key={card.id}>
-              <Link href={paths.card(deck, card.slug)} className="block p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
+            <li key={card.id} className="flex items-start">
+              <Link href={paths.card(deck, card.slug)} className="block flex-1 p-4 hover:bg-black/[0.03] dark:hover:bg-white/[0.03]">
                 <MarkdownInline className="font-medium">{card.front}</MarkdownInline>
                 {card.excerpt && <span className="mt-1 block text-sm text-muted">{card.excerpt}</span>}
                 <span className="mt-2 flex flex-wrap gap-1.5">
@@ -144,6 +158,11 @@ function DeckCards({ deck, cards, q, tag }: { deck: DeckDetail; cards: CardListI
                   ))}
                 </span>
               </Link>
+              {answered.has(card.id) && (
+                <Link href={paths.cardAnswer(deck, card.slug)} className="link shrink-0 p-4 text-sm">
+                  Your answer
+                </Link>
+              )}
             </li>
           ))}
         </ol>
@@ -158,7 +177,11 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
   if (!deck) notFound();
   const q = searchParam(query.q);
   const tag = tagParam(query.tag);
-  const [cards, studying] = await Promise.all([listDeckCards(deck.id, { q, tag }, user), user ? isStudying(user, deck.id) : false]);
+  const [cards, studying, answered] = await Promise.all([
+    listDeckCards(deck.id, { q, tag }, user),
+    user ? isStudying(user, deck.id) : false,
+    user ? answeredCardIds(user, deck.id) : new Set<string>(),
+  ]);
 
   return (
     <div className="space-y-8">
@@ -177,7 +200,7 @@ export default async function DeckPage({ params, searchParams }: PageProps<"/dec
       </header>
 
       <FindCards deck={deck} q={q} tag={tag} />
-      <DeckCards deck={deck} cards={cards} q={q} tag={tag} />
+      <DeckCards deck={deck} cards={cards} q={q} tag={tag} answered={answered} />
     </div>
   );
 }

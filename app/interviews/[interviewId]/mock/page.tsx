@@ -60,8 +60,8 @@ function MockSettingsForm({ count, seconds, ownAnswers }: { count: number; secon
         <span>
           <strong>Include own-answer cards</strong>{" "}
           <span className="text-muted">
-            : the questions you wrote your own answer to come first, and behavioural prompts are asked too, with {MOCK_CLOCK.ownWords / 60}{" "}
-            minutes each; you tick your own key points.
+            (the cards you wrote your own answer to come first, behavioural prompts are asked too, {MOCK_CLOCK.ownWords / 60} minutes each;
+            you tick your own key points)
           </span>
         </span>
       </label>
