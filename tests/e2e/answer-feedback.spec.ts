@@ -5,7 +5,7 @@ import { violations } from "./axe";
 import { finishSignUp, newEmail, signUp, submitSignUp } from "./fixtures";
 
 test("a mentor gives feedback on an answer a mentee shared, and loses it when the mentee stops sharing", async ({ browser }) => {
-  test.setTimeout(120_000); // two people, a dozen pages
+  test.setTimeout(180_000); // two people, a dozen pages, axe on five of them (both themes)
   const found: string[] = []; // axe on the pages this feature adds to, checked at the end
   const mentor = await (await browser.newContext()).newPage();
   await signUp(mentor, newEmail("mentor"), "Maria Mentor");
@@ -80,6 +80,18 @@ test("a mentor gives feedback on an answer a mentee shared, and loses it when th
   await expect(feedback).toContainText("Maria Mentor");
   found.push(...(await violations(mentee, "card, feedback")));
 
+  // The mentee rewrites it: the mentor sees it was revised after the feedback, and the wording it was on.
+  await mentee.goto(`${cardPath}/answer`);
+  await mentee.getByLabel("Your answer", { exact: true }).fill("We disagreed on a rollout; the canary showed errors, so we paused.");
+  await mentee.getByRole("button", { name: "Save answer" }).click();
+  await expect(mentee.getByText("Your answer is saved.")).toBeVisible();
+  await mentor.goto(`${deckPath}/dashboard`);
+  await expect(mentor.getByTestId("to-review")).toContainText("revised after feedback");
+  await mentor.goto(answerUrl);
+  await expect(mentor.getByTestId("shared-answer")).toContainText("the canary showed errors");
+  await mentor.getByText("The wording your feedback was on").click();
+  await expect(mentor.getByTestId("earlier-wording")).toContainText("I proposed a canary.");
+
   // Stopping sharing hides the answer from the mentor at once, its page included.
   await mentee.getByRole("button", { name: "Stop sharing" }).click();
   await expect(mentee.getByTestId("share-status")).toHaveText("Only you can read this answer.");
@@ -89,11 +101,11 @@ test("a mentor gives feedback on an answer a mentee shared, and loses it when th
   await mentee.goto("/");
   await expect(mentee.getByTestId("today-feedback")).toContainText("seen");
 
-  // Sharing all their answers on the deck brings it back, with the mentor's feedback standing.
+  // Sharing all their answers on the deck brings it back, with where the mentor's feedback stands.
   await mentee.goto(deckPath);
   await mentee.getByRole("button", { name: "Share all my answers on this deck" }).click();
   await expect(mentee.getByText("1 answer shared with your mentor.")).toBeVisible();
   await mentor.reload();
-  await expect(mentor.getByTestId("to-review")).toContainText("feedback given");
+  await expect(mentor.getByTestId("to-review")).toContainText("revised after feedback");
   expect(found).toEqual([]);
 });

@@ -30,7 +30,7 @@ function KeyPoints({ points, testId }: { points: string[]; testId?: string }) {
 /** The wording the mentor's feedback was about, when the mentee has rewritten it since. */
 function EarlierWording({ earlier, timeZone }: { earlier: NonNullable<SharedAnswer["earlier"]>; timeZone: string }) {
   return (
-    <details className="card-surface p-4">
+    <details className="card-surface p-4" data-testid="earlier-wording">
       <summary className="cursor-pointer text-sm font-medium">
         The wording your feedback was on ({formatDateTime(earlier.writtenAt, timeZone)})
       </summary>
