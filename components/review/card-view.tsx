@@ -1,8 +1,9 @@
 "use client";
 
-// One card under review: its question, the answer once revealed (the lead, the key points as a
-// checklist, then the details), and the reveal or grade controls, each grade button showing the
-// interval it would give and the suggested one marked.
+// One card under review: its question, the answer once revealed (the learner's own answer first when
+// they wrote one; the lead, the key points as a checklist (checklist.tsx), then the details), and the
+// reveal or grade controls, each grade button showing the interval it would give and the suggested one
+// marked. An own-words card without an answer asks for one instead of revealing.
 import Link from "next/link";
 import { useMemo, useState, type MouseEvent, type ReactNode, type Ref } from "react";
 import {
@@ -14,8 +15,8 @@ import {
   type RatingValue,
   type SchedulerSettings,
 } from "@/lib/scheduling/fsrs";
-import { SUGGESTION_RULE } from "@/lib/scheduling/grade-suggestion";
 import { kindOf } from "@/lib/scheduling/queue";
+import { Checklist, TypedAnswer } from "./checklist";
 import type { SessionCard } from "./review-session";
 
 /**
@@ -66,18 +67,6 @@ interface Props {
   setAside?: ReactNode;
   /** The card takes focus when the session opens, so the keys work at once. */
   ref?: Ref<HTMLElement>;
-}
-
-/** What the learner typed before revealing, shown beside the answer (never graded). */
-function TypedAnswer({ typed }: { typed: string }) {
-  return (
-    <div>
-      <p className="mb-2 text-sm font-medium">What you typed</p>
-      <p className="rounded-lg border border-line px-3 py-2 whitespace-pre-wrap" data-testid="typed-answer">
-        {typed.trim() || <span className="text-muted">(nothing)</span>}
-      </p>
-    </div>
-  );
 }
 
 /** A tap on the question reveals the answer (Space does it from the keyboard), unless it hit a control. */
@@ -144,84 +133,7 @@ function CardTags({ tags }: { tags: string[] }) {
   );
 }
 
-/** The key points as a checklist: the learner ticks what they said, or presses None. */
-function KeyPoints({
-  points,
-  ticked,
-  onToggle,
-  saidNone,
-  onSaidNone,
-}: Pick<Props, "ticked" | "onToggle" | "saidNone" | "onSaidNone"> & { points: string[] }) {
-  return (
-    <fieldset>
-      <legend className="mb-2 text-sm font-medium">
-        Key points: tick what you said <span className="key-hint font-normal text-muted">(Shift+1 to {points.length})</span>
-      </legend>
-      <ol className="space-y-1.5">
-        {points.map((point, i) => (
-          <li key={i}>
-            <label className="flex cursor-pointer items-start gap-3 rounded-lg border border-line px-3 py-2 has-checked:border-success/60 has-checked:bg-success/10">
-              <input
-                type="checkbox"
-                checked={ticked.has(i)}
-                onChange={() => onToggle(i)}
-                className="mt-1 size-4 shrink-0 accent-[var(--color-success)]"
-              />
-              <span>
-                <span className="mr-1 text-xs text-muted tabular-nums">{i + 1}.</span> {point}
-              </span>
-            </label>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className={`btn btn-ghost mt-2 min-h-11 ${saidNone ? "border-danger/60 text-danger" : ""}`}
-        aria-pressed={saidNone}
-        aria-keyshortcuts="Shift+0"
-        onClick={onSaidNone}
-      >
-        None of them <span className="key-hint text-xs font-normal text-muted">(Shift+0)</span>
-      </button>
-    </fieldset>
-  );
-}
-
-/** The suggestion (or what it waits for) and, always, the rule it follows in one line. */
-function Suggestion({ suggested }: { suggested: RatingValue | null }) {
-  return (
-    <div className="space-y-1 text-sm">
-      <p role="status" data-testid="suggested-grade">
-        {suggested !== null ? (
-          <>
-            Suggested: <strong>{RATING_LABELS[suggested]}</strong>{" "}
-            <span className="key-hint text-muted">(Enter accepts it; 1-4 choose another)</span>
-          </>
-        ) : (
-          <span className="text-muted">Tick what you said, or press None, for a suggested grade; or pick a grade below.</span>
-        )}
-      </p>
-      <p className="text-xs text-muted" data-testid="suggestion-rule">
-        {SUGGESTION_RULE}
-      </p>
-    </div>
-  );
-}
-
 type AnswerProps = Pick<Props, "card" | "ticked" | "onToggle" | "saidNone" | "onSaidNone" | "suggested" | "typed">;
-
-/** The checklist (with what was typed beside it) and the suggested grade. */
-function Checklist({ card, ticked, onToggle, saidNone, onSaidNone, suggested, typed }: AnswerProps) {
-  return (
-    <>
-      <div className={typed !== null ? "grid gap-4 sm:grid-cols-2" : ""}>
-        <KeyPoints points={card.keyPoints} ticked={ticked} onToggle={onToggle} saidNone={saidNone} onSaidNone={onSaidNone} />
-        {typed !== null && <TypedAnswer typed={typed} />}
-      </div>
-      <Suggestion suggested={suggested} />
-    </>
-  );
-}
 
 /** The deck's answer: the lead, its key points, then the details (an own-words card's guidance). */
 function DeckAnswer({ card, points }: { card: SessionCard; points: ReactNode }) {

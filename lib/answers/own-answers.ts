@@ -7,7 +7,7 @@ import { byDeckKey } from "../decks/browse";
 import { splitKeyPoints } from "../decks/schema";
 import { isKey } from "../query-params";
 import { db } from "../server/db";
-import { notFound } from "../server/errors";
+import { AppError, isUniqueViolation, notFound } from "../server/errors";
 import { answerChanged, answerMatches, answerPreview, answersToMarkdown, defaultOwnPoints, splitOwnPoints } from "./core";
 import type { OwnAnswerInput } from "./schema";
 
@@ -108,6 +108,23 @@ export async function saveOwnAnswer(
 ): Promise<{ changed: boolean }> {
   const card = await db.card.findFirst({ where: { id: cardId, ...answerableCards(viewer) }, select: { id: true, deckId: true } });
   if (!card) throw notFound("That card");
+  try {
+    return await writeAnswer(viewer, card, input, now);
+  } catch (error) {
+    // The first save of the same answer from two tabs at once: one wins, the other is told, not a 500.
+    if (isUniqueViolation(error))
+      throw new AppError("conflict", "Your answer was just saved from somewhere else. Reload the page and try again.");
+    throw error;
+  }
+}
+
+/** The write itself, in one transaction: the answer as read is the one kept as a revision. */
+async function writeAnswer(
+  viewer: Viewer,
+  card: { id: string; deckId: string },
+  input: OwnAnswerInput,
+  now: Date,
+): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
     const before = await tx.ownAnswer.findUnique({
       where: { userId_cardId: { userId: viewer.id, cardId: card.id } },

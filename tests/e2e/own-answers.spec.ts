@@ -3,13 +3,16 @@
 // against the two-minute clock and deletes it; an author marks a card "Answer in your own words".
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { violations } from "./axe";
 import { newEmail, signUp } from "./fixtures";
 
 const DECK = "/decks/behavioural-interview-questions";
 const isoDate = (daysFromNow: number) => new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
 
 test("a learner writes, studies, finds, downloads, practises and deletes their own answer", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
+  // The new page states pass axe too, light and dark.
+  const found: string[] = [];
   await signUp(page, newEmail("storyteller"));
   await page.goto(DECK);
   await page.getByRole("button", { name: "Start studying" }).click();
@@ -25,6 +28,7 @@ test("a learner writes, studies, finds, downloads, practises and deletes their o
   await page.getByRole("link", { name: "Write your answer" }).click();
   const points = page.getByLabel("Your key points");
   await expect(points).toHaveValue("Situation\nTask\nAction\nResult");
+  found.push(...(await violations(page, "writing page")));
   await page.getByLabel("Your answer", { exact: true }).fill("At **Acme** our DBA and I disagreed about a risky migration.");
   await points.fill("Risky migration\nAsked for her reasons");
   await page.getByRole("button", { name: "Save answer" }).click();
@@ -43,6 +47,7 @@ test("a learner writes, studies, finds, downloads, practises and deletes their o
   await expect(page.getByTestId("suggested-grade")).toContainText("Suggested: Good");
   await page.getByRole("button", { name: "Show the deck's answer" }).click();
   await expect(page.getByTestId("deck-answer")).toContainText("Names what the disagreement was about");
+  found.push(...(await violations(page, "study, own answer revealed")));
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("card-front")).not.toHaveText("Tell me about a time you disagreed with a teammate.");
   await expect(page.getByTestId("save-status")).toHaveText("All ratings saved");
@@ -53,6 +58,7 @@ test("a learner writes, studies, finds, downloads, practises and deletes their o
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByTestId("own-answers").getByRole("listitem")).toHaveCount(1);
   await expect(page.getByTestId("own-answers")).toContainText("disagreed with a teammate");
+  found.push(...(await violations(page, "my answers")));
   await page.getByLabel("Search your answers").fill("kubernetes");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("No answer matches “kubernetes”.")).toBeVisible();
@@ -89,6 +95,7 @@ test("a learner writes, studies, finds, downloads, practises and deletes their o
   await expect(page.getByRole("link", { name: "Write your own answer" })).toBeVisible();
   await page.goto("/answers");
   await expect(page.getByText("You haven't written an answer yet.")).toBeVisible();
+  expect(found, found.join("\n")).toEqual([]);
 });
 
 test("an author marks a card 'Answer in your own words'", async ({ page }) => {

@@ -136,6 +136,17 @@ describe("own answers", () => {
     expect(await db.ownAnswerRevision.count({ where: { answerId } })).toBe(0);
   });
 
+  it("two first saves at once leave one answer, and neither fails with a 500", async () => {
+    const { learner, card } = await sharedDeck();
+    const results = await Promise.allSettled([
+      saveOwnAnswer(learner, card.id, story, T0),
+      saveOwnAnswer(learner, card.id, { ...story, body: "From the other tab" }, T0),
+    ]);
+    for (const result of results) if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "conflict" });
+    expect(results.some((r) => r.status === "fulfilled")).toBe(true);
+    expect(await db.ownAnswer.count({ where: { userId: learner.id, cardId: card.id } })).toBe(1);
+  });
+
   it("deleting an answer takes its revisions with it", async () => {
     const { learner, card } = await sharedDeck();
     await saveOwnAnswer(learner, card.id, story, T0);
