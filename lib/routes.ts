@@ -48,6 +48,8 @@ export const paths = {
   deckSharing: (deck: DeckLike) => `/decks/${key(deck)}/sharing` as Route,
   deckDashboard: (deck: DeckLike) => `/decks/${key(deck)}/dashboard` as Route,
   menteeDetail: (deck: DeckLike, userId: string) => `/decks/${key(deck)}/dashboard/${encodeURIComponent(userId)}` as Route,
+  /** A mentee's shared own answer, as their mentor reads it and gives feedback. */
+  sharedAnswer: (deck: DeckLike, answerId: string) => `/decks/${key(deck)}/dashboard/answers/${encodeURIComponent(answerId)}` as Route,
   /** The deck's download: the Markdown deck file, CSV, or an Anki package (with the learner's own history). */
   deckExport: (deck: DeckLike, format: "md" | "csv" | "apkg" | "apkg-history" = "md") =>
     (format === "md"

@@ -2,6 +2,8 @@
 // counts, the streak and the next interview; a first-time learner gets one click into a deck instead;
 // the decks they write come last, once they have any.
 import Link from "next/link";
+import { VerdictBadge } from "@/components/answers/answer-feedback";
+import { MarkdownInline } from "@/components/markdown";
 import { PlanAsk } from "@/components/plan-ask";
 import { StartAndStudyButton } from "@/components/study-toggle";
 import { listEditableDecks, type OwnDeckSummary } from "@/lib/decks/authoring";
@@ -74,6 +76,27 @@ function NextInterview({ next }: { next: NonNullable<Today["next"]> }) {
         {formatDateTime(next.interview.at, next.interview.timeZone)}. Ready now: {percent(next.now)}; on plan: {percent(next.onPlan)} (aim{" "}
         {percent(next.interview.target)}).{next.reachable ? "" : " The aim is out of reach at your limits: see the plan."}
       </p>
+    </section>
+  );
+}
+
+function FeedbackOnAnswers({ feedback }: { feedback: Today["feedback"] }) {
+  return (
+    <section aria-labelledby="answer-feedback" className="space-y-3">
+      <h2 id="answer-feedback" className="text-lg font-semibold tracking-tight">
+        Feedback on your answers
+      </h2>
+      <ul className="divide-y divide-line rounded-xl border border-line bg-surface text-sm" data-testid="today-feedback">
+        {feedback.map((f) => (
+          <li key={`${f.answerId}-${f.givenAt.toISOString()}`} className="flex flex-wrap items-center gap-2 p-4">
+            <Link href={paths.card(f.card.deck, f.card.slug)} className="link min-w-0 flex-1">
+              <MarkdownInline>{f.card.front}</MarkdownInline>
+            </Link>
+            <VerdictBadge verdict={f.verdict} />
+            <span className={f.seen ? "text-muted" : "font-medium text-accent"}>{f.seen ? "seen" : "new"}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -159,6 +182,7 @@ export async function TodayHome({ viewer }: { viewer: Viewer }) {
       <TodaySection today={today} />
       {offerReminders && <ReminderOffer />}
       {next && <NextInterview next={next} />}
+      {today.feedback.length > 0 && <FeedbackOnAnswers feedback={today.feedback} />}
       {decks.length > 0 && <StudyDecks decks={decks} />}
       <AuthoredDecks authored={authored} />
     </div>

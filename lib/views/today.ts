@@ -2,6 +2,7 @@
 // studied deck's share of it, the streak, and the next interview's readiness. Counts come from the
 // same queue the study page builds, so "12 due" here is the 12 cards the Study button opens.
 import "server-only";
+import { listFeedbackForLearner, type FeedbackForLearner } from "../answers/feedback";
 import type { Viewer } from "../decks/access";
 import { todaysPlan, type TodaysPlan } from "../interviews/readiness";
 import { getStreak } from "../stats/learner-stats";
@@ -23,14 +24,17 @@ export interface Today {
   decks: (StudiedDeck & { counts: DayCounts; unanswered: number; mentored: boolean })[];
   streak: { current: number; longest: number };
   next: TodaysPlan["next"];
+  /** Mentors' feedback on the learner's own answers, not yet seen first. */
+  feedback: FeedbackForLearner[];
 }
 
 export async function getToday(viewer: Viewer, now = new Date()): Promise<Today> {
-  const [plan, decks, streak, answerMs] = await Promise.all([
+  const [plan, decks, streak, answerMs, feedback] = await Promise.all([
     todaysPlan(viewer, now),
     listStudiedDecks(viewer),
     getStreak(viewer, now),
     medianAnswerMs(viewer.id),
+    listFeedbackForLearner(viewer),
   ]);
   // The headline and every deck row ask the same queue with the same plan (the study page does too).
   const [waiting, { counts, newCards }, ...perDeck] = await Promise.all([
@@ -51,5 +55,6 @@ export async function getToday(viewer: Viewer, now = new Date()): Promise<Today>
     }),
     streak: { current: streak.current, longest: streak.longest },
     next: plan.next,
+    feedback,
   };
 }

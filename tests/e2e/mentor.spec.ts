@@ -5,7 +5,7 @@ async function addCard(page: Page, front: string, back: string, tag: string) {
   await page.getByRole("link", { name: "Add a card" }).click();
   await expect(page).toHaveURL(/\/cards\/new$/);
   await page.getByLabel("Question", { exact: true }).fill(front);
-  await page.getByLabel(/^Answer/).fill(back);
+  await page.getByRole("textbox", { name: /^Answer/ }).fill(back);
   await page.getByLabel("Add a tag").fill(tag);
   await page.getByLabel("Add a tag").press("Enter");
   await expect(page.getByRole("button", { name: `Remove tag ${tag}` })).toBeVisible();
@@ -29,7 +29,7 @@ test("a mentor builds a deck, invites a mentee, edits a card they study, and fol
   // The live preview renders with the review screen's renderer: highlighted code, HTML kept as text.
   await mentor.getByRole("link", { name: "Add a card" }).click();
   await expect(mentor).toHaveURL(/\/cards\/new$/);
-  await mentor.getByLabel(/^Answer/).fill("Use a cache.\n\n```python\nprint('hit')\n```\n\n<script>alert(1)</script>");
+  await mentor.getByRole("textbox", { name: /^Answer/ }).fill("Use a cache.\n\n```python\nprint('hit')\n```\n\n<script>alert(1)</script>");
   const preview = mentor.getByTestId("card-preview");
   await expect(preview.locator("pre.shiki")).toBeVisible();
   await expect(preview).toContainText("<script>alert(1)</script>");

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CopyDeckButton, LeaveDeckButton } from "@/components/deck-forms";
 import { StudyToggle } from "@/components/study-toggle";
+import { ShareAllAnswersButton } from "@/components/answers/share-answer";
 import { TagChip } from "@/components/tag-chip";
 import { currentUser } from "@/lib/accounts/auth";
 import { answeredCardIds } from "@/lib/answers/own-answers";
@@ -77,6 +78,7 @@ function DeckActions({ deck, signedIn, studying }: { deck: DeckDetail; signedIn:
       )}
       <CopyDeckButton deckId={deck.id} />
       <DownloadMenu deck={deck} />
+      {can(deck.role, "leave") && <ShareAllAnswersButton deckId={deck.id} deckKey={deckKey(deck)} />}
       {can(deck.role, "leave") && <LeaveDeckButton deckId={deck.id} />}
     </div>
   );

@@ -12,6 +12,8 @@ import { EmptyState, PageHeader } from "@/components/page-chrome";
 import { DigestSettingsSection } from "@/components/reminders/digest-settings";
 import { getDigestSettings } from "@/lib/reminders/digest-settings";
 import { getStudySettings } from "@/lib/review/settings";
+import { ToReview } from "@/components/answers/to-review";
+import { listAnswersToReview } from "@/lib/answers/feedback";
 
 export const metadata: Metadata = { title: "Mentees" };
 
@@ -245,10 +247,11 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
   const deck = await getDeck(key, user);
   if (!deck) notFound();
   const now = new Date();
-  const [dashboard, digest, { timeZone }] = await Promise.all([
+  const [dashboard, digest, { timeZone }, toReview] = await Promise.all([
     getMentorDashboard(user, deck.id, now),
     getDigestSettings(user, deck.id),
     getStudySettings(user.id),
+    listAnswersToReview(user, deck.id),
   ]);
   if (!dashboard || !digest) notFound();
   const base = paths.deck(deck);
@@ -275,6 +278,8 @@ export default async function MentorDashboardPage({ params }: PageProps<"/decks/
         </EmptyState>
       ) : (
         <>
+          <ToReview answers={toReview} deck={deck} now={now} />
+
           <MenteeProgressTable mentees={mentees} now={now} deck={deck} />
 
           <BlankCards cards={dashboard.blankCards} deck={deck} />

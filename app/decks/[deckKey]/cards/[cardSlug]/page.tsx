@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AnswerFeedback } from "@/components/answers/answer-feedback";
 import { CardOwnAnswer } from "@/components/answers/card-own-answer";
 import { CardStudyStatus } from "@/components/card-study-status";
 import { Markdown, MarkdownInline } from "@/components/markdown";
@@ -67,6 +68,7 @@ export default async function CardPage({ params }: PageProps<"/decks/[deckKey]/c
         ) : null}
       </section>
       {user && <CardOwnAnswer viewer={user} card={card} />}
+      {user && <AnswerFeedback viewer={user} cardId={card.id} deck={card.deck} />}
       <nav aria-label="Other cards" className="flex justify-between gap-3">
         {card.previous ? (
           <Link href={paths.card(card.deck, card.previous)} className="btn" rel="prev">

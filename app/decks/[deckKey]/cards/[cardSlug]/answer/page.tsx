@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AnswerFeedback } from "@/components/answers/answer-feedback";
 import { OwnAnswerForm } from "@/components/answers/own-answer-form";
 import { Markdown, MarkdownInline } from "@/components/markdown";
 import { requireUser } from "@/lib/accounts/auth";
@@ -59,6 +60,7 @@ export default async function OwnAnswerPage({ params, searchParams }: PageProps<
         returnTo={returnTo}
         saved={Boolean(answer)}
       />
+      {answer && <AnswerFeedback viewer={user} cardId={card.id} deck={card.deck} />}
     </article>
   );
 }
