@@ -8,10 +8,17 @@ import { markdownBudget } from "../markdown/budget";
 
 /**
  * Whether a mentor may see a learner's answer: only a shared one, only of a mentee the mentor sees on
- * the deck's dashboard (`menteeIds`: lib/decks/mentoring.ts listMentees), never their own.
+ * the deck's dashboard (`joinedAt`: lib/decks/mentoring.ts listMentees, each mentee's joining), never
+ * their own, and only if shared since the learner joined: a removed mentee who is invited back shares
+ * afresh, their old shares stay hidden.
  */
-export function mentorMaySee(answer: { userId: string; sharedAt: Date | null }, mentorId: string, menteeIds: ReadonlySet<string>): boolean {
-  return answer.sharedAt !== null && answer.userId !== mentorId && menteeIds.has(answer.userId);
+export function mentorMaySee(
+  answer: { userId: string; sharedAt: Date | null },
+  mentorId: string,
+  joinedAt: ReadonlyMap<string, Date>,
+): boolean {
+  const joined = joinedAt.get(answer.userId);
+  return answer.sharedAt !== null && answer.userId !== mentorId && joined !== undefined && answer.sharedAt >= joined;
 }
 
 /**

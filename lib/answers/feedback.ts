@@ -91,7 +91,7 @@ export async function getSharedAnswer(viewer: Viewer, deckId: string, answerId: 
     },
   });
   // The query asked for this already; the pure rule says it once more, in the domain's words.
-  if (!answer || !mentorMaySee(answer, viewer.id, new Set(mentees.keys()))) return null;
+  if (!answer || !mentorMaySee(answer, viewer.id, new Map([...mentees].map(([id, m]) => [id, m.joinedAt])))) return null;
   const given = answer.feedback[0] ?? null;
   const state = feedbackState(answer.revisedAt, given);
   const earlier =

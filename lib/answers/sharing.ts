@@ -20,11 +20,21 @@ export async function setAnswerShared(viewer: Viewer, cardId: string, shared: bo
   if (count === 0) throw notFound("That answer");
 }
 
-/** Shares every answer the viewer wrote on one deck (those already shared keep their date); how many are shared now. */
+/**
+ * Shares every answer the viewer wrote on one deck (those shared since they joined keep their date;
+ * older shares, from before a removal, are made again); how many are shared now.
+ */
 export async function shareAllAnswers(viewer: Viewer, deckId: string, now = new Date()): Promise<number> {
-  await db.ownAnswer.updateMany({ where: { userId: viewer.id, deckId, sharedAt: null }, data: { sharedAt: now } });
+  const joinedAt = (await membership(viewer, deckId))?.joinedAt ?? now;
+  await db.ownAnswer.updateMany({
+    where: { userId: viewer.id, deckId, OR: [{ sharedAt: null }, { sharedAt: { lt: joinedAt } }] },
+    data: { sharedAt: now },
+  });
   return db.ownAnswer.count({ where: { userId: viewer.id, deckId } });
 }
+
+const membership = (viewer: Viewer, deckId: string) =>
+  db.deckMember.findUnique({ where: { deckId_userId: { deckId, userId: viewer.id } }, select: { joinedAt: true } });
 
 /**
  * Whether the viewer has a mentor on this deck to share with: they joined it through a mentor's
@@ -43,13 +53,23 @@ export async function menteesById(viewer: Viewer, deckId: string): Promise<Map<s
   return new Map((await listMentees(viewer, deckId)).map((m) => [m.userId, m]));
 }
 
-/** The answers on a deck a mentor may see, as a `where`: shared, by one of `mentees` (menteesById). */
+/**
+ * The answers on a deck a mentor may see, as a `where`: by one of `mentees` (menteesById), shared
+ * since that mentee joined (feedback-state.ts mentorMaySee says the same).
+ */
 export function sharedWithMentor(deckId: string, mentees: Map<string, Mentee>): Prisma.OwnAnswerWhereInput {
-  return { deckId, sharedAt: { not: null }, userId: { in: [...mentees.keys()] } };
+  return { deckId, OR: [...mentees.values()].map((m) => ({ userId: m.userId, sharedAt: { gte: m.joinedAt } })) };
 }
 
 /** Whether the viewer has written an answer to this card and shares it (null: no answer). */
 export async function getAnswerSharing(viewer: Viewer, cardId: string): Promise<{ shared: boolean } | null> {
-  const answer = await db.ownAnswer.findUnique({ where: { userId_cardId: { userId: viewer.id, cardId } }, select: { sharedAt: true } });
-  return answer && { shared: answer.sharedAt !== null };
+  const answer = await db.ownAnswer.findUnique({
+    where: { userId_cardId: { userId: viewer.id, cardId } },
+    select: { sharedAt: true, deckId: true },
+  });
+  if (!answer) return null;
+  if (!answer.sharedAt) return { shared: false };
+  // A share from before the learner was removed and invited back no longer counts (mentorMaySee).
+  const member = await membership(viewer, answer.deckId);
+  return { shared: member !== null && answer.sharedAt >= member.joinedAt };
 }

@@ -10,7 +10,7 @@ import {
   markFeedbackSeen,
 } from "@/lib/answers/feedback";
 import { saveOwnAnswer } from "@/lib/answers/own-answers";
-import { hasMentorOnDeck, setAnswerShared, shareAllAnswers } from "@/lib/answers/sharing";
+import { getAnswerSharing, hasMentorOnDeck, setAnswerShared, shareAllAnswers } from "@/lib/answers/sharing";
 import { leaveDeck, removeMentee } from "@/lib/decks/sharing";
 import { setMenteeNickname } from "@/lib/decks/mentoring";
 import { db } from "@/lib/server/db";
@@ -88,6 +88,23 @@ describe("sharing an own answer with the deck's mentor", () => {
     expect(await hasMentorOnDeck(left.learner, left.deck.id)).toBe(false);
     expect(await listAnswersToReview(left.mentor, left.deck.id)).toEqual([]);
     expect(await getSharedAnswer(left.mentor, left.deck.id, left.answer.id)).toBeNull();
+  });
+
+  it("keeps a removed mentee's old shares hidden when they join again, until they share afresh", async () => {
+    const { mentor, learner, deck, answer, first } = await mentoredLearner();
+    await shareAllAnswers(learner, deck.id, NOW);
+    await removeMentee(mentor, deck.id, learner.id);
+    await db.deckMember.create({
+      data: { deckId: deck.id, userId: learner.id, role: "mentee", invitedById: mentor.id, joinedAt: later(10) },
+    });
+    expect(await listAnswersToReview(mentor, deck.id)).toEqual([]);
+    expect(await getSharedAnswer(mentor, deck.id, answer.id)).toBeNull();
+    expect(await getAnswerSharing(learner, first.id)).toEqual({ shared: false });
+
+    expect(await shareAllAnswers(learner, deck.id, later(20))).toBe(2);
+    expect(await getAnswerSharing(learner, first.id)).toEqual({ shared: true });
+    expect(await listAnswersToReview(mentor, deck.id)).toHaveLength(2);
+    expect(await getSharedAnswer(mentor, deck.id, answer.id)).not.toBeNull();
   });
 
   it("shows nothing to a co-editor, another mentee, a stranger, or a mentor the learner didn't join through", async () => {

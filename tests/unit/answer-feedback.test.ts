@@ -12,14 +12,19 @@ describe("feedback state", () => {
 });
 
 describe("who may see a learner's answer", () => {
-  const mentees = new Set(["learner"]);
+  const mentees = new Map([["learner", at("1")]]);
   it("a mentor sees only a shared answer of their own mentee", () => {
     expect(mentorMaySee({ userId: "learner", sharedAt: at("1") }, "mentor", mentees)).toBe(true);
     expect(mentorMaySee({ userId: "learner", sharedAt: null }, "mentor", mentees)).toBe(false);
     expect(mentorMaySee({ userId: "someone-else", sharedAt: at("1") }, "mentor", mentees)).toBe(false);
   });
+  it("a share from before the learner (re)joined stays hidden", () => {
+    const rejoined = new Map([["learner", at("3")]]);
+    expect(mentorMaySee({ userId: "learner", sharedAt: at("2") }, "mentor", rejoined)).toBe(false);
+    expect(mentorMaySee({ userId: "learner", sharedAt: at("4") }, "mentor", rejoined)).toBe(true);
+  });
   it("nobody is their own mentor", () => {
-    expect(mentorMaySee({ userId: "mentor", sharedAt: at("1") }, "mentor", new Set(["mentor"]))).toBe(false);
+    expect(mentorMaySee({ userId: "mentor", sharedAt: at("1") }, "mentor", new Map([["mentor", at("1")]]))).toBe(false);
   });
 });
 
