@@ -206,6 +206,10 @@ export interface ExportedOwnAnswer {
   revisedAt: string;
   createdAt: string;
   revisions: { answer: string; keyPoints: string[]; writtenAt: string }[];
+  /** When the learner shared it with the deck's mentor (null: private). */
+  sharedAt: string | null;
+  /** What mentors said about it (their comment, suggested points and verdict), as the learner sees it. */
+  feedback: { mentor: string | null; comment: string; suggestedPoints: string[]; verdict: string | null; givenAt: string }[];
 }
 
 /** Everything the viewer wrote, earlier wordings included, for their full export. */
@@ -221,6 +225,11 @@ export async function exportOwnAnswers(viewer: Viewer): Promise<ExportedOwnAnswe
       card: { select: { slug: true, front: true } },
       deck: { select: { slug: true, title: true } },
       revisions: { orderBy: { writtenAt: "asc" }, select: { body: true, keyPoints: true, writtenAt: true } },
+      sharedAt: true,
+      feedback: {
+        orderBy: { updatedAt: "asc" },
+        select: { comment: true, suggestedPoints: true, verdict: true, updatedAt: true, mentor: { select: { name: true } } },
+      },
     },
   });
   return rows.map((row) => ({
@@ -233,6 +242,14 @@ export async function exportOwnAnswers(viewer: Viewer): Promise<ExportedOwnAnswe
     revisedAt: row.revisedAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     revisions: row.revisions.map((r) => ({ answer: r.body, keyPoints: splitOwnPoints(r.keyPoints), writtenAt: r.writtenAt.toISOString() })),
+    sharedAt: row.sharedAt?.toISOString() ?? null,
+    feedback: row.feedback.map((f) => ({
+      mentor: f.mentor.name?.trim() || null,
+      comment: f.comment,
+      suggestedPoints: splitOwnPoints(f.suggestedPoints),
+      verdict: f.verdict,
+      givenAt: f.updatedAt.toISOString(),
+    })),
   }));
 }
 

@@ -119,6 +119,19 @@ describe("own answers", () => {
     const { learner, card } = await sharedDeck();
     await saveOwnAnswer(learner, card.id, story, T0);
     await saveOwnAnswer(learner, card.id, { ...story, body: "Second wording" }, T1);
+    // Shared, with a mentor's feedback: both are part of what the learner takes away.
+    const mentor = await makeUser("export-mentor");
+    const own = await db.ownAnswer.update({ where: { userId_cardId: { userId: learner.id, cardId: card.id } }, data: { sharedAt: T1 } });
+    await db.answerFeedback.create({
+      data: {
+        answerId: own.id,
+        mentorId: mentor.id,
+        comment: "Name the result.",
+        suggestedPoints: "Result in numbers",
+        verdict: "needs-work",
+        answerRevisedAt: T1,
+      },
+    });
     const exported = await exportUserData(learner);
     expect(exported.ownAnswers).toEqual([
       expect.objectContaining({
@@ -127,6 +140,8 @@ describe("own answers", () => {
         answer: "Second wording",
         keyPoints: ["Situation", "Task", "Action", "Result"],
         revisions: [{ answer: story.body, keyPoints: ["Situation", "Task", "Action", "Result"], writtenAt: T0.toISOString() }],
+        sharedAt: T1.toISOString(),
+        feedback: [expect.objectContaining({ comment: "Name the result.", suggestedPoints: ["Result in numbers"], verdict: "needs-work" })],
       }),
     ]);
 
