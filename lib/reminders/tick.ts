@@ -43,16 +43,33 @@ async function lastReviewAt(userId: string): Promise<Date | null> {
   return last?.reviewedAt ?? null;
 }
 
-/** Inserts the day's delivery row; false when another tick (here or on another instance) has it. */
-async function claim(userId: string, day: string): Promise<boolean> {
+/**
+ * A claim still unsent after this long was made by an instance that stopped between claiming and
+ * sending (killed, crashed): another tick may take the day over. Far longer than a send takes, with
+ * its bounded retries and the mail client's own timeouts, so a slow send is never doubled.
+ */
+export const STALE_CLAIM_MS = 30 * 60_000;
+
+/**
+ * Inserts the day's delivery row; false when another tick (here or on another instance) has it,
+ * unless that claim went stale unsent: then one UPDATE takes it over, so of two ticks one wins.
+ */
+async function claim(userId: string, day: string, now: Date): Promise<boolean> {
   try {
-    await db.reminderDelivery.create({ data: { userId, day, kind: DAILY } });
+    await db.reminderDelivery.create({ data: { userId, day, kind: DAILY, createdAt: now } });
     return true;
   } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
+  const { count } = await db.reminderDelivery.updateMany({
+    where: { userId, day, kind: DAILY, outcome: "claimed", createdAt: { lt: new Date(now.getTime() - STALE_CLAIM_MS) } },
+    data: { createdAt: now },
+  });
+  return count === 1;
 }
+
+const isStaleClaim = (row: { outcome: string; createdAt: Date }, now: Date) =>
+  row.outcome === "claimed" && row.createdAt.getTime() < now.getTime() - STALE_CLAIM_MS;
 
 export async function runReminderTick(now = new Date(), options: DeliveryOptions = {}): Promise<TickReport> {
   const report: TickReport = { sent: 0, nothingToDo: 0, failed: 0 };
@@ -74,9 +91,12 @@ export async function runReminderTick(now = new Date(), options: DeliveryOptions
     if (!reminderTiming({ ...schedule, lastReviewAt: now }, now).due) continue;
     const timing = reminderTiming({ ...schedule, lastReviewAt: await lastReviewAt(learner.userId) }, now);
     if (!timing.due) continue;
-    if (await db.reminderDelivery.findUnique({ where: { userId_day_kind: { userId: learner.userId, day: timing.day, kind: DAILY } } }))
-      continue;
-    if (!(await claim(learner.userId, timing.day))) continue;
+    const delivery = await db.reminderDelivery.findUnique({
+      where: { userId_day_kind: { userId: learner.userId, day: timing.day, kind: DAILY } },
+      select: { outcome: true, createdAt: true },
+    });
+    if (delivery && !isStaleClaim(delivery, now)) continue;
+    if (!(await claim(learner.userId, timing.day, now))) continue;
     const message = reminderMessage(await reminderFacts(learner.userId, now), now);
     const outcome = message ? await send({ ...learner, email: learner.user.email }, message, options) : "nothing";
     report[outcome === "sent" ? "sent" : outcome === "nothing" ? "nothingToDo" : "failed"]++;

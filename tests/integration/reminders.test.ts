@@ -152,6 +152,18 @@ describe("exactly once", () => {
     expect(mailsTo(user.email)).toHaveLength(2);
   });
 
+  it("a day claimed by an instance that stopped before sending goes out once, 30 minutes on, not before", async () => {
+    const user = await learner();
+    // The claim an instance made at 08:00 before it was killed, its mail unsent.
+    await db.reminderDelivery.create({ data: { userId: user.id, day: "2031-01-15", kind: "daily", createdAt: AT_EIGHT } });
+    const minutesOn = (minutes: number) => new Date(AT_EIGHT.getTime() + minutes * 60_000);
+    expect((await runReminderTick(minutesOn(10), FAST)).sent).toBe(0); // it may still be sending
+    const reports = await Promise.all([runReminderTick(minutesOn(31), FAST), runReminderTick(minutesOn(31), FAST)]);
+    expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(1);
+    expect((await runReminderTick(minutesOn(70), FAST)).sent).toBe(0);
+    expect(mailsTo(user.email)).toHaveLength(1);
+  });
+
   it("a tick after a restart late in the day still sends once; a day that is over is not caught up", async () => {
     const user = await learner();
     // The instance was down all morning: the first tick at 22:00 local sends the day's reminder.
