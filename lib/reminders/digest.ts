@@ -9,9 +9,10 @@ import { DEFAULT_STUDY_SETTINGS } from "../review/settings";
 import { paths, type DeckRef } from "../routes";
 import { db } from "../server/db";
 import { siteOriginOf } from "../server/env";
-import { isUniqueViolation, notFound } from "../server/errors";
+import { notFound } from "../server/errors";
 import { getMentorDashboard } from "../views/mentor-dashboard";
 import { digestMessage, digestTiming, type DigestMessage } from "./digest-plan";
+import { claimDelivery, isStaleClaim, staleBefore } from "./claim";
 import { deliverSoon } from "./deliver";
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from "./retry";
 import { digestOneClickPath, digestUnsubscribePath, digestUnsubscribeToken } from "./unsubscribe";
@@ -46,16 +47,16 @@ export function digestMail(mentor: { userId: string; email: string }, deck: Deck
 
 type Week = { userId: string; deckId: string; week: string };
 
-/** Inserts the week's delivery row; false when another tick (here or on another instance) has it. */
-async function claim(week: Week): Promise<boolean> {
-  try {
-    await db.mentorDigestDelivery.create({ data: week });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
-}
+/** Claims the mentor's week for one deck (lib/reminders/claim.ts); false when another tick has it. */
+const claim = (week: Week, now: Date) =>
+  claimDelivery(
+    () => db.mentorDigestDelivery.create({ data: { ...week, createdAt: now } }),
+    () =>
+      db.mentorDigestDelivery.updateMany({
+        where: { ...week, outcome: "claimed", createdAt: { lt: staleBefore(now) } },
+        data: { createdAt: now },
+      }),
+  );
 
 /** The week's digest of one deck, once claimed: "sent", "nothing" (no mentees, not their deck) or "failed". */
 async function sendDigest(mentor: { userId: string; email: string }, deckId: string, now: Date, retry: RetryPolicy) {
@@ -82,8 +83,12 @@ export async function runDigestTick(now = new Date(), options: { retry?: RetryPo
     const timing = digestTiming({ enabled: true, weekday: digest.weekday, hour: digest.hour, timeZone }, now);
     if (!timing.due) continue;
     const week = { userId: digest.userId, deckId: digest.deckId, week: timing.week };
-    if (await db.mentorDigestDelivery.findUnique({ where: { userId_deckId_week: week } })) continue;
-    if (!(await claim(week))) continue;
+    const delivery = await db.mentorDigestDelivery.findUnique({
+      where: { userId_deckId_week: week },
+      select: { outcome: true, createdAt: true },
+    });
+    if (delivery && !isStaleClaim(delivery, now)) continue;
+    if (!(await claim(week, now))) continue;
     // One mentor's failure (a dashboard that can't be read) doesn't stop the others' digests.
     const outcome = await sendDigest(
       { userId: digest.userId, email: digest.user.email },

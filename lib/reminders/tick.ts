@@ -4,11 +4,11 @@
 // one claims and sends, and a tick after a restart finds the day's row and sends nothing again.
 import "server-only";
 import { db } from "../server/db";
-import { isUniqueViolation } from "../server/errors";
 import { DEFAULT_STUDY_SETTINGS } from "../review/settings";
 import { studyDay } from "../scheduling/study-day";
 import { getToday } from "../views/today";
 import { reminderMessage, reminderTiming, type ReminderFacts, type ReminderMessage } from "./plan";
+import { claimDelivery, isStaleClaim, staleBefore } from "./claim";
 import { deliverReminder, type DeliveryOptions, type Recipient } from "./deliver";
 
 export const DAILY = "daily";
@@ -43,33 +43,16 @@ async function lastReviewAt(userId: string): Promise<Date | null> {
   return last?.reviewedAt ?? null;
 }
 
-/**
- * A claim still unsent after this long was made by an instance that stopped between claiming and
- * sending (killed, crashed): another tick may take the day over. Far longer than a send takes, with
- * its bounded retries and the mail client's own timeouts, so a slow send is never doubled.
- */
-export const STALE_CLAIM_MS = 30 * 60_000;
-
-/**
- * Inserts the day's delivery row; false when another tick (here or on another instance) has it,
- * unless that claim went stale unsent: then one UPDATE takes it over, so of two ticks one wins.
- */
-async function claim(userId: string, day: string, now: Date): Promise<boolean> {
-  try {
-    await db.reminderDelivery.create({ data: { userId, day, kind: DAILY, createdAt: now } });
-    return true;
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
-  const { count } = await db.reminderDelivery.updateMany({
-    where: { userId, day, kind: DAILY, outcome: "claimed", createdAt: { lt: new Date(now.getTime() - STALE_CLAIM_MS) } },
-    data: { createdAt: now },
-  });
-  return count === 1;
-}
-
-const isStaleClaim = (row: { outcome: string; createdAt: Date }, now: Date) =>
-  row.outcome === "claimed" && row.createdAt.getTime() < now.getTime() - STALE_CLAIM_MS;
+/** Claims the learner's day (lib/reminders/claim.ts); false when another tick has it. */
+const claim = (userId: string, day: string, now: Date) =>
+  claimDelivery(
+    () => db.reminderDelivery.create({ data: { userId, day, kind: DAILY, createdAt: now } }),
+    () =>
+      db.reminderDelivery.updateMany({
+        where: { userId, day, kind: DAILY, outcome: "claimed", createdAt: { lt: staleBefore(now) } },
+        data: { createdAt: now },
+      }),
+  );
 
 export async function runReminderTick(now = new Date(), options: DeliveryOptions = {}): Promise<TickReport> {
   const report: TickReport = { sent: 0, nothingToDo: 0, failed: 0 };

@@ -156,6 +156,18 @@ describe("the weekly digest", () => {
     );
   });
 
+  it("a week claimed by an instance that stopped before sending goes out once, 30 minutes on, not before", async () => {
+    const { mentor, deck } = await mentorWithMentees();
+    await turnOn(mentor, deck.id);
+    await db.mentorDigestDelivery.create({ data: { userId: mentor.id, deckId: deck.id, week: "2031-W03", createdAt: MONDAY_EIGHT } });
+    const minutesOn = (minutes: number) => new Date(MONDAY_EIGHT.getTime() + minutes * 60_000);
+    expect((await runDigestTick(minutesOn(10), FAST)).sent).toBe(0); // it may still be sending
+    const reports = await Promise.all([runDigestTick(minutesOn(31), FAST), runDigestTick(minutesOn(31), FAST)]);
+    expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(1);
+    expect((await runDigestTick(minutesOn(70), FAST)).sent).toBe(0);
+    expect(mailsTo(mentor.email)).toHaveLength(1);
+  });
+
   it("its one-click link stops that deck's digest only, signed out; the body's link page too; other tokens do nothing", async () => {
     const { mentor, deck } = await mentorWithMentees();
     const other = await mentorWithMentees();
