@@ -2,6 +2,7 @@
 // enqueues; each job is fetched by one worker (SKIP LOCKED), so it runs once across instances; a
 // try whose worker died expires and is retried, and a job out of tries goes to a dead-letter queue
 // whose worker calls the definition's onFailed. Cron schedules run once across instances.
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { DEFAULT_EXPIRE_SECONDS, JOB_STATES, reasonOf, type AnyJobDefinition, type JobCount, type JobState } from "./definition";
 import type { JobEngine } from "./engine";
@@ -43,6 +44,26 @@ export class PgBossEngine implements JobEngine {
 
   async start(definitions: AnyJobDefinition[]): Promise<void> {
     await this.#boss.start();
+    // Two instances creating the same queues at once deadlock in PostgreSQL (pg-boss makes a table
+    // per queue): one instance at a time sets them up, the others then find them made.
+    await this.#oneInstanceAtATime(() => this.#setUp(definitions));
+  }
+
+  /** Runs `fn` holding a session-level advisory lock of this schema's, on a connection of its own. */
+  async #oneInstanceAtATime(fn: () => Promise<void>): Promise<void> {
+    const client = new pg.Client({ connectionString: this.options.connectionString, connectionTimeoutMillis: 10_000 });
+    client.on("error", () => undefined); // a dropped connection fails the query below instead
+    await client.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock(hashtext($1))", [`drill:jobs:${this.options.schema}`]);
+      await fn();
+    } finally {
+      // Ending the session releases the lock, also when fn threw.
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  async #setUp(definitions: AnyJobDefinition[]): Promise<void> {
     for (const definition of definitions) {
       const deadLetter = deadLetterOf(definition.queue);
       await this.#boss.createQueue(deadLetter);
