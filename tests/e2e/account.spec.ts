@@ -117,6 +117,8 @@ test("a learner who forgot their password resets it by email: the link works onc
   await signOut(page); // waits for the sign-out to finish, so it can't land after the next page
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: fill the reset page's, once it is there.
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill("not an address");
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
