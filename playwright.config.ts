@@ -1,8 +1,8 @@
 // End-to-end tests: the production build on a fresh SQLite database, driven in Debian's Chromium
 // (Playwright's own browser download can't work here).
 import { defineConfig, devices } from "@playwright/test";
+import { e2ePort as port, e2eServerEnv } from "./tests/e2e/server-env";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
 // Requests a service worker makes go through context.route too (Chromium; experimental in Playwright),
 // so offline.spec.ts can slow the server down behind the worker.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= "1";
@@ -45,13 +45,6 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: {
-      PORT: String(port),
-      DATABASE_URL: "file:./var/e2e/drill.db",
-      MAIL_DIR: "var/e2e/mail",
-      AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
-      // npm test type-checked everything before this build (next.config.mjs)
-      DRILL_BUILD_TYPECHECK: "0",
-    },
+    env: e2eServerEnv,
   },
 });

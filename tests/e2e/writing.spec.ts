@@ -24,7 +24,7 @@ test("an author pastes Q/A pairs with a preview, writes a code question, and a l
 
   await page.getByRole("link", { name: "Add a card" }).click();
   await page.getByLabel("Question", { exact: true }).fill("What does this print?\n\n```python\nprint(__name__)\n```");
-  await page.getByLabel("Answer").fill("`__main__` when the file runs as a script.");
+  await page.getByLabel(/^Answer \(Markdown/).fill("`__main__` when the file runs as a script.");
   await expect(page.getByTestId("front-preview").locator("pre")).toContainText("print(__name__)");
   // Tags are the deck's own: a new one is created by typing it; a chosen one can be removed.
   const tagInput = page.getByLabel("Add a tag");
