@@ -2,9 +2,6 @@
 // the tick against a real database and a real SMTP server started here (smtp-server), the mail
 // parsed (mailparser): the dashboard's figures by the mentor's names, no mentee's email, no answer;
 // once a week whatever ticks come; a week without mentees skipped; the unsubscribe links.
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { remindersSettled } from "@/lib/reminders/deliver";
 import { runDigestTick } from "@/lib/reminders/digest";
@@ -12,6 +9,7 @@ import { getDigestSettings } from "@/lib/reminders/digest-settings";
 import { unsubscribeToken } from "@/lib/reminders/unsubscribe";
 import { db } from "@/lib/server/db";
 import { insertReviewLog, makeDeck, makeUser } from "./helpers";
+import { smtpInbox } from "./smtp-inbox";
 
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string } | null }));
 vi.mock("@/lib/accounts/auth", () => ({ currentUser: async () => session.user }));
@@ -21,18 +19,8 @@ const { POST: oneClick } = await import("@/app/reminders/digest/unsubscribe/one-
 const { unsubscribeDigestAction } = await import("@/app/reminders/digest/unsubscribe/actions");
 const { saveDigestAction, sendTestDigestAction } = await import("@/app/decks/[deckKey]/dashboard/actions");
 
-const mails: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onData(stream, _session, callback) {
-    simpleParser(stream).then((mail) => {
-      mails.push(mail);
-      callback();
-    }, callback);
-  },
-});
+const smtp = smtpInbox();
+const { mails } = smtp;
 
 const FAST = { retry: { attempts: 2, delaysMs: [0] } };
 // Monday 13 January 2031, 08:00 in Berlin (UTC+1).
@@ -41,13 +29,13 @@ const DAY = 24 * 3600_000;
 const daysBefore = (n: number) => new Date(MONDAY_EIGHT.getTime() - n * DAY);
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  await smtp.listen();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 beforeEach(() => {
-  vi.stubEnv("SMTP_URL", `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`);
+  vi.stubEnv("SMTP_URL", smtp.url());
   vi.stubEnv("AUTH_URL", "https://drill.example");
   vi.stubEnv("AUTH_SECRET", "digest-test-secret-0123456789abcdef");
   mails.length = 0;
@@ -59,7 +47,7 @@ afterEach(async () => {
   await db.mentorDigest.updateMany({ data: { enabled: false } });
 });
 
-const mailsTo = (email: string) => mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === email);
+const mailsTo = smtp.to;
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();

@@ -5,33 +5,21 @@
 // per mentor and week, however the ticks fall, after an instance is killed mid-day, and late after
 // a missed hour.
 import { spawn, type ChildProcess } from "node:child_process";
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { saveReminderSettings } from "@/lib/reminders/settings";
 import { startStudying } from "@/lib/review/studying";
 import { db } from "@/lib/server/db";
 import { insertReviewLog, makeDeck, makeUser } from "./helpers";
+import { smtpInbox } from "./smtp-inbox";
 
-const mails: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onData(stream, _session, callback) {
-    simpleParser(stream).then((mail) => {
-      mails.push(mail);
-      callback();
-    }, callback);
-  },
-});
+const smtp = smtpInbox();
+const { mails } = smtp;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  await smtp.listen();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 interface Instance {
@@ -46,7 +34,7 @@ async function startInstance(): Promise<Instance> {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/integration/reminder-instance.ts"], {
     env: {
       ...process.env,
-      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      SMTP_URL: smtp.url(),
       AUTH_URL: "https://drill.example",
       AUTH_SECRET: "instances-test-secret-0123456789abcdef",
     },
@@ -94,7 +82,7 @@ async function tickAt(instances: Instance[], iso: string): Promise<void> {
   await vi.waitFor(() => expect(total(running, "ran")).toBe(ran + 2 * instances.length), { timeout: 20_000, interval: 50 });
 }
 
-const mailsTo = (email: string) => mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === email);
+const mailsTo = smtp.to;
 
 /** A mentor in Berlin with a weekly digest on Monday 08:00, and two mentees with daily reminders at 08:00. */
 async function mentorAndLearners() {
